@@ -1,0 +1,57 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "VaxDesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vaxdesk", targets: ["vaxdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // ncursesw, wrapped: macros, globals and variadics become inline C functions.
+        .systemLibrary(
+            name: "CNCursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The data files the code loads: strings, vaccine catalog, screening checklist, province codes.
+        .target(
+            name: "VaxResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            resources: [.copy("data")]
+        ),
+        .target(name: "VaxCore"),
+        .target(
+            name: "VaxStore",
+            dependencies: ["VaxCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "VaxDemo", dependencies: ["VaxCore"]),
+        .target(name: "TerminalKit"),
+        .target(name: "CursesTerminal", dependencies: ["TerminalKit", "CNCursesw"]),
+        .target(name: "VaxDeskUI", dependencies: ["VaxCore", "TerminalKit"]),
+        .executableTarget(
+            name: "vaxdesk",
+            dependencies: [
+                "VaxCore", "VaxResources", "VaxStore", "VaxDemo", "TerminalKit", "CursesTerminal", "VaxDeskUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "vaxdesk-bench",
+            dependencies: ["VaxCore", "VaxStore", "VaxDemo"],
+            path: "Benchmarks/vaxdesk-bench"
+        ),
+        .testTarget(name: "VaxCoreTests", dependencies: ["VaxCore", "VaxResources"]),
+        .testTarget(name: "VaxStoreTests", dependencies: ["VaxStore", "VaxDemo", "vaxdesk"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "VaxDeskUITests", dependencies: ["VaxDeskUI", "TerminalKit"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["vaxdesk"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

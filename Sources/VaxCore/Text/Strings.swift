@@ -1,0 +1,31 @@
+import Foundation
+
+/// Every string the user sees, by key, in one language, loaded from `Resources/data/strings/`.
+///
+/// `{name}` placeholders are filled by `text(_:_:)`. A missing key shows the key itself, so a gap is
+/// visible in a screen test rather than a crash at a desk.
+public struct Strings: Sendable {
+    public let language: Language
+    private let table: [String: String]
+
+    public init(language: Language, table: [String: String]) {
+        self.language = language
+        self.table = table
+    }
+
+    public init(language: Language, json: Data) throws {
+        self.init(language: language, table: try JSONDecoder().decode([String: String].self, from: json))
+    }
+
+    public subscript(key: String) -> String { table[key] ?? key }
+
+    public func text(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    public var keys: Dictionary<String, String>.Keys { table.keys }
+}

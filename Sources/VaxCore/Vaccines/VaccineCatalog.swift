@@ -1,0 +1,35 @@
+import Foundation
+
+/// The vaccines a site may give, with their doses, intervals and vial facts, loaded from
+/// `Resources/data/vaccines.json`. Values DOMAIN.md leaves unsourced are marked there and configurable.
+public struct VaccineCatalog: Sendable, Decodable {
+    public struct Product: Sendable, Decodable, Hashable, Identifiable {
+        public let code: String
+        public let name: String
+        public let primaryDoses: Int
+        /// Minimum days between primary doses: element i is the gap before dose i + 2.
+        public let intervalsDays: [Int]
+        public let dosesPerVial: Int
+        public let discardHours: Int
+        public let discardAtSessionEnd: Bool
+        /// Products that may follow this one in a series.
+        public let mixesWith: [String]
+        public var id: String { code }
+    }
+
+    public struct ObservationMinutes: Sendable, Decodable, Hashable {
+        public let standard: Int
+        public let caution: Int
+    }
+
+    public let products: [Product]
+    public let boosterMinDays: Int
+    public let additionalMinDays: Int
+    public let observationMinutes: ObservationMinutes
+
+    public init(json: Data) throws {
+        self = try JSONDecoder().decode(VaccineCatalog.self, from: json)
+    }
+
+    public func product(_ code: String) -> Product? { products.first { $0.code == code } }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// How long a person stays on site after the injection: 30 minutes at least, longer for the caution group.
+public struct ObservationPolicy: Hashable, Sendable {
+    public let standardMinutes: Int
+    public let cautionMinutes: Int
+
+    public init(standardMinutes: Int, cautionMinutes: Int) {
+        self.standardMinutes = standardMinutes
+        self.cautionMinutes = cautionMinutes
+    }
+
+    public init(catalog: VaccineCatalog) {
+        self.init(
+            standardMinutes: catalog.observationMinutes.standard,
+            cautionMinutes: catalog.observationMinutes.caution
+        )
+    }
+
+    public func minutes(caution: Bool) -> Int { caution ? cautionMinutes : standardMinutes }
+
+    public func due(injectedAt: Date, caution: Bool) -> Date {
+        injectedAt.addingTimeInterval(TimeInterval(minutes(caution: caution) * 60))
+    }
+}
+
+/// A countdown as a desk shows it: "12:05" left, or how long overdue.
+public struct Countdown: Hashable, Sendable {
+    public let secondsLeft: Int
+
+    public init(until due: Date, now: Date) {
+        secondsLeft = Int((due.timeIntervalSince(now)).rounded(.up))
+    }
+
+    public var isDue: Bool { secondsLeft <= 0 }
+
+    /// `mm:ss` left, or `+mm:ss` past the due time.
+    public var text: String {
+        let magnitude = abs(secondsLeft)
+        let body = String(format: "%02d:%02d", magnitude / 60, magnitude % 60)
+        return secondsLeft > 0 ? body : "+" + body
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// One person waiting at, or being seen by, a station: what the desk's list shows.
+public struct QueueEntry: Hashable, Sendable, Identifiable {
+    public var visitID: UUID
+    public var ticket: Int
+    public var person: Person
+    public var stage: VisitStage
+    public var doseNumber: Int
+    /// When the person reached this stage (checked in, screened, or injected).
+    public var since: Date
+    /// Set once screening put the person in the caution group.
+    public var caution: Bool
+    /// For people under observation: when they may leave.
+    public var observationDue: Date?
+    /// For people waiting for injection: the product chosen at check-in, if any.
+    public var productCode: String?
+
+    public var id: UUID { visitID }
+
+    public init(
+        visitID: UUID, ticket: Int, person: Person, stage: VisitStage, doseNumber: Int, since: Date,
+        caution: Bool = false, observationDue: Date? = nil, productCode: String? = nil
+    ) {
+        self.visitID = visitID
+        self.ticket = ticket
+        self.person = person
+        self.stage = stage
+        self.doseNumber = doseNumber
+        self.since = since
+        self.caution = caution
+        self.observationDue = observationDue
+        self.productCode = productCode
+    }
+}

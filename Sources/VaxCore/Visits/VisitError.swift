@@ -1,0 +1,43 @@
+import Foundation
+
+/// Why a clinical step was refused. Each case carries what the person at the desk needs to act on it;
+/// `messageKey` names its text in `Resources/data/strings`.
+public enum VisitError: Error, Hashable, Sendable {
+    /// Nothing clinical is recorded outside an open session.
+    case noOpenSession
+    /// The person already has a visit in this session.
+    case alreadyCheckedIn(ticket: Int)
+    /// Another desk moved the visit on first (or it never reached this station).
+    case notAtStage(expected: VisitStage, actual: VisitStage)
+    /// The visit, person, lot or staff member does not exist.
+    case notFound
+    /// The lot belongs to another session.
+    case lotNotInSession
+    /// The lot's expiry date has passed.
+    case lotExpired(expiry: String)
+    /// Discharge before the end of observation needs a reason.
+    case observationNotOver(due: Date)
+
+    public var messageKey: String {
+        switch self {
+        case .noOpenSession: "error.noOpenSession"
+        case .alreadyCheckedIn: "error.alreadyCheckedIn"
+        case .notAtStage: "error.notAtStage"
+        case .notFound: "error.notFound"
+        case .lotNotInSession: "error.lotNotInSession"
+        case .lotExpired: "error.lotExpired"
+        case .observationNotOver: "error.observationNotOver"
+        }
+    }
+
+    /// Values for the message's placeholders.
+    public var messageValues: [String: String] {
+        switch self {
+        case .alreadyCheckedIn(let ticket): ["ticket": String(ticket)]
+        case .notAtStage(_, let actual): ["stage": actual.rawValue]
+        case .lotExpired(let expiry): ["expiry": expiry]
+        case .observationNotOver: [:]
+        case .noOpenSession, .notFound, .lotNotInSession: [:]
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import VaxCore
+
+/// The one door to the site's SQLite store: every read and write of the program is a method here.
+///
+/// The file is shared by every desk process of the site. WAL lets desks read while one writes;
+/// writes wait up to `busyTimeout` for each other; clinical writes are `BEGIN IMMEDIATE` with
+/// `synchronous=FULL`, so a confirmed event survives a power cut.
+public struct AppDatabase: Sendable {
+    /// How long a write waits for another process's write before failing.
+    public static let busyTimeout: TimeInterval = 15
+
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (and creates, if needed) the site database at `path`, migrating it to the current schema.
+    public init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        self.path = path
+        try MigrationLock.withExclusiveLock(beside: path) {
+            var migrator = DatabaseMigrator()
+            Migrations.register(in: &migrator)
+            try migrator.migrate(pool)
+        }
+    }
+
+    /// Writes one clinical event: the record (by `body`), its outbox row and its audit row, in one
+    /// `BEGIN IMMEDIATE` transaction. Either all three are on disk when this returns, or none is.
+    func commitEvent<T>(
+        _ event: ClinicalEvent, by staffID: UUID?, at date: Date,
+        _ body: (Database) throws -> (RecordRef, T)
+    ) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                let (record, value) = try body(db)
+                try Outbox.append(record, event: event, at: date, in: db)
+                try AuditLog.append(
+                    action: event.rawValue, staffID: staffID, record: record, detail: nil, at: date, in: db)
+                result = value
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// Writes something that is not a clinical event (the roster, staff, set-up) in one transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    }
+}
+
+/// A record that an event wrote: its table and id, as the outbox and the audit log name it.
+public struct RecordRef: Hashable, Sendable {
+    public let type: String
+    public let id: UUID
+
+    public init(type: String, id: UUID) {
+        self.type = type
+        self.id = id
+    }
+}
+
+/// The clinical events of a session, as the outbox and the audit log name them.
+public enum ClinicalEvent: String, Sendable {
+    case checkIn = "check-in"
+    case screening
+    case injection
+    case discharge
+    case aefi
+    case vialOpened = "vial-opened"
+    case vialDiscarded = "vial-discarded"
+    case sessionOpened = "session-opened"
+    case sessionClosed = "session-closed"
+}

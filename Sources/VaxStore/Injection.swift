@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    public enum Arm: String, Sendable, CaseIterable { case left, right }
+
+    /// Records an injection from a lot of the open session and starts the person's observation.
+    /// Returns the injection's id and when the person may leave.
+    public func recordInjection(
+        visitID: UUID, lotID: UUID, arm: Arm, observation: ObservationPolicy, by staffID: UUID, at date: Date
+    ) throws -> (injectionID: UUID, observationDue: Date) {
+        try commitEvent(.injection, by: staffID, at: date) { db in
+            guard let session = try Self.openSession(db) else { throw VisitError.noOpenSession }
+            guard let lot = try Row.fetchOne(
+                db, sql: "SELECT * FROM vaccine_lot WHERE id = ?", arguments: [lotID.uuidString])
+            else { throw VisitError.notFound }
+            guard lot["session_id"] == session.id.uuidString else { throw VisitError.lotNotInSession }
+            let expiry: String = lot["expiry"]
+            guard expiry >= Self.dayString(date) else { throw VisitError.lotExpired(expiry: expiry) }
+            guard let visit = try Row.fetchOne(
+                db, sql: "SELECT dose_number, caution FROM visit WHERE id = ?", arguments: [visitID.uuidString])
+            else { throw VisitError.notFound }
+            let caution: Bool = visit["caution"]
+            let due = observation.due(injectedAt: date, caution: caution)
+            try Self.advance(
+                visitID: visitID, from: .waitingInjection, to: .inObservation, at: date, observationDue: due, in: db)
+            let id = UUID()
+            try db.execute(
+                sql: """
+                    INSERT INTO injection (id, visit_id, lot_id, product_code, dose_number, arm, vaccinator_id,
+                        injected_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id.uuidString, visitID.uuidString, lotID.uuidString, lot["product_code"],
+                    visit["dose_number"], arm.rawValue, staffID.uuidString, date,
+                ])
+            try db.execute(
+                sql: """
+                    INSERT INTO observation (id, visit_id, started_at, due_at, minutes) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [UUID().uuidString, visitID.uuidString, date, due, observation.minutes(caution: caution)])
+            return (RecordRef(type: "injection", id: id), (id, due))
+        }
+    }
+
+    /// Discharges a person from observation. Before the due time a reason is required.
+    /// Returns the observation's id, the record the discharge completes.
+    @discardableResult
+    public func discharge(visitID: UUID, earlyReason: String?, by staffID: UUID, at date: Date) throws -> UUID {
+        try commitEvent(.discharge, by: staffID, at: date) { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT id, due_at FROM observation WHERE visit_id = ?", arguments: [visitID.uuidString])
+            else { throw VisitError.notFound }
+            let due: Date = row["due_at"]
+            let reason = earlyReason.flatMap { $0.isEmpty ? nil : $0 }
+            if date < due && reason == nil {
+                throw VisitError.observationNotOver(due: due)
+            }
+            try Self.advance(visitID: visitID, from: .inObservation, to: .discharged, at: date, in: db)
+            let id = row.uuid("id")
+            try db.execute(
+                sql: "UPDATE observation SET discharged_at = ?, discharged_by = ?, early_reason = ? WHERE id = ?",
+                arguments: [date, staffID.uuidString, reason, id.uuidString])
+            return (RecordRef(type: "observation", id: id), id)
+        }
+    }
+
+    /// The local day of a date at the site, `yyyy-mm-dd`.
+    static func dayString(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+}

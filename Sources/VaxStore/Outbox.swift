@@ -1,0 +1,20 @@
+import Foundation
+import GRDB
+
+/// The queue of records waiting to reach the central service, one row per record, in commit order.
+enum Outbox {
+    static func append(_ record: RecordRef, event: ClinicalEvent, at date: Date, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO outbox (record_type, record_id, event, created_at) VALUES (?, ?, ?, ?)",
+            arguments: [record.type, record.id.uuidString, event.rawValue, date])
+    }
+}
+
+extension AppDatabase {
+    /// How many records wait to be sent.
+    public func pendingOutboxCount() throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
+        }
+    }
+}

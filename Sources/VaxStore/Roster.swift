@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    /// Where a roster row came from.
+    public enum PersonSource: String, Sendable {
+        case roster, walkIn = "walk-in", demo
+    }
+
+    /// Adds people to the roster in one transaction, reusing one prepared statement (a million rows
+    /// take seconds, not minutes). `progress` is told how many are written every 10,000.
+    public func insertPeople(
+        _ people: some Sequence<Person>, source: PersonSource, at date: Date,
+        progress: ((Int) -> Void)? = nil
+    ) throws {
+        try write { db in
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO person (id, full_name, folded_name, birth_date, sex, identity_number, phone,
+                        address, commune, priority_group, insurance_number, source, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            var count = 0
+            for person in people {
+                try statement.execute(arguments: [
+                    person.id.uuidString, person.fullName, NameFolding.fold(person.fullName),
+                    person.birthDate.stored, person.sex.rawValue, person.identityNumber, person.phone,
+                    person.address, person.commune, person.priorityGroup, person.insuranceNumber,
+                    source.rawValue, date,
+                ])
+                count += 1
+                if count % 10_000 == 0 { progress?(count) }
+            }
+            progress?(count)
+        }
+    }
+
+    public func rosterCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") ?? 0 }
+    }
+
+    /// Finds people by name prefixes in any order (folded: "duc" finds "Đức") or by identity number.
+    /// Whole-name matches come first.
+    public func searchRoster(_ query: RosterQuery, limit: Int = 50) throws -> [RosterMatch] {
+        guard !query.isEmpty else { return [] }
+        return try read { db in
+            let session = try Self.openSession(db)
+            var conditions: [String] = []
+            var arguments: StatementArguments = [session?.id.uuidString]
+            if !query.nameWords.isEmpty {
+                conditions.append(
+                    "p.rowid IN (SELECT rowid FROM person_search WHERE person_search MATCH ? LIMIT ?)")
+                arguments += [query.ftsExpression, limit * 4]
+            }
+            if let number = query.identityNumber {
+                conditions.append("p.identity_number = ?")
+                arguments += [number]
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Person.columns("p")), p.folded_name AS folded,
+                        (SELECT COUNT(*) FROM prior_dose d WHERE d.person_id = p.id)
+                        + (SELECT COUNT(*) FROM visit v JOIN injection i ON i.visit_id = v.id
+                           WHERE v.person_id = p.id) AS doses,
+                        (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?) AS ticket
+                    FROM person p
+                    WHERE \(conditions.joined(separator: " AND "))
+                    LIMIT \(limit * 4)
+                    """,
+                arguments: arguments)
+            let wanted = query.nameWords.joined(separator: " ")
+            let ranked = rows.map { row -> (Int, RosterMatch) in
+                let folded: String = row["folded"]
+                let rank = folded == wanted ? 0 : (Set(folded.split(separator: " ").map(String.init))
+                    .isSuperset(of: query.nameWords) ? 1 : 2)
+                return (rank, RosterMatch(person: Person(row: row), dosesOnRecord: row["doses"], ticketToday: row["ticket"]))
+            }
+            return ranked.sorted { $0.0 < $1.0 }.prefix(limit).map(\.1)
+        }
+    }
+
+    /// The doses a person has on record, oldest first: prior doses and those given at this site.
+    public func doseHistory(personID: UUID) throws -> [PriorDose] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT dose_number, product_code, given_on FROM prior_dose WHERE person_id = ?1
+                    UNION ALL
+                    SELECT i.dose_number, i.product_code, s.day FROM injection i
+                        JOIN visit v ON v.id = i.visit_id JOIN session s ON s.id = v.session_id
+                        WHERE v.person_id = ?1
+                    ORDER BY 1
+                    """,
+                arguments: [personID.uuidString]
+            ).map { PriorDose(doseNumber: $0[0], productCode: $0[1], givenOn: $0[2]) }
+        }
+    }
+
+    public func addPriorDose(_ dose: PriorDose, personID: UUID, source: String, at date: Date) throws {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, source, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    UUID().uuidString, personID.uuidString, dose.doseNumber, dose.productCode, dose.givenOn,
+                    source, date,
+                ])
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    /// The site this database belongs to, or nil before it is set up.
+    public func site() throws -> Site? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM site LIMIT 1").map { row in
+                Site(
+                    id: row.uuid("id"), code: row["code"], name: row["name"],
+                    provinceCode: row["province_code"], timeZoneIdentifier: row["time_zone"])
+            }
+        }
+    }
+
+    public func createSite(_ site: Site) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO site (id, code, name, province_code, time_zone) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    site.id.uuidString, site.code, site.name, site.provinceCode, site.timeZoneIdentifier,
+                ])
+        }
+    }
+
+    public func addStaff(_ staff: Staff, siteID: UUID) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO staff (id, site_id, code, full_name, role) VALUES (?, ?, ?, ?, ?)",
+                arguments: [staff.id.uuidString, siteID.uuidString, staff.code, staff.fullName, staff.role.rawValue])
+        }
+    }
+
+    /// The active staff of the site, by role then name.
+    public func staff() throws -> [Staff] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM staff WHERE active = 1 ORDER BY role, full_name")
+                .map(Staff.init(row:))
+        }
+    }
+
+    /// Opens a session with its team and lots: one event, one transaction.
+    public func openSession(
+        _ session: VaccinationSession, team: [UUID], lots: [VaccineLot], by staffID: UUID?, at date: Date
+    ) throws {
+        try commitEvent(.sessionOpened, by: staffID, at: date) { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO session (id, site_id, day, place, status, opened_at, opened_by)
+                    VALUES (?, ?, ?, ?, 'open', ?, ?)
+                    """,
+                arguments: [
+                    session.id.uuidString, session.siteID.uuidString, session.day, session.place,
+                    session.openedAt, staffID?.uuidString,
+                ])
+            for member in team {
+                try db.execute(
+                    sql: "INSERT INTO session_team (session_id, staff_id) VALUES (?, ?)",
+                    arguments: [session.id.uuidString, member.uuidString])
+            }
+            for lot in lots {
+                try db.execute(
+                    sql: """
+                        INSERT INTO vaccine_lot (id, session_id, product_code, lot_number, expiry, doses_received)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        lot.id.uuidString, session.id.uuidString, lot.productCode, lot.lotNumber, lot.expiry,
+                        lot.dosesReceived,
+                    ])
+            }
+            return (RecordRef(type: "session", id: session.id), ())
+        }
+    }
+
+    /// The session now open at the site, if any (the latest opened).
+    public func openSession() throws -> VaccinationSession? {
+        try read { db in try Self.openSession(db) }
+    }
+
+    static func openSession(_ db: Database) throws -> VaccinationSession? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM session WHERE status = 'open' ORDER BY opened_at DESC LIMIT 1"
+        ).map { row in
+            VaccinationSession(
+                id: row.uuid("id"), siteID: row.uuid("site_id"), day: row["day"], place: row["place"],
+                status: .open, openedAt: row["opened_at"])
+        }
+    }
+
+    /// The lots received for a session.
+    public func lots(sessionID: UUID) throws -> [VaccineLot] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM vaccine_lot WHERE session_id = ? ORDER BY product_code, lot_number",
+                arguments: [sessionID.uuidString]
+            ).map { row in
+                VaccineLot(
+                    id: row.uuid("id"), sessionID: row.uuid("session_id"), productCode: row["product_code"],
+                    lotNumber: row["lot_number"], expiry: row["expiry"], dosesReceived: row["doses_received"])
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    /// Moves a visit on, checking first that it is where this desk believes it is: another desk may
+    /// have moved it in the meantime.
+    static func advance(
+        visitID: UUID, from expected: VisitStage, to next: VisitStage, at date: Date,
+        caution: Bool? = nil, observationDue: Date? = nil, in db: Database
+    ) throws {
+        guard let raw = try String.fetchOne(
+            db, sql: "SELECT stage FROM visit WHERE id = ?", arguments: [visitID.uuidString])
+        else { throw VisitError.notFound }
+        let actual = VisitStage(rawValue: raw) ?? .discharged
+        guard actual == expected else { throw VisitError.notAtStage(expected: expected, actual: actual) }
+        try db.execute(
+            sql: """
+                UPDATE visit SET stage = ?, stage_since = ?, caution = COALESCE(?, caution),
+                    observation_due = COALESCE(?, observation_due)
+                WHERE id = ?
+                """,
+            arguments: [next.rawValue, date, caution, observationDue, visitID.uuidString])
+    }
+
+    /// The people at a station's stage in the open session, longest waiting first (soonest due, for
+    /// observation).
+    public func queue(at stage: VisitStage) throws -> [QueueEntry] {
+        try read { db in
+            guard let session = try Self.openSession(db) else { return [] }
+            let order = stage == .inObservation ? "v.observation_due" : "v.stage_since"
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.id AS visit_id, v.ticket, v.stage, v.stage_since, v.dose_number, v.caution,
+                        v.observation_due, \(Person.columns("p"))
+                    FROM visit v JOIN person p ON p.id = v.person_id
+                    WHERE v.session_id = ? AND v.stage = ?
+                    ORDER BY \(order), v.ticket
+                    """,
+                arguments: [session.id.uuidString, stage.rawValue]
+            ).map { row in
+                QueueEntry(
+                    visitID: row.uuid("visit_id"), ticket: row["ticket"], person: Person(row: row),
+                    stage: VisitStage(rawValue: row["stage"]) ?? stage, doseNumber: row["dose_number"],
+                    since: row["stage_since"], caution: row["caution"], observationDue: row["observation_due"])
+            }
+        }
+    }
+
+    /// How many visits of the open session are at each stage.
+    public func stageCounts() throws -> [VisitStage: Int] {
+        try read { db in
+            guard let session = try Self.openSession(db) else { return [:] }
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT stage, COUNT(*) AS n FROM visit WHERE session_id = ? GROUP BY stage",
+                arguments: [session.id.uuidString])
+            var counts: [VisitStage: Int] = [:]
+            for row in rows {
+                if let stage = VisitStage(rawValue: row["stage"]) { counts[stage] = row["n"] }
+            }
+            return counts
+        }
+    }
+}
