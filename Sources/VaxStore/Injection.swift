@@ -3,8 +3,6 @@ import GRDB
 import VaxCore
 
 extension AppDatabase {
-    public enum Arm: String, Sendable, CaseIterable { case left, right }
-
     /// Records an injection from a lot of the open session and starts the person's observation.
     /// Returns the injection's id and when the person may leave.
     public func recordInjection(

@@ -3,35 +3,10 @@ import GRDB
 import VaxCore
 
 extension AppDatabase {
-    /// A screening as the doctor confirmed it.
-    public struct ScreeningRecord: Hashable, Sendable {
-        public var visitID: UUID
-        public var checklistVersion: String
-        /// The ids of the items answered "Có".
-        public var yesItems: [String]
-        public var computedOutcome: ScreeningOutcome
-        public var outcome: ScreeningOutcome
-        public var overrideReason: String?
-        public var consent: Bool
-
-        public init(
-            visitID: UUID, checklistVersion: String, yesItems: [String], computedOutcome: ScreeningOutcome,
-            outcome: ScreeningOutcome, overrideReason: String? = nil, consent: Bool
-        ) {
-            self.visitID = visitID
-            self.checklistVersion = checklistVersion
-            self.yesItems = yesItems
-            self.computedOutcome = computedOutcome
-            self.outcome = outcome
-            self.overrideReason = overrideReason
-            self.consent = consent
-        }
-    }
-
     /// Records a screening and moves the visit on: to injection, or to its end when deferred,
     /// contraindicated or referred. Returns the screening's id.
     @discardableResult
-    public func recordScreening(_ screening: ScreeningRecord, by staffID: UUID, at date: Date) throws -> UUID {
+    public func recordScreening(_ screening: ScreeningDecision, by staffID: UUID, at date: Date) throws -> UUID {
         try commitEvent(.screening, by: staffID, at: date) { db in
             try Self.advance(
                 visitID: screening.visitID, from: .waitingScreening, to: VisitStage(after: screening.outcome),

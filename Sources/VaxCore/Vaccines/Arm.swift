@@ -1,0 +1,4 @@
+/// The arm the dose went into.
+public enum Arm: String, Codable, Sendable, CaseIterable {
+    case left, right
+}

@@ -1,0 +1,41 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+/// Everything that can happen to the interface: keys, time, and the results of effects.
+public enum AppAction: Sendable {
+    case key(Key)
+    case tick(Date)
+    case resized(Size)
+    /// Some process committed to the site database: what is on screen may be stale.
+    case databaseChanged
+    case staffLoaded([Staff])
+    case sessionLoaded(VaccinationSession?, lots: [VaccineLot])
+    case searchResults(query: String, [RosterMatch])
+    case queueLoaded(VisitStage, [QueueEntry])
+    case doseHistoryLoaded(personID: UUID, [PriorDose])
+    case checkedIn(ticket: Int, person: Person)
+    case screeningSaved(ticket: Int, outcome: ScreeningOutcome)
+    case injectionSaved(ticket: Int, observationDue: Date)
+    case discharged(ticket: Int)
+    case outboxCount(Int)
+    /// A step was refused by a rule (another desk was first, no open session…).
+    case refused(VisitError)
+    /// The store could not save or read (disk full, locked too long): nothing was recorded.
+    case storageFailed(String)
+}
+
+/// Work the interface asks for; the run loop performs it and answers with actions.
+public enum AppEffect: Hashable, Sendable {
+    case loadStaff
+    case loadSession
+    case search(String)
+    case loadQueue(VisitStage)
+    case loadDoseHistory(personID: UUID)
+    case checkIn(person: Person, dose: DosePlan, by: UUID)
+    case saveScreening(ScreeningDecision, ticket: Int, by: UUID)
+    case inject(visitID: UUID, ticket: Int, lotID: UUID, arm: Arm, by: UUID)
+    case discharge(visitID: UUID, ticket: Int, earlyReason: String?, by: UUID)
+    case countOutbox
+    case quit
+}

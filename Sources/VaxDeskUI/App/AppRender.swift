@@ -1,0 +1,84 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+extension AppState {
+    /// Draws the whole desk into a buffer of the terminal's size; returns it with the cursor position.
+    /// Pure: the same state always gives the same frame.
+    public func render() -> (Buffer, cursor: (x: Int, y: Int)?) {
+        var buffer = Buffer(size: size)
+        guard size.isLargeEnough else {
+            drawTooSmall(into: &buffer)
+            return (buffer, nil)
+        }
+        let (header, rest) = buffer.bounds.splitTop(1)
+        let (body, footer) = rest.splitBottom(2)
+        drawHeader(in: header, into: &buffer)
+        let area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
+        var cursor = screen.current.render(in: area, into: &buffer, context)
+        drawNotice(in: footer.row(0), into: &buffer)
+        FunctionBar.draw(keyMap(), in: footer.row(1), into: &buffer)
+        if showingHelp {
+            drawHelp(in: body, into: &buffer)
+            cursor = nil
+        }
+        return (buffer, isSaving ? nil : cursor)
+    }
+
+    private func drawHeader(in rect: Rect, into buffer: inout Buffer) {
+        let s = context.strings
+        var left = "VaxDesk · " + siteName
+        if let station { left += " · " + s["station.\(station.rawValue)"] }
+        var right = context.time(context.now, seconds: true)
+        if let user = context.user { right = user.fullName + " · " + right }
+        StatusLine.draw(left: left, right: right, in: rect, into: &buffer, style: Style(tone: .accent, bold: true, reverse: true))
+    }
+
+    private func drawNotice(in rect: Rect, into buffer: inout Buffer) {
+        let s = context.strings
+        var right = s.text("status.outbox", ["n": String(outboxCount)])
+        if context.session == nil { right = s["status.noSession"] + " · " + right }
+        let left: String
+        var style = Style.muted
+        if isSaving {
+            left = s["status.saving"]
+            style = .warning
+        } else if let notice {
+            left = notice.text
+            style = Style(tone: notice.tone, bold: notice.tone != .normal)
+        } else {
+            left = ""
+        }
+        buffer.fill(rect)
+        let rightWidth = right.displayWidth
+        buffer.put(left.truncated(toWidth: max(0, rect.width - rightWidth - 2)), x: rect.x + 1, y: rect.y, style: style)
+        buffer.put(right, x: rect.maxX - rightWidth, y: rect.y, style: context.session == nil ? .warning : .muted)
+    }
+
+    private func drawTooSmall(into buffer: inout Buffer) {
+        let s = context.strings
+        let lines = [
+            s["tooSmall.title"],
+            s.text("tooSmall.detail", ["need": "80×24", "have": "\(size.columns)×\(size.rows)"]),
+            s["tooSmall.hint"],
+        ]
+        for (index, line) in lines.enumerated() {
+            let y = size.rows / 2 - 1 + index
+            let x = max(0, (size.columns - line.displayWidth) / 2)
+            buffer.put(line, x: x, y: y, style: index == 0 ? .warning : .plain)
+        }
+    }
+
+    /// The help lists every key of the screen, with why a disabled one does nothing now.
+    private func drawHelp(in area: Rect, into buffer: inout Buffer) {
+        let s = context.strings
+        let bindings = screen.current.keyMap(context).bindings + globalKeys()
+        let lines = bindings.map { binding -> String in
+            let keys = binding.keys.map(\.label).joined(separator: "/")
+            let reason = binding.disabledReason.map { " — " + $0 } ?? ""
+            return keys.padded(toWidth: 10) + " " + binding.label + reason
+        }
+        Dialog(title: s["help.title"], lines: lines + ["", s["help.typing"]], hint: s["help.hint"])
+            .draw(in: area, into: &buffer)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+/// The whole state of a desk's interface. `AppState.update` changes it; `AppState.render` draws it.
+public struct AppState {
+    public var context: Context
+    public var size: Size
+    public var siteName: String
+    var screen: Screen
+    /// The last thing the desk has to tell: a saved step, a refusal, a storage failure.
+    public var notice: Notice?
+    /// A write is under way (it may wait for another desk's lock).
+    public var isSaving = false
+    public var showingHelp = false
+    public var outboxCount = 0
+    public internal(set) var wantsQuit = false
+
+    public struct Notice: Hashable, Sendable {
+        public var text: String
+        public var tone: Tone
+    }
+
+    enum Screen {
+        case login(LoginScreen)
+        case stations(StationPicker)
+        case checkIn(CheckInScreen)
+        case screening(ScreeningScreen)
+        case injection(InjectionScreen)
+        case observation(ObservationScreen)
+
+        var current: any StationScreen {
+            switch self {
+            case .login(let s): s
+            case .stations(let s): s
+            case .checkIn(let s): s
+            case .screening(let s): s
+            case .injection(let s): s
+            case .observation(let s): s
+            }
+        }
+
+        /// Runs `body` on the current screen and stores the changed screen back.
+        mutating func modify<T>(_ body: (inout any StationScreen) -> T) -> T {
+            var screen = current
+            let result = body(&screen)
+            switch screen {
+            case let s as LoginScreen: self = .login(s)
+            case let s as StationPicker: self = .stations(s)
+            case let s as CheckInScreen: self = .checkIn(s)
+            case let s as ScreeningScreen: self = .screening(s)
+            case let s as InjectionScreen: self = .injection(s)
+            case let s as ObservationScreen: self = .observation(s)
+            default: break
+            }
+            return result
+        }
+
+        static func station(_ station: Station) -> Screen {
+            switch station {
+            case .checkIn: .checkIn(CheckInScreen())
+            case .screening: .screening(ScreeningScreen())
+            case .injection: .injection(InjectionScreen())
+            case .observation: .observation(ObservationScreen())
+            }
+        }
+    }
+
+    public init(context: Context, size: Size, siteName: String) {
+        self.context = context
+        self.size = size
+        self.siteName = siteName
+        screen = .login(LoginScreen())
+    }
+
+    /// The effects to run when the desk starts.
+    public func start() -> [AppEffect] {
+        [.loadSession, .countOutbox] + screen.current.refresh(context)
+    }
+
+    /// The station the desk is at, if one is chosen.
+    public var station: Station? { screen.current.station }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+extension AppState {
+    /// The keys every screen has once signed in: help, switch station, sign out, quit.
+    func globalKeys() -> [KeyBinding<Command>] {
+        let s = context.strings
+        var keys = [KeyBinding<Command>([.function(1)], s["key.help"], .help)]
+        if station != nil {
+            keys.append(KeyBinding([.function(2)], s["key.switchStation"], .switchStation))
+            keys.append(KeyBinding([.function(9)], s["key.signOut"], .signOut))
+        }
+        keys.append(KeyBinding([.function(10)], s["key.quit"], .quit))
+        return keys
+    }
+
+    /// The key map in force now: the screen's keys, then the global ones.
+    public func keyMap() -> KeyMap<Command> {
+        if showingHelp { return KeyMap([KeyBinding([.escape, .enter, .function(1)], context.strings["key.close"], .dismiss)]) }
+        return KeyMap(screen.current.keyMap(context).bindings + globalKeys())
+    }
+
+    /// Applies an action; returns the effects the run loop must perform.
+    public mutating func update(_ action: AppAction) -> [AppEffect] {
+        switch action {
+        case .key(let key):
+            return handle(key)
+        case .tick(let now):
+            context.now = now
+            return []
+        case .resized(let newSize):
+            size = newSize
+            return []
+        case .databaseChanged:
+            return [.countOutbox, .loadSession] + screen.current.refresh(context)
+        case .sessionLoaded(let session, let lots):
+            context.session = session
+            context.lots = lots
+            return []
+        case .outboxCount(let count):
+            outboxCount = count
+            return []
+        case .refused(let error):
+            isSaving = false
+            notice = Notice(text: context.strings.text(error.messageKey, error.messageValues), tone: .danger)
+        case .storageFailed(let message):
+            isSaving = false
+            notice = Notice(text: context.strings.text("error.storage", ["detail": message]), tone: .danger)
+        case .checkedIn(let ticket, let person):
+            isSaving = false
+            notice = Notice(text: context.strings.text("notice.checkedIn", ["n": String(ticket), "name": person.fullName]), tone: .success)
+        case .screeningSaved(let ticket, let outcome):
+            isSaving = false
+            notice = Notice(text: context.strings.text("notice.screened", [
+                "n": String(ticket), "outcome": context.strings["outcome.\(outcome.rawValue)"],
+            ]), tone: .success)
+        case .injectionSaved(let ticket, let due):
+            isSaving = false
+            notice = Notice(text: context.strings.text("notice.injected", ["n": String(ticket), "time": context.time(due)]), tone: .success)
+        case .discharged(let ticket):
+            isSaving = false
+            notice = Notice(text: context.strings.text("notice.discharged", ["n": String(ticket)]), tone: .success)
+        default:
+            break
+        }
+        let context = self.context
+        return screen.modify { $0.receive(action, context) }
+    }
+
+    private mutating func handle(_ key: Key) -> [AppEffect] {
+        if isSaving { return [] }
+        guard size.isLargeEnough else {
+            return key == .function(10) ? quit() : []
+        }
+        switch keyMap().lookup(key) {
+        case .command(let command):
+            return perform(command)
+        case .disabled(let reason):
+            notice = Notice(text: reason, tone: .warning)
+            return []
+        case .unbound:
+            let context = self.context
+            return screen.modify { $0.handleKey(key, context) }
+        }
+    }
+
+    private mutating func perform(_ command: Command) -> [AppEffect] {
+        switch command {
+        case .help:
+            showingHelp.toggle()
+            return []
+        case .dismiss where showingHelp:
+            showingHelp = false
+            return []
+        case .quit:
+            return quit()
+        case .signOut:
+            context.user = nil
+            screen = .login(LoginScreen())
+            notice = nil
+            return screen.current.refresh(context)
+        case .switchStation:
+            screen = .stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn))
+            return []
+        case .confirm:
+            if case .login(let login) = screen, let user = login.selectedStaff {
+                notice = nil
+                context.user = user
+                screen = .stations(StationPicker(preferred: user.role.homeStation))
+                return []
+            }
+            if case .stations(let picker) = screen {
+                screen = .station(picker.chosen)
+                notice = nil
+                return screen.current.refresh(context)
+            }
+            fallthrough
+        default:
+            notice = nil
+            let context = self.context
+            let effects = screen.modify { $0.perform(command, context) }
+            if effects.contains(where: \.isWrite) { isSaving = true }
+            return effects
+        }
+    }
+
+    private mutating func quit() -> [AppEffect] {
+        wantsQuit = true
+        return [.quit]
+    }
+}
+
+extension AppEffect {
+    /// Effects that record something: the desk shows "saving…" and takes no keys until they answer.
+    var isWrite: Bool {
+        switch self {
+        case .checkIn, .saveScreening, .inject, .discharge: true
+        default: false
+        }
+    }
+}

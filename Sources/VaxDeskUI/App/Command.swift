@@ -1,0 +1,11 @@
+import VaxCore
+
+/// What a key can ask for. Screens map keys to commands in their key maps; the function bar and the
+/// help are drawn from those maps.
+public enum Command: Hashable, Sendable {
+    case help, switchStation, quit, signOut
+    case confirm, back, clear
+    case toggle
+    case arm(Arm)
+    case dismiss
+}

@@ -1,0 +1,62 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+/// What every screen may read: the strings, the rules, the clock, who is signed in, the open session.
+public struct Context: Sendable {
+    public var strings: Strings
+    public var catalog: VaccineCatalog
+    public var checklist: Checklist
+    public var timeZone: TimeZone
+    public var now: Date
+    public var user: Staff?
+    public var session: VaccinationSession?
+    public var lots: [VaccineLot]
+
+    public init(
+        strings: Strings, catalog: VaccineCatalog, checklist: Checklist, timeZone: TimeZone, now: Date,
+        user: Staff? = nil, session: VaccinationSession? = nil, lots: [VaccineLot] = []
+    ) {
+        self.strings = strings
+        self.catalog = catalog
+        self.checklist = checklist
+        self.timeZone = timeZone
+        self.now = now
+        self.user = user
+        self.session = session
+        self.lots = lots
+    }
+
+    var observationPolicy: ObservationPolicy { ObservationPolicy(catalog: catalog) }
+
+    /// `HH:mm` at the site.
+    func time(_ date: Date, seconds: Bool = false) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return seconds
+            ? String(format: "%02d:%02d:%02d", c.hour!, c.minute!, c.second!)
+            : String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+
+    /// "5 phút" since `date`.
+    func waited(since date: Date) -> String {
+        strings.text("common.minutes", ["n": String(max(0, Int(now.timeIntervalSince(date) / 60)))])
+    }
+
+    func productName(_ code: String) -> String { catalog.product(code)?.name ?? code }
+
+    func sexLabel(_ sex: Sex) -> String { strings["sex.\(sex.rawValue)"] }
+
+    /// "Số 12 · Nguyễn Văn Đức · 07/03/1985 · Nam · •••1234": the line that identifies a person on
+    /// every station, for a last look before acting.
+    func identityLine(ticket: Int?, person: Person) -> String {
+        var parts: [String] = []
+        if let ticket { parts.append(strings.text("common.ticket", ["n": String(ticket)])) }
+        parts.append(person.fullName)
+        parts.append(person.birthDate.description)
+        parts.append(sexLabel(person.sex))
+        if person.identityNumber != nil { parts.append(person.maskedIdentityNumber) }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+/// The check-in desk: find the person as you type, take a last look, hand out a queue ticket.
+struct CheckInScreen: StationScreen {
+    enum Phase: Hashable {
+        case searching
+        /// A last look at the chosen person before the visit is created (the wrong-person guard).
+        case confirming(RosterMatch, DosePlan?)
+        case ticket(number: Int, person: Person)
+    }
+
+    var field = TextField()
+    var results: [RosterMatch] = []
+    var selection = ListSelection()
+    var phase = Phase.searching
+    var station: Station? { .checkIn }
+
+    static let listTop = 3
+
+    func keyMap(_ context: Context) -> KeyMap<Command> {
+        let s = context.strings
+        switch phase {
+        case .searching:
+            let noChoice: String? =
+                results.isEmpty ? s["checkIn.nothingToChoose"]
+                : (results[selection.selected].ticketToday != nil ? s["checkIn.alreadyHasTicket"] : nil)
+            return KeyMap([
+                KeyBinding([.enter], s["key.choose"], .confirm, disabledReason: noChoice),
+                KeyBinding([.escape], s["key.clear"], .clear,
+                           disabledReason: field.text.isEmpty ? s["checkIn.fieldEmpty"] : nil),
+            ])
+        case .confirming(_, let plan):
+            return KeyMap([
+                KeyBinding([.enter], s["key.giveTicket"], .confirm,
+                           disabledReason: plan == nil ? s["checkIn.loadingHistory"] : nil),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
+        case .ticket:
+            return KeyMap([KeyBinding([.enter, .escape], s["key.next"], .dismiss)])
+        }
+    }
+
+    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+        switch (phase, command) {
+        case (.searching, .confirm):
+            let match = results[selection.selected]
+            phase = .confirming(match, nil)
+            return [.loadDoseHistory(personID: match.person.id)]
+        case (.searching, .clear):
+            field = TextField()
+            results = []
+            return []
+        case (.confirming(let match, let plan?), .confirm):
+            guard let user = context.user else { return [] }
+            return [.checkIn(person: match.person, dose: plan, by: user.id)]
+        case (.confirming, .back):
+            phase = .searching
+            return []
+        case (.ticket, .dismiss):
+            phase = .searching
+            field = TextField()
+            results = []
+            selection = ListSelection()
+            return []
+        default:
+            return []
+        }
+    }
+
+    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+        guard phase == .searching else { return [] }
+        if selection.handle(key, count: results.count, visibleRows: 16) { return [] }
+        let before = field.text
+        guard field.handle(key), field.text != before else { return [] }
+        selection = ListSelection()
+        if RosterQuery(field.text).isEmpty {
+            results = []
+            return []
+        }
+        return [.search(field.text)]
+    }
+
+    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
+        switch action {
+        case .searchResults(let query, let matches) where query == field.text:
+            results = matches
+            selection.clamp(count: results.count, visibleRows: 16)
+        case .doseHistoryLoaded(let personID, let doses):
+            if case .confirming(let match, _) = phase, match.person.id == personID {
+                phase = .confirming(match, DosePlan(after: doses, catalog: context.catalog))
+            }
+        case .checkedIn(let ticket, let person):
+            phase = .ticket(number: ticket, person: person)
+        case .refused:
+            if case .confirming = phase { phase = .searching }
+            return refresh(context)
+        default:
+            break
+        }
+        return []
+    }
+
+    func refresh(_ context: Context) -> [AppEffect] {
+        RosterQuery(field.text).isEmpty ? [] : [.search(field.text)]
+    }
+
+    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
+        let s = context.strings
+        let label = s["checkIn.searchLabel"]
+        buffer.put(label, x: area.x + 1, y: area.y, style: .bold)
+        let fieldRect = Rect(x: area.x + 2 + label.displayWidth, y: area.y,
+                             width: area.width - label.displayWidth - 4, height: 1)
+        let cursorX = field.draw(in: fieldRect, into: &buffer)
+        drawResults(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+                    into: &buffer, context)
+        switch phase {
+        case .searching:
+            return (cursorX, area.y)
+        case .confirming(let match, let plan):
+            confirmDialog(match, plan, context).draw(in: area, into: &buffer)
+        case .ticket(let number, let person):
+            Dialog(
+                title: s["checkIn.ticketTitle"],
+                lines: [s.text("checkIn.ticketNumber", ["n": String(number)]), "", person.fullName,
+                        s["checkIn.ticketNext"]],
+                hint: s["checkIn.ticketHint"], tone: .success
+            ).draw(in: area, into: &buffer)
+        }
+        return nil
+    }
+
+    private func confirmDialog(_ match: RosterMatch, _ plan: DosePlan?, _ context: Context) -> Dialog {
+        let s = context.strings
+        let person = match.person
+        var lines = [
+            s["checkIn.confirmQuestion"], "",
+            s.text("checkIn.confirmName", ["name": person.fullName]),
+            s.text("checkIn.confirmBirth", ["date": person.birthDate.description, "sex": context.sexLabel(person.sex)]),
+            s.text("checkIn.confirmID", ["id": person.identityNumber.map { String($0.suffix(4)) } ?? s["common.none"]]),
+        ]
+        if let plan {
+            lines.append(s.text("checkIn.confirmDose", ["n": String(plan.doseNumber), "series": s["series.\(plan.series.rawValue)"]]))
+        } else {
+            lines.append(s["checkIn.loadingHistory"])
+        }
+        return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
+    }
+
+    private func drawResults(in area: Rect, into buffer: inout Buffer, _ context: Context) {
+        let s = context.strings
+        let nameWidth = max(20, area.width - 54)
+        let header = "  " + s["checkIn.colName"].padded(toWidth: nameWidth) + " " + s["checkIn.colBirth"].padded(toWidth: 10)
+            + " " + s["checkIn.colSex"].padded(toWidth: 3) + " " + s["checkIn.colID"].padded(toWidth: 7) + " "
+            + s["checkIn.colCommune"].padded(toWidth: 18) + " " + s["checkIn.colDoses"]
+        buffer.put(header, x: area.x, y: area.y, style: .muted)
+        let rows = results.map { match -> String in
+            let p = match.person
+            let status = match.ticketToday.map { s.text("common.ticket", ["n": String($0)]) }
+                ?? s.text("checkIn.doses", ["n": String(match.dosesOnRecord)])
+            return p.fullName.padded(toWidth: nameWidth) + " " + p.birthDate.description.padded(toWidth: 10) + " "
+                + context.sexLabel(p.sex).padded(toWidth: 3) + " " + p.maskedIdentityNumber.padded(toWidth: 7) + " "
+                + (p.commune ?? "").padded(toWidth: 18) + " " + status
+        }
+        let styles = results.map { $0.ticketToday != nil ? Style.muted : Style.plain }
+        let empty = field.text.isEmpty ? s["checkIn.hint"] : s["checkIn.noMatch"]
+        ListView.draw(rows, selection: selection, in: Rect(x: area.x, y: area.y + 1, width: area.width,
+                      height: area.height - 1), into: &buffer, styles: styles, empty: empty)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+/// The observation board: everyone after their injection, soonest due first, with a live countdown.
+/// Discharge before the time is up asks for a reason.
+struct ObservationScreen: StationScreen {
+    enum Phase: Hashable {
+        case board
+        case confirming(QueueEntry)
+        /// Discharge before the due time: the nurse must say why.
+        case earlyReason(QueueEntry, TextField)
+    }
+
+    var queue = QueueList()
+    var phase = Phase.board
+    var station: Station? { .observation }
+
+    func keyMap(_ context: Context) -> KeyMap<Command> {
+        let s = context.strings
+        switch phase {
+        case .board:
+            return KeyMap([
+                KeyBinding([.enter], s["key.discharge"], .confirm,
+                           disabledReason: queue.selected == nil ? s["queue.nobody"] : nil),
+            ])
+        case .confirming:
+            return KeyMap([
+                KeyBinding([.enter], s["key.discharge"], .confirm),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
+        case .earlyReason(_, let field):
+            return KeyMap([
+                KeyBinding([.enter], s["key.discharge"], .confirm,
+                           disabledReason: field.text.trimmingCharacters(in: .whitespaces).isEmpty
+                               ? s["observation.reasonRequired"] : nil),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
+        }
+    }
+
+    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+        guard let user = context.user else { return [] }
+        switch (phase, command) {
+        case (.board, .confirm):
+            guard let entry = queue.selected else { return [] }
+            let due = entry.observationDue.map { Countdown(until: $0, now: context.now).isDue } ?? true
+            phase = due ? .confirming(entry) : .earlyReason(entry, TextField())
+        case (.confirming(let entry), .confirm):
+            return [.discharge(visitID: entry.visitID, ticket: entry.ticket, earlyReason: nil, by: user.id)]
+        case (.earlyReason(let entry, let field), .confirm):
+            return [.discharge(visitID: entry.visitID, ticket: entry.ticket,
+                               earlyReason: field.text.trimmingCharacters(in: .whitespaces), by: user.id)]
+        case (.confirming, .back), (.earlyReason, .back):
+            phase = .board
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+        switch phase {
+        case .board:
+            _ = queue.selection.handle(key, count: queue.entries.count, visibleRows: 16)
+        case .earlyReason(let entry, var field):
+            _ = field.handle(key)
+            phase = .earlyReason(entry, field)
+        case .confirming:
+            break
+        }
+        return []
+    }
+
+    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
+        switch action {
+        case .queueLoaded(.inObservation, let entries):
+            queue.load(entries, visibleRows: 16)
+        case .discharged, .refused:
+            phase = .board
+            return refresh(context)
+        default:
+            break
+        }
+        return []
+    }
+
+    func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.inObservation)] }
+
+    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
+        let s = context.strings
+        let dueCount = queue.entries.filter { entry in
+            entry.observationDue.map { Countdown(until: $0, now: context.now).isDue } ?? false
+        }.count
+        buffer.put(s.text("observation.title", ["n": String(queue.entries.count), "due": String(dueCount)]),
+                   x: area.x + 1, y: area.y, style: .title)
+        queue.draw(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+                   into: &buffer, context, lastHeader: s["observation.colLeft"]) { entry in
+            guard let due = entry.observationDue else { return ("", nil) }
+            let countdown = Countdown(until: due, now: context.now)
+            return countdown.isDue
+                ? (s.text("observation.due", ["over": countdown.text]), .success)
+                : (countdown.text, nil)
+        }
+        switch phase {
+        case .board:
+            return nil
+        case .confirming(let entry):
+            Dialog(title: s["observation.confirmTitle"],
+                   lines: [context.identityLine(ticket: entry.ticket, person: entry.person)],
+                   hint: s["observation.confirmHint"]).draw(in: area, into: &buffer)
+            return nil
+        case .earlyReason(let entry, let field):
+            let due = entry.observationDue.map { context.time($0) } ?? ""
+            let inner = Dialog(
+                title: s["observation.earlyTitle"],
+                lines: [context.identityLine(ticket: entry.ticket, person: entry.person),
+                        s.text("observation.earlyDue", ["time": due]), s["observation.earlyPrompt"]],
+                hint: s["observation.earlyHint"], tone: .warning
+            ).draw(in: area, into: &buffer, extraRows: 1)
+            return (field.draw(in: inner, into: &buffer), inner.y)
+        }
+    }
+}

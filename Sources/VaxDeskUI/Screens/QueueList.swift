@@ -1,0 +1,46 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+/// The list of people waiting at a station, shared by screening, injection and observation: who,
+/// which ticket, since when. The caution group is marked with a word, not only a colour.
+struct QueueList: Hashable {
+    var entries: [QueueEntry] = []
+    var selection = ListSelection()
+
+    var selected: QueueEntry? { entries.indices.contains(selection.selected) ? entries[selection.selected] : nil }
+
+    mutating func load(_ loaded: [QueueEntry], visibleRows: Int) {
+        // Keep the same person selected when another desk's write reorders the list.
+        let keep = selected?.visitID
+        entries = loaded
+        if let keep, let index = entries.firstIndex(where: { $0.visitID == keep }) {
+            selection.select(index, count: entries.count, visibleRows: visibleRows)
+        } else {
+            selection.clamp(count: entries.count, visibleRows: visibleRows)
+        }
+    }
+
+    /// Draws the header and rows; `last` is the right-hand column (waiting time, countdown).
+    func draw(
+        in area: Rect, into buffer: inout Buffer, _ context: Context, lastHeader: String,
+        last: (QueueEntry) -> (String, Style?)
+    ) {
+        let s = context.strings
+        let nameWidth = max(20, area.width - 46)
+        let header = "  " + s["queue.colTicket"].padded(toWidth: 5) + " " + s["queue.colName"].padded(toWidth: nameWidth)
+            + " " + s["queue.colBirth"].padded(toWidth: 10) + " " + s["queue.colDose"].padded(toWidth: 6) + " " + lastHeader
+        buffer.put(header, x: area.x, y: area.y, style: .muted)
+        var styles: [Style] = []
+        let rows = entries.map { entry -> String in
+            let (lastText, style) = last(entry)
+            styles.append(style ?? (entry.caution ? .warning : .plain))
+            let name = entry.caution ? "⚠ " + entry.person.fullName : entry.person.fullName
+            return String(entry.ticket).padded(toWidth: 5) + " " + name.padded(toWidth: nameWidth) + " "
+                + entry.person.birthDate.description.padded(toWidth: 10) + " "
+                + s.text("queue.dose", ["n": String(entry.doseNumber)]).padded(toWidth: 6) + " " + lastText
+        }
+        ListView.draw(rows, selection: selection, in: Rect(x: area.x, y: area.y + 1, width: area.width,
+                      height: area.height - 1), into: &buffer, styles: styles, empty: s["queue.empty"])
+    }
+}

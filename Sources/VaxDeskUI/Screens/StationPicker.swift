@@ -1,0 +1,48 @@
+import TerminalKit
+import VaxCore
+
+/// Choosing the station to work at; the signed-in person's own station comes first.
+struct StationPicker: StationScreen {
+    var selection: ListSelection
+    var station: Station? { nil }
+
+    init(preferred: Station) {
+        selection = ListSelection(selected: Station.allCases.firstIndex(of: preferred) ?? 0)
+    }
+
+    func keyMap(_ context: Context) -> KeyMap<Command> {
+        KeyMap([
+            KeyBinding([.enter], context.strings["key.choose"], .confirm),
+            KeyBinding([.escape], context.strings["key.signOut"], .signOut),
+        ])
+    }
+
+    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] { [] }
+
+    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+        if case .character(let c) = key, let n = c.wholeNumberValue, (1...Station.allCases.count).contains(n) {
+            selection.select(n - 1, count: Station.allCases.count, visibleRows: 10)
+        }
+        _ = selection.handle(key, count: Station.allCases.count, visibleRows: 10)
+        return []
+    }
+
+    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] { [] }
+    func refresh(_ context: Context) -> [AppEffect] { [] }
+
+    var chosen: Station { Station.allCases[selection.selected] }
+
+    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
+        let s = context.strings
+        if let user = context.user {
+            buffer.put(s.text("stations.greeting", ["name": user.fullName]), x: area.x + 2, y: area.y, style: .title)
+        }
+        buffer.put(s["stations.prompt"], x: area.x + 2, y: area.y + 1, style: .muted)
+        let rows = Station.allCases.enumerated().map { index, station in
+            "\(index + 1). " + s["station.\(station.rawValue)"]
+        }
+        let list = Rect(x: area.x + 2, y: area.y + 3, width: min(50, area.width - 4), height: rows.count)
+        ListView.draw(rows, selection: selection, in: list, into: &buffer)
+        return nil
+    }
+}
