@@ -53,7 +53,8 @@ extension AppDatabase {
             else { throw VisitError.notFound }
             let due: Date = row["due_at"]
             let reason = earlyReason.flatMap { $0.isEmpty ? nil : $0 }
-            if date < due && reason == nil {
+            // A millisecond of slack: the stored due time is rounded to milliseconds.
+            if date.timeIntervalSince(due) < -0.001, reason == nil {
                 throw VisitError.observationNotOver(due: due)
             }
             try Self.advance(visitID: visitID, from: .inObservation, to: .discharged, at: date, in: db)

@@ -8,31 +8,43 @@ extension AppDatabase {
         case roster, walkIn = "walk-in", demo
     }
 
-    /// Adds people to the roster in one transaction, reusing one prepared statement (a million rows
-    /// take seconds, not minutes). `progress` is told how many are written every 10,000.
-    public func insertPeople(
-        _ people: some Sequence<Person>, source: PersonSource, at date: Date,
+    /// Adds people and their prior doses to the roster in one transaction, reusing prepared statements
+    /// (a million rows take seconds, not minutes). `progress` is told how many are written every 10,000.
+    public func insertRoster(
+        _ entries: some Sequence<RosterEntry>, source: PersonSource, at date: Date,
         progress: ((Int) -> Void)? = nil
     ) throws {
         try write { db in
-            let statement = try db.makeStatement(
+            let insertPerson = try db.makeStatement(
                 sql: """
                     INSERT INTO person (id, full_name, folded_name, birth_date, sex, identity_number, phone,
                         address, commune, priority_group, insurance_number, source, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            let insertDose = try db.makeStatement(
+                sql: """
+                    INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, source, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             var count = 0
-            for person in people {
-                try statement.execute(arguments: [
+            for entry in entries {
+                let person = entry.person
+                try insertPerson.execute(arguments: [
                     person.id.uuidString, person.fullName, NameFolding.fold(person.fullName),
                     person.birthDate.stored, person.sex.rawValue, person.identityNumber, person.phone,
                     person.address, person.commune, person.priorityGroup, person.insuranceNumber,
                     source.rawValue, date,
                 ])
+                for dose in entry.priorDoses {
+                    try insertDose.execute(arguments: [
+                        UUID().uuidString, person.id.uuidString, dose.doseNumber, dose.productCode, dose.givenOn,
+                        source.rawValue, date,
+                    ])
+                }
                 count += 1
                 if count % 10_000 == 0 { progress?(count) }
             }
-            progress?(count)
+            if count % 10_000 != 0 { progress?(count) }
         }
     }
 
@@ -110,6 +122,17 @@ extension AppDatabase {
                     UUID().uuidString, personID.uuidString, dose.doseNumber, dose.productCode, dose.givenOn,
                     source, date,
                 ])
+        }
+    }
+}
+
+extension AppDatabase {
+    /// The first `count` people of the roster, in the order they were added.
+    public func rosterPeople(first count: Int) throws -> [Person] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(Person.columns("p")) FROM person p ORDER BY p.rowid LIMIT ?", arguments: [count]
+            ).map(Person.init(row:))
         }
     }
 }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import CursesTerminal
+import Foundation
+import TerminalKit
+import VaxCore
+import VaxDeskUI
+import VaxStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Opens a desk: the database, the logs, the resources, the terminal, then the run loop. The terminal
+/// is given back on every way out.
+enum DeskLauncher {
+    static func open(_ options: SiteOptions) throws {
+        let path = options.databasePath
+        let messages = CommandMessages(language: options.language)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw messages.failure("noDatabase", ["path": path])
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw messages.failure("notATerminal", [:])
+        }
+        let logPath = (path as NSString).deletingLastPathComponent + "/vaxdesk.log"
+        FileLogHandler.bootstrap(path: logPath)
+        let database = try AppDatabase(path: path)
+        guard let site = try database.site() else { throw messages.failure("noSite", ["path": path]) }
+        let resources = try LoadedResources(language: options.language)
+        let timeZone = TimeZone(identifier: site.timeZoneIdentifier) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let clock: @Sendable () -> Date = { Date() }
+        let context = Context(
+            strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
+            timeZone: timeZone, now: clock())
+        let effects = EffectRunner(database: database, observation: ObservationPolicy(catalog: resources.catalog), clock: clock)
+        let watcher = try ChangeWatcher(database: database)
+
+        let terminal = CursesTerminal(stderrPath: logPath)
+        defer { terminal.restore() }
+        let state = AppState(context: context, size: terminal.size, siteName: site.name)
+        DeskRunLoop(state: state, terminal: terminal, effects: effects, watcher: watcher).run()
+    }
+}

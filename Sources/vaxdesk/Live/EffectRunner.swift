@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+import VaxCore
+import VaxDeskUI
+import VaxStore
+
+/// Performs the interface's effects against the site store and answers with actions. A refusal by a
+/// rule becomes `.refused`; a storage failure becomes `.storageFailed`, and nothing was recorded.
+struct EffectRunner {
+    let database: AppDatabase
+    let observation: ObservationPolicy
+    let clock: @Sendable () -> Date
+    let logger = Logger(label: "vaxdesk.effects")
+
+    func perform(_ effect: AppEffect) -> AppAction? {
+        do {
+            return try run(effect)
+        } catch let error as VisitError {
+            logger.info("refused", metadata: ["effect": "\(effect.name)", "reason": "\(error.messageKey)"])
+            return .refused(error)
+        } catch {
+            logger.error("storage failure", metadata: ["effect": "\(effect.name)", "error": "\(error)"])
+            return .storageFailed(StorageFailure.describe(error))
+        }
+    }
+
+    private func run(_ effect: AppEffect) throws -> AppAction? {
+        switch effect {
+        case .loadStaff:
+            return .staffLoaded(try database.staff())
+        case .loadSession:
+            let session = try database.openSession()
+            return .sessionLoaded(session, lots: try session.map { try database.lots(sessionID: $0.id) } ?? [])
+        case .search(let text):
+            return .searchResults(query: text, try database.searchRoster(RosterQuery(text), limit: 50))
+        case .loadQueue(let stage):
+            return .queueLoaded(stage, try database.queue(at: stage))
+        case .loadDoseHistory(let personID):
+            return .doseHistoryLoaded(personID: personID, try database.doseHistory(personID: personID))
+        case .checkIn(let person, let dose, let staffID):
+            let ticket = try database.checkIn(personID: person.id, dose: dose, by: staffID, at: clock())
+            logger.info("checked in", metadata: ["visit": "\(ticket.visitID)"])
+            return .checkedIn(ticket: ticket.number, person: person)
+        case .saveScreening(let decision, let ticket, let staffID):
+            let id = try database.recordScreening(decision, by: staffID, at: clock())
+            logger.info("screened", metadata: ["screening": "\(id)", "outcome": "\(decision.outcome.rawValue)"])
+            return .screeningSaved(ticket: ticket, outcome: decision.outcome)
+        case .inject(let visitID, let ticket, let lotID, let arm, let staffID):
+            let result = try database.recordInjection(
+                visitID: visitID, lotID: lotID, arm: arm, observation: observation, by: staffID, at: clock())
+            logger.info("injected", metadata: ["injection": "\(result.injectionID)"])
+            return .injectionSaved(ticket: ticket, observationDue: result.observationDue)
+        case .discharge(let visitID, let ticket, let reason, let staffID):
+            try database.discharge(visitID: visitID, earlyReason: reason, by: staffID, at: clock())
+            logger.info("discharged", metadata: ["visit": "\(visitID)"])
+            return .discharged(ticket: ticket)
+        case .countOutbox:
+            return .outboxCount(try database.pendingOutboxCount())
+        case .quit:
+            return nil
+        }
+    }
+}
+
+extension AppEffect {
+    /// The effect's name for logs: no personal data.
+    var name: String { String(describing: self).prefix(while: { $0 != "(" }).description }
+}

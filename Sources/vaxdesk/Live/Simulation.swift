@@ -1,0 +1,77 @@
+import Foundation
+import VaxCore
+import VaxDemo
+import VaxStore
+
+/// One person's way through the session, made with the same store operations as the desks, with
+/// screening answers, lots and arms drawn from a seeded generator and a clock that moves a few minutes
+/// per step (so that discharge comes after the observation time).
+struct Simulation {
+    let database: AppDatabase
+    let checklist: Checklist
+    let catalog: VaccineCatalog
+    let staffByRole: [Role: Staff]
+    let lots: [VaccineLot]
+    private var rng: SeededGenerator
+
+    init(database: AppDatabase, checklist: Checklist, catalog: VaccineCatalog, seed: UInt64) throws {
+        self.database = database
+        self.checklist = checklist
+        self.catalog = catalog
+        var byRole: [Role: Staff] = [:]
+        for member in try database.staff() where byRole[member.role] == nil { byRole[member.role] = member }
+        staffByRole = byRole
+        guard let session = try database.openSession() else { throw VisitError.noOpenSession }
+        lots = try database.lots(sessionID: session.id)
+        rng = SeededGenerator(seed: seed)
+    }
+
+    /// Runs the stations for one person; `confirmed` is called after each commit with the record and event.
+    mutating func run(_ person: Person, confirmed: (UUID, String) -> Void) throws {
+        guard let nurse = staffByRole[.checkInNurse], let doctor = staffByRole[.screeningDoctor],
+              let vaccinator = staffByRole[.vaccinator], let observer = staffByRole[.observationNurse],
+              !lots.isEmpty
+        else { throw VisitError.notFound }
+        var clock = Date()
+        let plan = DosePlan(after: try database.doseHistory(personID: person.id), catalog: catalog)
+        let ticket: AppDatabase.Ticket
+        do {
+            ticket = try database.checkIn(personID: person.id, dose: plan, by: nurse.id, at: clock)
+        } catch VisitError.alreadyCheckedIn {
+            return
+        }
+        confirmed(ticket.visitID, "check-in")
+
+        clock += 180
+        let answers = drawAnswers()
+        let outcome = checklist.assess(yes: answers, product: nil).outcome
+        let screeningID = try database.recordScreening(
+            ScreeningDecision(visitID: ticket.visitID, checklistVersion: checklist.version, yesItems: answers.sorted(),
+                              computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection),
+            by: doctor.id, at: clock)
+        confirmed(screeningID, "screening")
+        guard outcome.proceedsToInjection else { return }
+
+        clock += 120
+        let lot = lots.randomElement(using: &rng)!
+        let injection = try database.recordInjection(
+            visitID: ticket.visitID, lotID: lot.id, arm: Bool.random(using: &rng) ? .left : .right,
+            observation: ObservationPolicy(catalog: catalog), by: vaccinator.id, at: clock)
+        confirmed(injection.injectionID, "injection")
+
+        let observationID = try database.discharge(
+            visitID: ticket.visitID, earlyReason: nil, by: observer.id, at: injection.observationDue + 60)
+        confirmed(observationID, "discharge")
+    }
+
+    /// Mostly "Không" everywhere; now and then a caution item, an acute illness, or an anaphylaxis history.
+    private mutating func drawAnswers() -> Set<String> {
+        switch Int.random(in: 0..<100, using: &rng) {
+        case 0..<80: return []
+        case 80..<90: return [["7", "8", "6", "9"].randomElement(using: &rng)!]
+        case 90..<95: return ["3"]
+        case 95..<98: return ["5"]
+        default: return ["1"]
+        }
+    }
+}
