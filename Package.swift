@@ -47,11 +47,15 @@ let package = Package(
             dependencies: ["VaxCore", "VaxStore", "VaxDemo"],
             path: "Benchmarks/vaxdesk-bench"
         ),
+        // Helpers shared by the test targets: temporary folders, the built binary, tmux.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VaxCoreTests", dependencies: ["VaxCore", "VaxResources"]),
-        .testTarget(name: "VaxStoreTests", dependencies: ["VaxStore", "VaxDemo", "vaxdesk"]),
+        .testTarget(name: "VaxStoreTests", dependencies: ["VaxStore", "VaxDemo", "TestSupport", "vaxdesk"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "VaxDeskUITests", dependencies: ["VaxDeskUI", "TerminalKit"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["vaxdesk"]),
+        .testTarget(
+            name: "VaxDeskUITests", dependencies: ["VaxDeskUI", "TerminalKit", "VaxResources"],
+            exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "vaxdesk"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,12 +32,13 @@ extension AppDatabase {
         }
     }
 
-    /// The active staff of the site, by role then name.
+    /// The active staff of the site, in the order of the stations their roles work at, then by code.
     public func staff() throws -> [Staff] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM staff WHERE active = 1 ORDER BY role, full_name")
-                .map(Staff.init(row:))
+        let members = try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM staff WHERE active = 1 ORDER BY code").map(Staff.init(row:))
         }
+        let order = Dictionary(uniqueKeysWithValues: Role.allCases.enumerated().map { ($1, $0) })
+        return members.sorted { (order[$0.role] ?? 0, $0.code) < (order[$1.role] ?? 0, $1.code) }
     }
 
     /// Opens a session with its team and lots: one event, one transaction.

@@ -23,7 +23,7 @@ public enum StatusLine {
     public static func draw(left: String, right: String, in rect: Rect, into buffer: inout Buffer, style: Style = .muted) {
         buffer.fill(rect.row(0), style: style)
         let rightWidth = min(right.displayWidth, rect.width)
-        buffer.put(left.truncated(toWidth: max(0, rect.width - rightWidth - 1)), x: rect.x, y: rect.y, style: style)
+        buffer.put(left.truncated(toWidth: max(0, rect.width - rightWidth - 2)), x: rect.x, y: rect.y, style: style)
         buffer.put(right.truncated(toWidth: rect.width), x: rect.maxX - rightWidth, y: rect.y, style: style)
     }
 }

@@ -46,13 +46,16 @@ public enum ListView {
         _ rows: [String], selection: ListSelection, focused: Bool = true, in rect: Rect, into buffer: inout Buffer,
         styles: [Style]? = nil, empty: String? = nil
     ) {
+        // A list longer than its room gives its last row to a position line ("12/50 ↑↓").
+        let scrolls = rows.count > rect.height
+        let visibleRows = scrolls ? max(1, rect.height - 1) : rect.height
         var selection = selection
-        selection.clamp(count: rows.count, visibleRows: rect.height)
+        selection.clamp(count: rows.count, visibleRows: visibleRows)
         if rows.isEmpty, let empty {
             buffer.put(empty, x: rect.x + 2, y: rect.y, style: .muted, clip: rect)
             return
         }
-        for line in 0..<rect.height {
+        for line in 0..<visibleRows {
             let index = selection.offset + line
             guard index < rows.count else { break }
             let isSelected = focused && index == selection.selected
@@ -61,9 +64,9 @@ public enum ListView {
             if isSelected { style.reverse = true }
             buffer.put((marker + rows[index]).padded(toWidth: rect.width), x: rect.x, y: rect.y + line, style: style)
         }
-        if rows.count > rect.height, rect.width > 0 {
-            let position = "\(selection.selected + 1)/\(rows.count)"
-            buffer.put(position, x: rect.maxX - position.count, y: rect.maxY - 1, style: .muted)
+        if scrolls, rect.width > 0 {
+            let position = "\(selection.selected + 1)/\(rows.count) ↑↓"
+            buffer.put(position, x: rect.maxX - position.displayWidth, y: rect.maxY - 1, style: .muted)
         }
     }
 }

@@ -9,7 +9,7 @@ extension AppState {
         var keys = [KeyBinding<Command>([.function(1)], s["key.help"], .help)]
         if station != nil {
             keys.append(KeyBinding([.function(2)], s["key.switchStation"], .switchStation))
-            keys.append(KeyBinding([.function(9)], s["key.signOut"], .signOut))
+            keys.append(KeyBinding([.function(9)], s["key.signOut"], .signOut, inBar: false))
         }
         keys.append(KeyBinding([.function(10)], s["key.quit"], .quit))
         return keys

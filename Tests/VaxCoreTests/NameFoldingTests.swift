@@ -1,0 +1,56 @@
+import Testing
+import VaxCore
+
+@Suite("Name folding for search")
+struct NameFoldingTests {
+    @Test("folds diacritics, đ and case", arguments: [
+        ("Nguyễn Văn Đức", "nguyen van duc"),
+        ("ĐẶNG THỊ THU HÀ", "dang thi thu ha"),
+        ("Trần  Thị   Bích\tNgọc ", "tran thi bich ngoc"),
+        ("Lê Hoàng Phương", "le hoang phuong"),
+        ("Huỳnh Quốc Việt", "huynh quoc viet"),
+        ("", ""),
+    ])
+    func folds(input: String, expected: String) {
+        #expect(NameFolding.fold(input) == expected)
+    }
+
+    @Test("NFC and NFD input fold alike")
+    func decomposedInput() {
+        let nfc = "Nguyễn Thị Ngọc Diễm"
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(nfc.unicodeScalars.count != nfd.unicodeScalars.count)
+        #expect(NameFolding.fold(nfd) == NameFolding.fold(nfc))
+        #expect(NameFolding.fold(nfd) == "nguyen thi ngoc diem")
+    }
+
+    @Test("names are stored in NFC with single spaces and capitalised words")
+    func normalizeName() {
+        #expect(NameFolding.normalizeName("  nguyễn   văn AN ") == "Nguyễn Văn An")
+        #expect(NameFolding.normalizeName("đỗ thị hằng".decomposedStringWithCanonicalMapping) == "Đỗ Thị Hằng")
+    }
+}
+
+@Suite("Roster queries")
+struct RosterQueryTests {
+    @Test("words are folded prefixes; 9 or 12 digits are an identity number")
+    func parse() {
+        let query = RosterQuery("Đức  ng 091085012345")
+        #expect(query.nameWords == ["duc", "ng"])
+        #expect(query.identityNumber == "091085012345")
+        #expect(query.ftsExpression == "\"duc\"* \"ng\"*")
+    }
+
+    @Test("punctuation cannot break the FTS expression")
+    func hostileInput() {
+        let query = RosterQuery("\"duc* OR (x) -- '")
+        #expect(query.nameWords == ["duc", "or", "x"])
+        #expect(!query.ftsExpression.contains("("))
+    }
+
+    @Test("empty and blank input is an empty query")
+    func empty() {
+        #expect(RosterQuery("   ").isEmpty)
+        #expect(RosterQuery("123").isEmpty)
+    }
+}
