@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import TerminalKit
+import VaxCore
+@testable import VaxDeskUI
+
+/// What each key does to the state and which effects it asks for.
+@Suite("Desk behaviour")
+struct DeskBehaviourTests {
+    typealias F = DeskFixture
+
+    @Test("typing searches; results of an older query are ignored")
+    func searchAsYouType() {
+        var state = F.desk(at: .checkIn)
+        #expect(state.type("đu") == [.search("đ"), .search("đu")])
+        _ = state.update(.searchResults(query: "đ", [RosterMatch(person: F.ha, dosesOnRecord: 0)]))
+        guard case .checkIn(let screen) = state.screen else { Issue.record("not at check-in"); return }
+        #expect(screen.results.isEmpty)
+    }
+
+    @Test("Enter with nothing to choose says why, and does nothing else")
+    func disabledEnter() {
+        var state = F.desk(at: .checkIn)
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == state.context.strings["checkIn.nothingToChoose"])
+    }
+
+    @Test("check-in asks for the dose history, then checks in with the next dose")
+    func checkInFlow() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        #expect(state.update(.key(.enter)) == [.loadDoseHistory(personID: F.duc.id)])
+        // Enter before the history is read is disabled.
+        #expect(state.update(.key(.enter)).isEmpty)
+        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2021-09-01")]))
+        let effects = state.update(.key(.enter))
+        guard case .checkIn(let person, let dose, let by)? = effects.first else { Issue.record("no check-in: \(effects)"); return }
+        #expect(person == F.duc && dose.doseNumber == 2 && by == F.staff[0].id)
+        #expect(state.isSaving)
+        #expect(state.update(.key(.escape)).isEmpty, "keys wait while saving")
+    }
+
+    @Test("a person who already has a ticket cannot be checked in twice")
+    func alreadyTicketed() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1, ticketToday: 4)]))
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == state.context.strings["checkIn.alreadyHasTicket"])
+    }
+
+    @Test("screening saves the computed outcome with the checklist version")
+    func screeningSave() {
+        var state = F.desk(at: .screening, staffIndex: 1)
+        let entry = F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)
+        _ = state.update(.queueLoaded(.waitingScreening, [entry]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.character("k")))
+        _ = state.update(.key(.character("k")))
+        _ = state.update(.key(.character("c")))
+        _ = state.update(.key(.enter))
+        let effects = state.update(.key(.enter))
+        guard case .saveScreening(let decision, let ticket, _)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(ticket == 12)
+        #expect(decision.yesItems == ["3"])
+        #expect(decision.outcome == .deferred && decision.computedOutcome == .deferred)
+        #expect(decision.checklistVersion == "3802/QĐ-BYT")
+        #expect(!decision.consent)
+    }
+
+    @Test("injection uses only unexpired lots of the session")
+    func injectionLot() {
+        var state = F.desk(at: .injection, staffIndex: 2)
+        let entry = F.entry(F.duc, ticket: 12, stage: .waitingInjection, minutesAgo: 3)
+        _ = state.update(.queueLoaded(.waitingInjection, [entry]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.enter))
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.inject(visitID: entry.visitID, ticket: 12, lotID: F.lots[0].id, arm: .left, by: F.staff[2].id)])
+    }
+
+    @Test("discharge before the due time needs a reason")
+    func earlyDischarge() {
+        var state = F.desk(at: .observation, staffIndex: 3)
+        let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 10, dueInMinutes: 20)
+        _ = state.update(.queueLoaded(.inObservation, [entry]))
+        _ = state.update(.key(.enter))
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == state.context.strings["observation.reasonRequired"])
+        _ = state.type("Đau đầu, người nhà đưa đi khám")
+        #expect(state.update(.key(.enter)) == [
+            .discharge(visitID: entry.visitID, ticket: 12, earlyReason: "Đau đầu, người nhà đưa đi khám", by: F.staff[3].id),
+        ])
+    }
+
+    @Test("a due person is discharged without a reason")
+    func dueDischarge() {
+        var state = F.desk(at: .observation, staffIndex: 3)
+        let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
+        _ = state.update(.queueLoaded(.inObservation, [entry]))
+        _ = state.update(.key(.enter))
+        #expect(state.update(.key(.enter)) == [.discharge(visitID: entry.visitID, ticket: 12, earlyReason: nil, by: F.staff[3].id)])
+    }
+
+    @Test("another desk's write refreshes what is on screen")
+    func liveRefresh() {
+        var state = F.desk(at: .screening, staffIndex: 1)
+        #expect(state.update(.databaseChanged) == [.countOutbox, .loadSession, .loadQueue(.waitingScreening)])
+    }
+
+    @Test("a refusal is shown in words and the desk goes back to its queue")
+    func refusal() {
+        var state = F.desk(at: .screening, staffIndex: 1)
+        _ = state.update(.queueLoaded(.waitingScreening, [F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.enter))
+        let effects = state.update(.refused(.notAtStage(expected: .waitingScreening, actual: .waitingInjection)))
+        #expect(effects == [.loadQueue(.waitingScreening)])
+        #expect(!state.isSaving)
+        #expect(state.notice?.tone == .danger)
+        #expect(state.notice?.text == state.context.strings["error.notAtStage"])
+    }
+
+    @Test("F10 quits, even on a screen that is too small")
+    func quit() {
+        var state = F.desk(at: .checkIn)
+        _ = state.update(.resized(Size(columns: 40, rows: 10)))
+        #expect(state.update(.key(.function(10))) == [.quit])
+        #expect(state.wantsQuit)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import TerminalKit
+import VaxCore
+import VaxDeskUI
+import VaxResources
+
+/// A desk in a known state: the shipped strings and rules, a fixed clock, a small cast of people.
+enum DeskFixture {
+    static let timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+    /// 26/11/2026 09:15:00 at the site.
+    static let now = Date(timeIntervalSince1970: 1_795_659_300)
+
+    static func context(_ language: Language = .vietnamese) -> Context {
+        Context(
+            strings: try! Strings(language: language, json: VaxResources.data("strings/\(language.rawValue).json")),
+            catalog: try! VaccineCatalog(json: VaxResources.data("vaccines.json")),
+            checklist: try! Checklist(json: VaxResources.data("checklists/3802-QD-BYT.json")),
+            timeZone: timeZone, now: now)
+    }
+
+    static let session = VaccinationSession(
+        id: UUID(uuidString: "00000000-0000-4000-8000-000000000001")!, siteID: UUID(), day: "2026-11-26",
+        place: "Hội trường", status: .open, openedAt: now)
+    static let lots = [
+        VaccineLot(id: UUID(uuidString: "00000000-0000-4000-8000-0000000000A1")!, sessionID: session.id,
+                   productCode: "pfizer", lotNumber: "FK5127", expiry: "2027-02-28", dosesReceived: 600),
+        VaccineLot(id: UUID(uuidString: "00000000-0000-4000-8000-0000000000A2")!, sessionID: session.id,
+                   productCode: "astrazeneca", lotNumber: "A1089", expiry: "2026-11-01", dosesReceived: 500),
+    ]
+
+    static let staff = [
+        Staff(id: UUID(uuidString: "00000000-0000-4000-8000-00000000B001")!, code: "DD01", fullName: "Nguyễn Thị Lan", role: .checkInNurse),
+        Staff(id: UUID(uuidString: "00000000-0000-4000-8000-00000000B002")!, code: "BS01", fullName: "Lê Văn Hùng", role: .screeningDoctor),
+        Staff(id: UUID(uuidString: "00000000-0000-4000-8000-00000000B003")!, code: "TI01", fullName: "Võ Thị Hồng", role: .vaccinator),
+        Staff(id: UUID(uuidString: "00000000-0000-4000-8000-00000000B004")!, code: "TD01", fullName: "Bùi Thị Mai", role: .observationNurse),
+    ]
+
+    static let duc = Person(
+        id: UUID(uuidString: "00000000-0000-4000-8000-00000000C001")!, fullName: "Nguyễn Văn Đức",
+        birthDate: BirthDate(year: 1985, month: 3, day: 7)!, sex: .male, identityNumber: "091085012345",
+        phone: "0912345678", commune: "P. Vĩnh Thanh Vân")
+    static let ha = Person(
+        id: UUID(uuidString: "00000000-0000-4000-8000-00000000C002")!, fullName: "Phạm Thị Thu Hà",
+        birthDate: BirthDate(year: 1942), sex: .female, identityNumber: "091142000777", commune: "P. An Hòa")
+    static let ducAnh = Person(
+        id: UUID(uuidString: "00000000-0000-4000-8000-00000000C003")!, fullName: "Trần Đức Anh",
+        birthDate: BirthDate(year: 2001, month: 12, day: 31)!, sex: .male, identityNumber: nil, commune: "X. Phi Thông")
+
+    static func entry(_ person: Person, ticket: Int, stage: VisitStage, minutesAgo: Double, caution: Bool = false,
+                      dueInMinutes: Double? = nil) -> QueueEntry {
+        QueueEntry(
+            visitID: UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", ticket))!, ticket: ticket,
+            person: person, stage: stage, doseNumber: 2, since: now.addingTimeInterval(-minutesAgo * 60),
+            caution: caution, observationDue: dueInMinutes.map { now.addingTimeInterval($0 * 60) })
+    }
+
+    /// A desk signed in as `staffIndex` at `station`, with the session loaded.
+    static func desk(at station: Station, staffIndex: Int = 0, size: Size = .minimum, language: Language = .vietnamese) -> AppState {
+        var state = AppState(context: context(language), size: size, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân")
+        _ = state.update(.sessionLoaded(session, lots: lots))
+        _ = state.update(.outboxCount(3))
+        _ = state.update(.staffLoaded(staff))
+        for _ in 0..<staffIndex { _ = state.update(.key(.down)) }
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.character(Character(String(Station.allCases.firstIndex(of: station)! + 1)))))
+        _ = state.update(.key(.enter))
+        return state
+    }
+}
+
+extension AppState {
+    /// Sends a sequence of keys typed as text.
+    mutating func type(_ text: String) -> [AppEffect] {
+        text.flatMap { update(.key(.character($0))) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TerminalKit
+import VaxCore
+@testable import VaxDeskUI
+
+/// Each station drawn at 80×24 (and wider), compared with what a nurse should read.
+@Suite("Screens at 80×24")
+struct ScreenGoldenTests {
+    typealias F = DeskFixture
+
+    @Test("sign-in lists the staff")
+    func login() {
+        var state = AppState(context: F.context(), size: .minimum, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân")
+        _ = state.update(.staffLoaded(F.staff))
+        _ = state.update(.sessionLoaded(F.session, lots: F.lots))
+        Golden.check(state.render().0, "login")
+    }
+
+    @Test("check-in: results as you type")
+    func checkInResults() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [
+            RosterMatch(person: F.duc, dosesOnRecord: 1),
+            RosterMatch(person: F.ducAnh, dosesOnRecord: 0, ticketToday: 7),
+        ]))
+        let (buffer, cursor) = state.render()
+        Golden.check(buffer, "checkin-results")
+        #expect(cursor?.y == 2)
+    }
+
+    @Test("check-in: the last look before the ticket")
+    func checkInConfirm() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10")]))
+        Golden.check(state.render().0, "checkin-confirm")
+        _ = state.update(.key(.enter))
+        _ = state.update(.checkedIn(ticket: 42, person: F.duc))
+        Golden.check(state.render().0, "checkin-ticket")
+    }
+
+    @Test("screening: the checklist and its outcome")
+    func screeningChecklist() {
+        var state = F.desk(at: .screening, staffIndex: 1)
+        _ = state.update(.queueLoaded(.waitingScreening, [
+            F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 7),
+            F.entry(F.ha, ticket: 13, stage: .waitingScreening, minutesAgo: 2),
+        ]))
+        Golden.check(state.render().0, "screening-queue")
+        _ = state.update(.key(.enter))
+        for key: Key in [.down, .down, .down, .down, .down, .down, .down] { _ = state.update(.key(key)) }
+        _ = state.update(.key(.character(" ")))
+        Golden.check(state.render().0, "screening-checklist")
+    }
+
+    @Test("injection: lot, arm and the identity check")
+    func injection() {
+        var state = F.desk(at: .injection, staffIndex: 2)
+        _ = state.update(.queueLoaded(.waitingInjection, [F.entry(F.ha, ticket: 13, stage: .waitingInjection, minutesAgo: 4, caution: true)]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.character("p")))
+        Golden.check(state.render().0, "injection-prepare")
+        _ = state.update(.key(.enter))
+        Golden.check(state.render().0, "injection-confirm")
+    }
+
+    @Test("observation: countdowns, soonest due first, due ones marked")
+    func observation() {
+        var state = F.desk(at: .observation, staffIndex: 3)
+        _ = state.update(.queueLoaded(.inObservation, [
+            F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1),
+            F.entry(F.ha, ticket: 13, stage: .inObservation, minutesAgo: 20, caution: true, dueInMinutes: 40),
+        ]))
+        Golden.check(state.render().0, "observation-board")
+        _ = state.update(.key(.down))
+        _ = state.update(.key(.enter))
+        _ = state.type("Người nhà xin về")
+        Golden.check(state.render().0, "observation-early")
+    }
+
+    @Test("below 80×24 the screen says so")
+    func tooSmall() {
+        var state = F.desk(at: .checkIn)
+        _ = state.update(.resized(Size(columns: 60, rows: 20)))
+        Golden.check(state.render().0, "too-small")
+        _ = state.update(.resized(.minimum))
+        #expect(state.render().0.lines[0].hasPrefix("VaxDesk"))
+    }
+
+    @Test("help lists every key with why a disabled one does nothing")
+    func help() {
+        var state = F.desk(at: .checkIn)
+        _ = state.update(.key(.function(1)))
+        Golden.check(state.render().0, "help-checkin")
+    }
+
+    @Test("a wide terminal uses the room", arguments: [Language.vietnamese, .english])
+    func wide(language: Language) {
+        var state = F.desk(at: .checkIn, size: Size(columns: 120, rows: 30), language: language)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 2)]))
+        Golden.check(state.render().0, "checkin-wide-\(language.rawValue)")
+    }
+}
