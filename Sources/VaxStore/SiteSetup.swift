@@ -14,21 +14,34 @@ extension AppDatabase {
         }
     }
 
-    public func createSite(_ site: Site) throws {
-        try write { db in
-            try db.execute(
-                sql: "INSERT INTO site (id, code, name, province_code, time_zone) VALUES (?, ?, ?, ?, ?)",
-                arguments: [
-                    site.id.uuidString, site.code, site.name, site.provinceCode, site.timeZoneIdentifier,
-                ])
-        }
-    }
-
-    public func addStaff(_ staff: Staff, siteID: UUID) throws {
-        try write { db in
-            try db.execute(
-                sql: "INSERT INTO staff (id, site_id, code, full_name, role) VALUES (?, ?, ?, ?, ?)",
-                arguments: [staff.id.uuidString, siteID.uuidString, staff.code, staff.fullName, staff.role.rawValue])
+    /// Sets up an empty database as a site: the site, its staff, and an open session with its team and
+    /// lots, in one transaction. Returns false, changing nothing, when the database already has a site
+    /// (two processes setting up one new file at once is harmless).
+    @discardableResult
+    public func createSite(
+        _ site: Site, staff: [Staff], session: VaccinationSession, lots: [VaccineLot], openedBy: UUID?, at date: Date
+    ) throws -> Bool {
+        try pool.writeWithoutTransaction { db in
+            var created = false
+            try db.inTransaction(.immediate) {
+                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM site") == 0 else { return .rollback }
+                try db.execute(
+                    sql: "INSERT INTO site (id, code, name, province_code, time_zone) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [site.id.uuidString, site.code, site.name, site.provinceCode, site.timeZoneIdentifier])
+                for member in staff {
+                    try db.execute(
+                        sql: "INSERT INTO staff (id, site_id, code, full_name, role) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [member.id.uuidString, site.id.uuidString, member.code, member.fullName, member.role.rawValue])
+                }
+                try Self.insertSession(session, team: staff.map(\.id), lots: lots, by: openedBy, in: db)
+                try Outbox.append(RecordRef(type: "session", id: session.id), event: .sessionOpened, at: date, in: db)
+                try AuditLog.append(
+                    action: ClinicalEvent.sessionOpened.rawValue, staffID: openedBy,
+                    record: RecordRef(type: "session", id: session.id), detail: nil, at: date, in: db)
+                created = true
+                return .commit
+            }
+            return created
         }
     }
 
@@ -46,32 +59,38 @@ extension AppDatabase {
         _ session: VaccinationSession, team: [UUID], lots: [VaccineLot], by staffID: UUID?, at date: Date
     ) throws {
         try commitEvent(.sessionOpened, by: staffID, at: date) { db in
+            try Self.insertSession(session, team: team, lots: lots, by: staffID, in: db)
+            return (RecordRef(type: "session", id: session.id), ())
+        }
+    }
+
+    static func insertSession(
+        _ session: VaccinationSession, team: [UUID], lots: [VaccineLot], by staffID: UUID?, in db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO session (id, site_id, day, place, status, opened_at, opened_by)
+                VALUES (?, ?, ?, ?, 'open', ?, ?)
+                """,
+            arguments: [
+                session.id.uuidString, session.siteID.uuidString, session.day, session.place, session.openedAt,
+                staffID?.uuidString,
+            ])
+        for member in team {
+            try db.execute(
+                sql: "INSERT INTO session_team (session_id, staff_id) VALUES (?, ?)",
+                arguments: [session.id.uuidString, member.uuidString])
+        }
+        for lot in lots {
             try db.execute(
                 sql: """
-                    INSERT INTO session (id, site_id, day, place, status, opened_at, opened_by)
-                    VALUES (?, ?, ?, ?, 'open', ?, ?)
+                    INSERT INTO vaccine_lot (id, session_id, product_code, lot_number, expiry, doses_received)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    session.id.uuidString, session.siteID.uuidString, session.day, session.place,
-                    session.openedAt, staffID?.uuidString,
+                    lot.id.uuidString, session.id.uuidString, lot.productCode, lot.lotNumber, lot.expiry,
+                    lot.dosesReceived,
                 ])
-            for member in team {
-                try db.execute(
-                    sql: "INSERT INTO session_team (session_id, staff_id) VALUES (?, ?)",
-                    arguments: [session.id.uuidString, member.uuidString])
-            }
-            for lot in lots {
-                try db.execute(
-                    sql: """
-                        INSERT INTO vaccine_lot (id, session_id, product_code, lot_number, expiry, doses_received)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        lot.id.uuidString, session.id.uuidString, lot.productCode, lot.lotNumber, lot.expiry,
-                        lot.dosesReceived,
-                    ])
-            }
-            return (RecordRef(type: "session", id: session.id), ())
         }
     }
 

@@ -11,14 +11,13 @@ enum DemoSetup {
     static func ensure(
         _ database: AppDatabase, people: Int, seed: UInt64 = 2021, progress: ((Int) -> Void)? = nil
     ) throws -> Bool {
-        guard try database.site() == nil else { return false }
         let timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
         let now = Date()
         let demo = DemoSite(today: now, timeZone: timeZone)
-        try database.createSite(demo.site)
-        for member in demo.staff { try database.addStaff(member, siteID: demo.site.id) }
         let lead = demo.staff.first { $0.role == .siteLead }
-        try database.openSession(demo.session, team: demo.staff.map(\.id), lots: demo.lots, by: lead?.id, at: now)
+        guard try database.createSite(
+            demo.site, staff: demo.staff, session: demo.session, lots: demo.lots, openedBy: lead?.id, at: now)
+        else { return false }
         try database.insertRoster(DemoRoster(count: people, seed: seed), source: .demo, at: now, progress: progress)
         return true
     }

@@ -1,0 +1,56 @@
+import Foundation
+import TestSupport
+import VaxCore
+import VaxDemo
+import VaxStore
+
+/// A site database on a temporary file, set up as the demo site with a small roster.
+struct StoreFixture {
+    let directory = TemporaryDirectory("vaxstore")
+    let database: AppDatabase
+    let demo: DemoSite
+    let now = Date()
+
+    init(people: Int = 200, openSession: Bool = true, lotExpiry: String? = nil) throws {
+        database = try AppDatabase(path: directory.file("site.db"))
+        demo = DemoSite(today: now, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        var lots = demo.lots
+        if let lotExpiry { lots[1].expiry = lotExpiry }
+        if openSession {
+            try database.createSite(demo.site, staff: demo.staff, session: demo.session, lots: lots, openedBy: nil, at: now)
+        }
+        try database.insertRoster(DemoRoster(count: people), source: .demo, at: now)
+    }
+
+    func staff(_ role: Role) -> Staff { demo.staff.first { $0.role == role }! }
+
+    var policy: ObservationPolicy { ObservationPolicy(standardMinutes: 30, cautionMinutes: 60) }
+
+    func person(named name: String, born: BirthDate = BirthDate(year: 1980, month: 1, day: 1)!, sex: Sex = .male,
+                id number: String? = nil) throws -> Person {
+        let person = Person(fullName: name, birthDate: born, sex: sex, identityNumber: number, commune: "P. An Hòa")
+        try database.insertRoster([RosterEntry(person: person)], source: .roster, at: now)
+        return person
+    }
+
+    func checkIn(_ person: Person) throws -> AppDatabase.Ticket {
+        try database.checkIn(
+            personID: person.id, dose: DosePlan(after: [], catalog: Self.catalog), by: staff(.checkInNurse).id, at: now)
+    }
+
+    func screen(_ visitID: UUID, yes items: Set<String> = []) throws -> UUID {
+        let outcome = Self.checklist.assess(yes: items, product: nil).outcome
+        return try database.recordScreening(
+            ScreeningDecision(visitID: visitID, checklistVersion: Self.checklist.version, yesItems: items.sorted(),
+                              computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection),
+            by: staff(.screeningDoctor).id, at: now)
+    }
+
+    static let checklist = try! Checklist(json: Data(contentsOf: resource("checklists/3802-QD-BYT.json")))
+    static let catalog = try! VaccineCatalog(json: Data(contentsOf: resource("vaccines.json")))
+
+    static func resource(_ path: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/data/\(path)")
+    }
+}
