@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import TestSupport
+import VaxStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Real OS processes on one database file: desks writing at once, migrating at once, and writers
+/// killed with SIGKILL mid-write.
+@Suite("Several processes, one site database", .serialized)
+struct ProcessTests {
+    /// `confirmed <uuid> <event>` lines printed by `vaxdesk simulate`.
+    static func confirmations(_ output: String) -> [(UUID, ClinicalEvent)] {
+        output.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, parts[0] == "confirmed", let id = UUID(uuidString: String(parts[1])),
+                  let event = ClinicalEvent(rawValue: String(parts[2])) else { return nil }
+            return (id, event)
+        }
+    }
+
+    @Test("two worker processes push people through every station; nothing is lost")
+    func twoWriters() throws {
+        let directory = TemporaryDirectory("two-writers")
+        let path = directory.file("site.db")
+        let (status, output) = try BuiltProgram.run(["simulate", "--db", path, "--desks", "2", "--people", "150", "--seed", "7"])
+        #expect(status == 0)
+        let confirmed = Self.confirmations(output)
+        #expect(confirmed.filter { $0.1 == .checkIn }.count == 150)
+        let database = try AppDatabase(path: path)
+        for (id, event) in confirmed {
+            let stored = try database.isStored(id, event: event)
+            #expect(stored.record && stored.outbox, "\(event) \(id)")
+        }
+        #expect(try database.recordsMissingFromOutbox() == 0)
+        #expect(try database.pendingOutboxCount() == confirmed.count + 1, "plus the session-opened event")
+    }
+
+    @Test("four processes opening one new file at once: migrated once, one site")
+    func concurrentSetUp() throws {
+        let directory = TemporaryDirectory("setup-race")
+        let path = directory.file("site.db")
+        let processes = try (0..<4).map { _ -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: BuiltProgram.vaxdesk)
+            process.arguments = ["demo", "--db", path, "--people", "50", "--setup-only"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let database = try AppDatabase(path: path)
+        #expect(try database.site() != nil)
+        #expect(try database.rosterCount() == 50)
+        #expect(try database.integrityCheck() == "ok")
+    }
+
+    @Test("a desk sees another process's write through data_version")
+    func changeWatcher() throws {
+        let directory = TemporaryDirectory("watcher")
+        let path = directory.file("site.db")
+        try BuiltProgram.run(["demo", "--db", path, "--people", "20", "--setup-only"])
+        let database = try AppDatabase(path: path)
+        let watcher = try ChangeWatcher(database: database)
+        _ = try watcher.hasChanged()
+        #expect(try watcher.hasChanged() == false)
+        try BuiltProgram.run(["simulate", "--db", path, "--desks", "1", "--people", "1"])
+        #expect(try watcher.hasChanged() == true)
+        #expect(try watcher.hasChanged() == false)
+    }
+
+    /// Kills `vaxdesk simulate` and its workers with SIGKILL at random moments, again and again, on one
+    /// file. Every record a worker printed as confirmed must be there, with its outbox row.
+    @Test("SIGKILL at random moments loses nothing that was confirmed")
+    func killNine() throws {
+        let directory = TemporaryDirectory("kill-nine")
+        let path = directory.file("site.db")
+        try BuiltProgram.run(["demo", "--db", path, "--people", "2000", "--setup-only"])
+        var generator = SystemRandomNumberGenerator()
+        var allConfirmed: [(UUID, ClinicalEvent)] = []
+        for round in 0..<25 {
+            let process = Process()
+            // Foundation starts the child in a process group of its own, which its workers join:
+            // one kill reaches the simulation and every worker at once.
+            process.executableURL = URL(fileURLWithPath: BuiltProgram.vaxdesk)
+            process.arguments = ["simulate", "--db", path, "--desks", "2", "--people", "2000", "--seed", String(round)]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 150_000...700_000, using: &generator))
+            kill(-process.processIdentifier, SIGKILL)
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal, "round \(round) was killed mid-run")
+            allConfirmed += Self.confirmations(output)
+        }
+        #expect(allConfirmed.count > 50, "the workers got to write before being killed")
+        let database = try AppDatabase(path: path)
+        #expect(try database.integrityCheck() == "ok")
+        for (id, event) in allConfirmed {
+            let stored = try database.isStored(id, event: event)
+            #expect(stored.record && stored.outbox, "confirmed \(event) \(id) is missing")
+        }
+        #expect(try database.recordsMissingFromOutbox() == 0)
+    }
+}
