@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "VaxDeskUITests", dependencies: ["VaxDeskUI", "TerminalKit", "VaxResources"],
             exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "vaxdesk"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "VaxStore", "VaxCore", "vaxdesk"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,6 +26,9 @@ public final class CursesTerminal: Terminal {
                 close(fd)
             }
         }
+        // A LINES or COLUMNS left in the environment would pin curses to a stale size and hide resizes.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         setenv("ESCDELAY", "25", 0)
         initscr()
         raw()

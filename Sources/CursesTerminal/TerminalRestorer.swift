@@ -9,6 +9,12 @@ enum TerminalRestorer {
     static let fatalSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
     static func install() {
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signalNumber in fatalSignals + [SIGWINCH] { sigaddset(&handled, signalNumber) }
+        // A desk started by a supervisor may inherit these blocked: it would then miss resizes and
+        // could not be stopped cleanly.
+        pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         for signalNumber in fatalSignals {
             signal(signalNumber, restoreAndReraise)
         }

@@ -26,18 +26,20 @@ public struct ObservationPolicy: Hashable, Sendable {
 
 /// A countdown as a desk shows it: "12:05" left, or how long overdue.
 public struct Countdown: Hashable, Sendable {
+    /// Whole seconds left, rounded down (a fresh 30-minute observation reads 30:00, not 30:01).
     public let secondsLeft: Int
+    public let isDue: Bool
 
     public init(until due: Date, now: Date) {
-        secondsLeft = Int((due.timeIntervalSince(now)).rounded(.up))
+        let remaining = due.timeIntervalSince(now)
+        secondsLeft = Int(remaining.rounded(.down))
+        isDue = remaining <= 0
     }
-
-    public var isDue: Bool { secondsLeft <= 0 }
 
     /// `mm:ss` left, or `+mm:ss` past the due time.
     public var text: String {
         let magnitude = abs(secondsLeft)
         let body = String(format: "%02d:%02d", magnitude / 60, magnitude % 60)
-        return secondsLeft > 0 ? body : "+" + body
+        return isDue ? "+" + body : body
     }
 }

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import TestSupport
+import VaxCore
+import VaxStore
+
+/// The real binary in real terminals: two desks at 80×24 share one site database, and one person goes
+/// through every station while the other desk watches.
+@Suite("Desks in tmux", .serialized)
+struct DeskEndToEndTests {
+    /// A demo site with a small roster plus one person the test knows by name.
+    static func site(in directory: TemporaryDirectory) throws -> String {
+        let path = directory.file("site.db")
+        let (status, _) = try BuiltProgram.run(["demo", "--db", path, "--people", "300", "--setup-only"])
+        #expect(status == 0)
+        let database = try AppDatabase(path: path)
+        try database.insertRoster([RosterEntry(person: Person(
+            fullName: "Nguyễn Thị Hồng Nhung", birthDate: BirthDate(year: 1990, month: 5, day: 19)!, sex: .female,
+            identityNumber: "091190004321", commune: "P. Vĩnh Lạc"))], source: .roster, at: Date())
+        return path
+    }
+
+    /// The desk command, followed by what the terminal looks like once it has exited.
+    static func deskCommand(_ path: String) -> String {
+        "\(BuiltProgram.vaxdesk) --db \(path); stty -a | grep -oE '(^| )-?echo( |$)' | head -1 | sed 's/^/tty:/'; echo EXITED; sleep 30"
+    }
+
+    @Test("one person through every station, seen live from a second desk")
+    func wholeVisit() throws {
+        let directory = TemporaryDirectory("e2e")
+        let path = try Self.site(in: directory)
+        let checkIn = try TmuxDesk(Self.deskCommand(path), name: "checkin")
+        let clinic = try TmuxDesk(Self.deskCommand(path), name: "clinic")
+
+        // Desk 1: the check-in nurse (first on the list) finds the person without diacritics.
+        try checkIn.expect("Đăng nhập bàn làm việc")
+        try checkIn.press("Enter")
+        try checkIn.expect("Chọn bàn làm việc")
+        try checkIn.press("Enter")
+        try checkIn.expect("Tìm:")
+        try checkIn.type("nhung hong")
+        let results = try checkIn.expect("Nguyễn Thị Hồng Nhung")
+        #expect(results.contains("19/05/1990"))
+        #expect(results.contains("•••4321"), "the identity number is masked in the list")
+        try checkIn.press("Enter")
+        let confirm = try checkIn.expect("mũi 1 (cơ bản)")
+        #expect(confirm.contains("Xác nhận đúng người"))
+        #expect(confirm.contains("…4321"))
+        try checkIn.press("Enter")
+        let ticket = try checkIn.expect("SỐ THỨ TỰ: 1")
+        #expect(ticket.contains("Mời sang bàn khám sàng lọc."))
+
+        // Desk 2: the screening doctor sees her in the queue without any key pressed.
+        try clinic.expect("Đăng nhập bàn làm việc")
+        try clinic.press("Down", "Down", "Enter")
+        try clinic.expect("Xin chào, Lê Văn Hùng")
+        try clinic.press("Enter")
+        let queue = try clinic.expect("Nguyễn Thị Hồng Nhung")
+        #expect(queue.contains("Chờ khám sàng lọc: 1 người"))
+        try clinic.press("Enter")
+        try clinic.expect("3802/QĐ-BYT")
+        try clinic.press("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Space")
+        let caution = try clinic.expect("Kết luận: Nhóm thận trọng khi tiêm chủng")
+        #expect(caution.contains("[Có]     7"))
+        try clinic.press("Enter")
+        try clinic.expect("Lưu kết quả khám sàng lọc")
+        try clinic.press("Enter")
+        try clinic.expect("Đã lưu khám sàng lọc số 1")
+
+        // Same desk, injection station: the caution flag follows her.
+        try clinic.press("F2")
+        try clinic.expect("Chọn bàn làm việc")
+        try clinic.type("3")
+        try clinic.press("Enter")
+        try clinic.expect("Chờ tiêm: 1 người")
+        try clinic.press("Enter")
+        let prepare = try clinic.expect("Lô vắc xin:")
+        #expect(prepare.contains("⚠ Nhóm thận trọng"))
+        try clinic.press("p", "Enter")
+        let identity = try clinic.expect("Xác nhận trước khi tiêm")
+        #expect(identity.contains("Tay phải"))
+        #expect(identity.contains("Số 1 · Nguyễn Thị Hồng Nhung · 19/05/1990 · Nữ · •••4321"))
+        try clinic.press("Enter")
+        try clinic.expect("Đã ghi nhận tiêm cho số 1")
+
+        // Observation: a live countdown of 60 minutes (caution group); leaving early needs a reason.
+        try clinic.press("F2")
+        try clinic.expect("Chọn bàn làm việc")
+        try clinic.type("4")
+        try clinic.press("Enter")
+        let board = try clinic.expect("Đang theo dõi: 1 người")
+        #expect(board.contains("⚠ Nguyễn Thị Hồng Nhung"))
+        #expect(board.contains(" 59:5") || board.contains(" 60:00"), "a 60-minute countdown: \(board)")
+        try clinic.press("Enter")
+        try clinic.expect("Chưa đủ thời gian theo dõi")
+        try clinic.press("Enter")
+        try clinic.expect("Phải ghi lý do cho về sớm.")
+        try clinic.type("Người nhà đưa về")
+        try clinic.press("Enter")
+        try clinic.expect("Số 1 đã được cho về.")
+
+        // Back on desk 1: her row now shows today's ticket, and the outbox counts every event.
+        try checkIn.press("Enter")
+        try checkIn.type("nhung")
+        try checkIn.expect("Nguyễn Thị Hồng Nhung      19/05/1990 Nữ  •••4321 P. Vĩnh Lạc        Số 1")
+        try checkIn.expect("Chờ gửi: 5")
+
+        // Quitting gives the terminal back with echo on.
+        try clinic.press("F10")
+        let exited = try clinic.expect("EXITED")
+        #expect(exited.contains("tty: echo"))
+        #expect(!exited.contains("VaxDesk ·"))
+        try checkIn.press("F10")
+        #expect(try checkIn.waitFor("EXITED") != nil)
+    }
+
+    @Test("a terminal below 80×24 is told so, and the desk recovers on resize")
+    func tooSmall() throws {
+        let directory = TemporaryDirectory("e2e-small")
+        let path = try Self.site(in: directory)
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "small", columns: 60, rows: 20)
+        let small = try desk.expect("Cửa sổ quá nhỏ")
+        #expect(small.contains("Cần ít nhất 80×24, hiện có 60×20."))
+        try desk.resize(columns: 80, rows: 24)
+        try desk.expect("Đăng nhập bàn làm việc")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+    }
+
+    @Test("SIGTERM and SIGHUP give the terminal back", arguments: ["TERM", "HUP"])
+    func signals(signal: String) throws {
+        let directory = TemporaryDirectory("e2e-signal")
+        let path = try Self.site(in: directory)
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "signal")
+        try desk.expect("Đăng nhập bàn làm việc")
+        let killer = Process()
+        killer.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        // Anchored: the shell around the desk has the same words in its command line.
+        killer.arguments = ["-\(signal)", "-f", "^\(BuiltProgram.vaxdesk) --db \(path)"]
+        try killer.run()
+        killer.waitUntilExit()
+        let exited = try desk.expect("EXITED")
+        #expect(exited.contains("tty: echo"))
+    }
+
+    @Test("the English interface on request")
+    func english() throws {
+        let directory = TemporaryDirectory("e2e-en")
+        let path = try Self.site(in: directory)
+        let desk = try TmuxDesk("\(BuiltProgram.vaxdesk) --db \(path) --lang en", name: "english")
+        let login = try desk.expect("Sign in to this desk")
+        #expect(login.contains("Nguyễn Thị Lan"))
+        try desk.press("F10")
+    }
+}
