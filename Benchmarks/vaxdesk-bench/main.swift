@@ -1,1 +1,56 @@
-print("bench")
+import Foundation
+import VaxCore
+import VaxDemo
+import VaxStore
+
+/// Search latency per keystroke on a site database, beside a plain FTS5 prefix query on the same data.
+///
+///     vaxdesk-bench search DB [QUERIES]
+///
+/// Queries are what a check-in nurse types for people of the roster, one keystroke at a time: the
+/// given name then the start of the family name ("d", "du", "duc", "duc ", "duc n", "duc ng"), without
+/// diacritics, as most do.
+@main
+enum Bench {
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        guard arguments.count >= 3, arguments[1] == "search" else {
+            print("usage: vaxdesk-bench search DB [QUERIES]")
+            exit(2)
+        }
+        let database = try AppDatabase(path: arguments[2])
+        let people = arguments.count > 3 ? Int(arguments[3]) ?? 200 : 200
+        let roster = try database.rosterPeople(first: 50_000)
+        var rng = SeededGenerator(seed: 7)
+        var keystrokes: [String] = []
+        for _ in 0..<people {
+            let words = NameFolding.fold(roster.randomElement(using: &rng)!.fullName).split(separator: " ")
+            let typed = String(words.last!) + " " + String(words.first!.prefix(2))
+            for end in 1...typed.count { keystrokes.append(String(typed.prefix(end))) }
+        }
+        // Warm the page cache the way a desk that has been open a while has it.
+        for query in keystrokes.prefix(200) { _ = try database.searchRoster(RosterQuery(query), limit: 50) }
+
+        var ours: [Double] = []
+        var plain: [Double] = []
+        for text in keystrokes {
+            let query = RosterQuery(text)
+            if query.isEmpty { continue }
+            var start = DispatchTime.now().uptimeNanoseconds
+            _ = try database.searchRoster(query, limit: 50)
+            ours.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            start = DispatchTime.now().uptimeNanoseconds
+            _ = try database.plainPrefixSearch(query.ftsExpression, limit: 50)
+            plain.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        print("roster: \(try database.rosterCount()) people; keystrokes measured: \(ours.count)")
+        report("searchRoster (VaxDesk)", ours)
+        report("plain FTS5 prefix query (baseline)", plain)
+    }
+
+    static func report(_ name: String, _ samples: [Double]) {
+        let sorted = samples.sorted()
+        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        print(String(format: "%@: median %.3f ms, p99 %.3f ms, max %.3f ms", name, percentile(0.5), percentile(0.99), sorted.last ?? 0))
+    }
+}
