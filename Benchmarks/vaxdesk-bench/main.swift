@@ -14,8 +14,11 @@ import VaxStore
 enum Bench {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == "roster", let count = Int(arguments[2]) {
+            return roster(count)
+        }
         guard arguments.count >= 3, arguments[1] == "search" else {
-            print("usage: vaxdesk-bench search DB [QUERIES]")
+            print("usage: vaxdesk-bench search DB [QUERIES] | vaxdesk-bench roster N")
             exit(2)
         }
         let database = try AppDatabase(path: arguments[2])
@@ -46,6 +49,17 @@ enum Bench {
         print("roster: \(try database.rosterCount()) people; keystrokes measured: \(ours.count)")
         report("searchRoster (VaxDesk)", ours)
         report("plain FTS5 prefix query (baseline)", plain)
+    }
+
+    /// Where the time of making a demo roster goes: generating people, folding their names.
+    static func roster(_ count: Int) {
+        var start = DispatchTime.now().uptimeNanoseconds
+        let entries = Array(DemoRoster(count: count))
+        let generated = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        start = DispatchTime.now().uptimeNanoseconds
+        let folded = entries.reduce(0) { $0 + NameFolding.fold($1.person.fullName).count }
+        let folding = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "%d people generated in %.3f s; names folded in %.3f s (%d characters)", count, generated, folding, folded))
     }
 
     static func report(_ name: String, _ samples: [Double]) {

@@ -45,9 +45,9 @@ public struct DemoRoster: Sequence {
         let place = Int.random(in: 0..<10, using: &rng) < 8 ? "091" : ["079", "089", "092", "001", "094"].randomElement(using: &rng)!
         let serial = (index &* 7919 &+ 12_345) % 1_000_000
         let cccd = place + String(CitizenID.sexCenturyDigit(sex: sex, birthYear: year))
-            + String(format: "%02d%06d", year % 100, serial)
+            + (year % 100).zeroPadded(2) + serial.zeroPadded(6)
         let phone = ["09", "03", "07", "08", "05"].randomElement(using: &rng)!
-            + String(format: "%08d", Int.random(in: 0..<100_000_000, using: &rng))
+            + Int.random(in: 0..<100_000_000, using: &rng).zeroPadded(8)
         let commune = VietnameseNames.communes.randomElement(using: &rng)!
         let address = "\(Int.random(in: 1...450, using: &rng)) \(VietnameseNames.streets.randomElement(using: &rng)!), \(commune), Rạch Giá, Kiên Giang"
         let person = Person(

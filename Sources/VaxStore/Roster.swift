@@ -26,6 +26,8 @@ extension AppDatabase {
                     INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, source, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
+            // Converted once: a Date becomes text through a formatter, too slow to run per row.
+            let stamp = date.databaseValue
             var count = 0
             for entry in entries {
                 let person = entry.person
@@ -33,12 +35,12 @@ extension AppDatabase {
                     person.id.uuidString, person.fullName, NameFolding.fold(person.fullName),
                     person.birthDate.stored, person.sex.rawValue, person.identityNumber, person.phone,
                     person.address, person.commune, person.priorityGroup, person.insuranceNumber,
-                    source.rawValue, date,
+                    source.rawValue, stamp,
                 ])
                 for dose in entry.priorDoses {
                     try insertDose.execute(arguments: [
                         UUID().uuidString, person.id.uuidString, dose.doseNumber, dose.productCode, dose.givenOn,
-                        source.rawValue, date,
+                        source.rawValue, stamp,
                     ])
                 }
                 count += 1
@@ -58,11 +60,16 @@ extension AppDatabase {
         guard !query.isEmpty else { return [] }
         return try read { db in
             let session = try Self.openSession(db)
+            // The name match is a subquery SQLite runs first (a join keeps it from scanning the roster).
+            var source = "person p"
             var conditions: [String] = []
+            // Bound in the order the placeholders appear: the ticket's session, the match, the number.
             var arguments: StatementArguments = [session?.id.uuidString]
             if !query.nameWords.isEmpty {
-                conditions.append(
-                    "p.rowid IN (SELECT rowid FROM person_search WHERE person_search MATCH ? LIMIT ?)")
+                source = """
+                    (SELECT rowid AS found FROM person_search WHERE person_search MATCH ? LIMIT ?) m
+                    JOIN person p ON p.rowid = m.found
+                    """
                 arguments += [query.ftsExpression, limit * 4]
             }
             if let number = query.identityNumber {
@@ -77,8 +84,8 @@ extension AppDatabase {
                         + (SELECT COUNT(*) FROM visit v JOIN injection i ON i.visit_id = v.id
                            WHERE v.person_id = p.id) AS doses,
                         (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?) AS ticket
-                    FROM person p
-                    WHERE \(conditions.joined(separator: " AND "))
+                    FROM \(source)
+                    \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                     LIMIT \(limit * 4)
                     """,
                 arguments: arguments)

@@ -49,11 +49,9 @@ public enum CitizenID {
             problems.append(.centuryMismatch(cardSays: centuryStart))
         }
         let yearDigits = String(number.dropFirst(4).prefix(2))
-        if yearDigits != String(format2(birthYear % 100)) {
+        if yearDigits != (birthYear % 100).zeroPadded(2) {
             problems.append(.yearMismatch(cardSays: yearDigits))
         }
         return problems
     }
-
-    private static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A date of birth, which for some people (often the elderly) is only a year.
 public struct BirthDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -36,14 +34,14 @@ public struct BirthDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The stored form: `yyyy-mm-dd`, or `yyyy` when only the year is known.
     public var stored: String {
-        guard let month, let day else { return String(format: "%04d", year) }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        guard let month, let day else { return year.zeroPadded(4) }
+        return "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
     }
 
     /// As Vietnamese forms write it: `dd/mm/yyyy`, or the year alone.
     public var description: String {
-        guard let month, let day else { return String(format: "%04d", year) }
-        return String(format: "%02d/%02d/%04d", day, month, year)
+        guard let month, let day else { return year.zeroPadded(4) }
+        return "\(day.zeroPadded(2))/\(month.zeroPadded(2))/\(year.zeroPadded(4))"
     }
 
     public static func < (lhs: BirthDate, rhs: BirthDate) -> Bool {

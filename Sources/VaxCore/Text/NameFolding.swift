@@ -6,20 +6,57 @@ import Foundation
 /// since it is a letter of its own, not a d with a mark) and lowercases. Input may be NFC or NFD.
 public enum NameFolding {
     public static func fold(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
+        var folded = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !folded.isEmpty
                 continue
-            default:
-                break
             }
-            switch scalar {
-            case "đ", "Đ": scalars.append("d")
-            default: scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            if pendingSpace {
+                folded.append(" ")
+                pendingSpace = false
+            }
+            if scalar.isASCII {
+                folded.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else if let letters = latinFolds[scalar.value] {
+                folded.append(contentsOf: letters.unicodeScalars)
+            } else {
+                folded.append(contentsOf: slowFold(scalar).unicodeScalars)
             }
         }
-        return collapseSpaces(String(scalars))
+        return String(folded)
+    }
+
+    /// Folds of the Latin letters a Vietnamese name can hold (Latin-1, Extended-A/B and Extended
+    /// Additional, where every precomposed Vietnamese letter lives), computed once: folding a million
+    /// names runs this per character.
+    private static let latinFolds: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
+            for value in range {
+                if let scalar = Unicode.Scalar(UInt32(value)) { table[UInt32(value)] = slowFold(scalar) }
+            }
+        }
+        return table
+    }()
+
+    /// One character folded the long way: decompose, drop the marks, đ → d, lowercase. Combining marks
+    /// alone (decomposed input) fold to nothing.
+    private static func slowFold(_ scalar: Unicode.Scalar) -> String {
+        var result = String.UnicodeScalarView()
+        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch part.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: continue
+            default: break
+            }
+            if part == "đ" || part == "Đ" {
+                result.append("d")
+            } else {
+                result.append(contentsOf: part.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(result)
     }
 
     /// A name as it should be stored: NFC, single spaces, each word capitalised ("nguyễn  văn AN" →

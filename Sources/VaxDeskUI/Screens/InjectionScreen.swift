@@ -105,11 +105,8 @@ struct InjectionScreen: StationScreen {
         let s = context.strings
         switch phase {
         case .queue:
-            buffer.put(s.text("injection.queueTitle", ["n": String(queue.entries.count)]), x: area.x + 1, y: area.y, style: .title)
-            queue.draw(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                       into: &buffer, context, lastHeader: s["queue.colWaiting"]) { entry in
-                (context.waited(since: entry.since), nil)
-            }
+            queue.drawWaiting(title: s.text("injection.queueTitle", ["n": String(queue.entries.count)]), in: area,
+                              into: &buffer, context)
         case .preparing(let entry), .confirming(let entry):
             drawPreparation(entry, in: area, into: &buffer, context)
             if case .confirming = phase, let lot = usableLots(context)[safe: lotSelection.selected] {

@@ -92,10 +92,8 @@ struct ObservationScreen: StationScreen {
         let dueCount = queue.entries.filter { entry in
             entry.observationDue.map { Countdown(until: $0, now: context.now).isDue } ?? false
         }.count
-        buffer.put(s.text("observation.title", ["n": String(queue.entries.count), "due": String(dueCount)]),
-                   x: area.x + 1, y: area.y, style: .title)
-        queue.draw(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                   into: &buffer, context, lastHeader: s["observation.colLeft"]) { entry in
+        queue.draw(title: s.text("observation.title", ["n": String(queue.entries.count), "due": String(dueCount)]),
+                   in: area, into: &buffer, context, lastHeader: s["observation.colLeft"]) { entry in
             guard let due = entry.observationDue else { return ("", nil) }
             let countdown = Countdown(until: due, now: context.now)
             return countdown.isDue

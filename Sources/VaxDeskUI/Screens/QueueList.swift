@@ -43,4 +43,21 @@ struct QueueList: Hashable {
         ListView.draw(rows, selection: selection, in: Rect(x: area.x, y: area.y + 1, width: area.width,
                       height: area.height - 1), into: &buffer, styles: styles, empty: s["queue.empty"])
     }
+
+    /// The station's title ("Chờ tiêm: 3 người") over the list.
+    func draw(
+        title: String, in area: Rect, into buffer: inout Buffer, _ context: Context, lastHeader: String,
+        last: (QueueEntry) -> (String, Style?)
+    ) {
+        buffer.put(title, x: area.x + 1, y: area.y, style: .title)
+        draw(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2), into: &buffer, context,
+             lastHeader: lastHeader, last: last)
+    }
+
+    /// A waiting list: the title over the list, with how long each person has waited.
+    func drawWaiting(title: String, in area: Rect, into buffer: inout Buffer, _ context: Context) {
+        draw(title: title, in: area, into: &buffer, context, lastHeader: context.strings["queue.colWaiting"]) { entry in
+            (context.waited(since: entry.since), nil)
+        }
+    }
 }

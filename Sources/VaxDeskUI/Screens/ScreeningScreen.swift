@@ -100,10 +100,7 @@ struct ScreeningScreen: StationScreen {
         switch action {
         case .queueLoaded(.waitingScreening, let entries):
             queue.load(entries, visibleRows: 16)
-        case .screeningSaved:
-            phase = .queue
-            return refresh(context)
-        case .refused:
+        case .screeningSaved, .refused:
             phase = .queue
             return refresh(context)
         default:
@@ -118,11 +115,8 @@ struct ScreeningScreen: StationScreen {
         let s = context.strings
         switch phase {
         case .queue:
-            buffer.put(s.text("screening.queueTitle", ["n": String(queue.entries.count)]), x: area.x + 1, y: area.y, style: .title)
-            queue.draw(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                       into: &buffer, context, lastHeader: s["queue.colWaiting"]) { entry in
-                (context.waited(since: entry.since), nil)
-            }
+            queue.drawWaiting(title: s.text("screening.queueTitle", ["n": String(queue.entries.count)]), in: area,
+                              into: &buffer, context)
         case .checklist(let entry), .confirming(let entry):
             drawChecklist(entry, in: area, into: &buffer, context)
             if case .confirming = phase {
