@@ -55,49 +55,63 @@ extension AppDatabase {
     }
 
     /// Finds people by name prefixes in any order (folded: "duc" finds "Đức") or by identity number.
-    /// Whole-name matches come first.
+    /// Whole-name matches come first, then names holding every typed word whole, then prefixes.
+    ///
+    /// Runs in two steps so that a one-letter query on a million names stays cheap: rank a few hundred
+    /// candidates by their folded names alone, then read in full only the `limit` shown.
     public func searchRoster(_ query: RosterQuery, limit: Int = 50) throws -> [RosterMatch] {
         guard !query.isEmpty else { return [] }
         return try read { db in
-            let session = try Self.openSession(db)
-            // The name match is a subquery SQLite runs first (a join keeps it from scanning the roster).
-            var source = "person p"
-            var conditions: [String] = []
-            // Bound in the order the placeholders appear: the ticket's session, the match, the number.
-            var arguments: StatementArguments = [session?.id.uuidString]
-            if !query.nameWords.isEmpty {
-                source = """
-                    (SELECT rowid AS found FROM person_search WHERE person_search MATCH ? LIMIT ?) m
-                    JOIN person p ON p.rowid = m.found
-                    """
-                arguments += [query.ftsExpression, limit * 4]
-            }
-            if let number = query.identityNumber {
-                conditions.append("p.identity_number = ?")
-                arguments += [number]
-            }
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Person.columns("p")), p.folded_name AS folded,
-                        (SELECT COUNT(*) FROM prior_dose d WHERE d.person_id = p.id)
-                        + (SELECT COUNT(*) FROM visit v JOIN injection i ON i.visit_id = v.id
-                           WHERE v.person_id = p.id) AS doses,
-                        (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?) AS ticket
-                    FROM \(source)
-                    \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                    LIMIT \(limit * 4)
-                    """,
-                arguments: arguments)
+            let candidates = try Self.candidates(query, count: limit * 4, in: db)
             let wanted = query.nameWords.joined(separator: " ")
-            let ranked = rows.map { row -> (Int, RosterMatch) in
-                let folded: String = row["folded"]
-                let rank = folded == wanted ? 0 : (Set(folded.split(separator: " ").map(String.init))
-                    .isSuperset(of: query.nameWords) ? 1 : 2)
-                return (rank, RosterMatch(person: Person(row: row), dosesOnRecord: row["doses"], ticketToday: row["ticket"]))
+            let chosen = candidates.map { rowid, folded -> (rank: Int, rowid: Int64) in
+                if folded == wanted { return (0, rowid) }
+                let words = Set(folded.split(separator: " ").map(String.init))
+                return (words.isSuperset(of: query.nameWords) ? 1 : 2, rowid)
             }
-            return ranked.sorted { $0.0 < $1.0 }.prefix(limit).map(\.1)
+            .enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+            .prefix(limit).map(\.element.rowid)
+            guard !chosen.isEmpty else { return [] }
+            let session = try Self.openSession(db)
+            let statement = try db.cachedStatement(sql: """
+                SELECT \(Person.columns("p")), p.rowid,
+                    (SELECT COUNT(*) FROM prior_dose d WHERE d.person_id = p.id)
+                    + (SELECT COUNT(*) FROM visit v JOIN injection i ON i.visit_id = v.id
+                       WHERE v.person_id = p.id),
+                    (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?)
+                FROM person p WHERE p.rowid IN (SELECT value FROM json_each(?))
+                """)
+            let list = "[" + chosen.map(String.init).joined(separator: ",") + "]"
+            let rows = try Row.fetchAll(statement, arguments: [session?.id.uuidString, list])
+            let byRowid = Dictionary(uniqueKeysWithValues: rows.map { row in
+                (row[10] as Int64, RosterMatch(person: Person(row: row), dosesOnRecord: row[11], ticketToday: row[12]))
+            })
+            return chosen.compactMap { byRowid[$0] }
         }
+    }
+
+    /// Rowids and folded names of the people a query matches, at most `count`, in index order.
+    private static func candidates(_ query: RosterQuery, count: Int, in db: Database) throws -> [(Int64, String)] {
+        var sql: String
+        var arguments: StatementArguments
+        if query.nameWords.isEmpty {
+            sql = "SELECT rowid, folded_name FROM person p WHERE 1"
+            arguments = []
+        } else {
+            // The match runs first as a subquery; a join keeps SQLite from scanning the roster.
+            sql = """
+                SELECT p.rowid, p.folded_name
+                FROM (SELECT rowid AS found FROM person_search WHERE person_search MATCH ? LIMIT ?) m
+                JOIN person p ON p.rowid = m.found WHERE 1
+                """
+            arguments = [query.ftsExpression, count]
+        }
+        if let number = query.identityNumber {
+            sql += " AND p.identity_number = ?"
+            arguments += [number]
+        }
+        let statement = try db.cachedStatement(sql: sql + " LIMIT ?")
+        return try Row.fetchAll(statement, arguments: arguments + [count]).map { ($0[0], $0[1]) }
     }
 
     /// The doses a person has on record, oldest first: prior doses and those given at this site.
@@ -139,7 +153,7 @@ extension AppDatabase {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(Person.columns("p")) FROM person p ORDER BY p.rowid LIMIT ?", arguments: [count]
-            ).map(Person.init(row:))
+            ).map { Person(row: $0) }
         }
     }
 }

@@ -32,8 +32,8 @@ extension AppDatabase {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT v.id AS visit_id, v.ticket, v.stage, v.stage_since, v.dose_number, v.caution,
-                        v.observation_due, \(Person.columns("p"))
+                    SELECT \(Person.columns("p")), v.id AS visit_id, v.ticket, v.stage, v.stage_since,
+                        v.dose_number, v.caution, v.observation_due
                     FROM visit v JOIN person p ON p.id = v.person_id
                     WHERE v.session_id = ? AND v.stage = ?
                     ORDER BY \(order), v.ticket

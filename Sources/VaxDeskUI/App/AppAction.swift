@@ -25,6 +25,16 @@ public enum AppAction: Sendable {
     case storageFailed(String)
 }
 
+extension AppAction {
+    /// A step a desk asked for has ended, recorded or refused.
+    var endsStep: Bool {
+        switch self {
+        case .checkedIn, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
+        default: false
+        }
+    }
+}
+
 /// Work the interface asks for; the run loop performs it and answers with actions.
 public enum AppEffect: Hashable, Sendable {
     case loadStaff

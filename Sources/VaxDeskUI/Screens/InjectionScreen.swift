@@ -87,16 +87,9 @@ struct InjectionScreen: StationScreen {
     }
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        switch action {
-        case .queueLoaded(.waitingInjection, let entries):
-            queue.load(entries, visibleRows: 16)
-        case .injectionSaved, .refused:
-            phase = .queue
-            return refresh(context)
-        default:
-            break
-        }
-        return []
+        guard queue.receive(action, for: .waitingInjection) else { return [] }
+        phase = .queue
+        return refresh(context)
     }
 
     func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingInjection)] }

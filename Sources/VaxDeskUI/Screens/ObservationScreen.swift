@@ -73,16 +73,9 @@ struct ObservationScreen: StationScreen {
     }
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        switch action {
-        case .queueLoaded(.inObservation, let entries):
-            queue.load(entries, visibleRows: 16)
-        case .discharged, .refused:
-            phase = .board
-            return refresh(context)
-        default:
-            break
-        }
-        return []
+        guard queue.receive(action, for: .inObservation) else { return [] }
+        phase = .board
+        return refresh(context)
     }
 
     func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.inObservation)] }

@@ -10,6 +10,15 @@ struct QueueList: Hashable {
 
     var selected: QueueEntry? { entries.indices.contains(selection.selected) ? entries[selection.selected] : nil }
 
+    /// Takes the station's queue when it arrives. Returns true when a step of this desk has ended
+    /// (recorded or refused): the desk then goes back to its queue and reloads it.
+    mutating func receive(_ action: AppAction, for stage: VisitStage) -> Bool {
+        if case .queueLoaded(let loadedStage, let entries) = action, loadedStage == stage {
+            load(entries, visibleRows: 16)
+        }
+        return action.endsStep
+    }
+
     mutating func load(_ loaded: [QueueEntry], visibleRows: Int) {
         // Keep the same person selected when another desk's write reorders the list.
         let keep = selected?.visitID

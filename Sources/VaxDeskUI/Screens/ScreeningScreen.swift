@@ -97,16 +97,9 @@ struct ScreeningScreen: StationScreen {
     }
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        switch action {
-        case .queueLoaded(.waitingScreening, let entries):
-            queue.load(entries, visibleRows: 16)
-        case .screeningSaved, .refused:
-            phase = .queue
-            return refresh(context)
-        default:
-            break
-        }
-        return []
+        guard queue.receive(action, for: .waitingScreening) else { return [] }
+        phase = .queue
+        return refresh(context)
     }
 
     func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingScreening)] }
