@@ -11,7 +11,8 @@ extension AppState {
             keys.append(KeyBinding([.function(2)], s["key.switchStation"], .switchStation))
             keys.append(KeyBinding([.function(9)], s["key.signOut"], .signOut, inBar: false))
         }
-        keys.append(KeyBinding([.function(10)], s["key.quit"], .quit))
+        // ^C quits too, as in most terminal programs: nothing is lost, every step is already saved.
+        keys.append(KeyBinding([.function(10), .control("c")], s["key.quit"], .quit))
         return keys
     }
 
@@ -71,7 +72,7 @@ extension AppState {
     private mutating func handle(_ key: Key) -> [AppEffect] {
         if isSaving { return [] }
         guard size.isLargeEnough else {
-            return key == .function(10) ? quit() : []
+            return key == .function(10) || key == .control("c") ? quit() : []
         }
         switch keyMap().lookup(key) {
         case .command(let command):
