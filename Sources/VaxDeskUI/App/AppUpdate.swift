@@ -24,6 +24,7 @@ extension AppState {
 
     /// Applies an action; returns the effects the run loop must perform.
     public mutating func update(_ action: AppAction) -> [AppEffect] {
+        if action.endsStep { isSaving = false }
         switch action {
         case .key(let key):
             return handle(key)
@@ -43,24 +44,18 @@ extension AppState {
             outboxCount = count
             return []
         case .refused(let error):
-            isSaving = false
             notice = Notice(text: context.strings.text(error.messageKey, error.messageValues), tone: .danger)
         case .storageFailed(let message):
-            isSaving = false
             notice = Notice(text: context.strings.text("error.storage", ["detail": message]), tone: .danger)
         case .checkedIn(let ticket, let person):
-            isSaving = false
             notice = Notice(text: context.strings.text("notice.checkedIn", ["n": String(ticket), "name": person.fullName]), tone: .success)
         case .screeningSaved(let ticket, let outcome):
-            isSaving = false
             notice = Notice(text: context.strings.text("notice.screened", [
                 "n": String(ticket), "outcome": context.strings["outcome.\(outcome.rawValue)"],
             ]), tone: .success)
         case .injectionSaved(let ticket, let due):
-            isSaving = false
             notice = Notice(text: context.strings.text("notice.injected", ["n": String(ticket), "time": context.time(due)]), tone: .success)
         case .discharged(let ticket):
-            isSaving = false
             notice = Notice(text: context.strings.text("notice.discharged", ["n": String(ticket)]), tone: .success)
         default:
             break
