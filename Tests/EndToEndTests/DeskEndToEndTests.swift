@@ -20,6 +20,14 @@ struct DeskEndToEndTests {
         return path
     }
 
+    /// F2, then the station's number on the picker.
+    static func switchStation(_ desk: TmuxDesk, to number: Int) throws {
+        try desk.press("F2")
+        try desk.expect("Chọn bàn làm việc")
+        try desk.type(String(number))
+        try desk.press("Enter")
+    }
+
     /// The desk command, followed by what the terminal looks like once it has exited.
     static func deskCommand(_ path: String) -> String {
         "\(BuiltProgram.vaxdesk) --db \(path); stty -a | grep -oE '(^| )-?echo( |$)' | head -1 | sed 's/^/tty:/'; echo EXITED; sleep 30"
@@ -68,10 +76,7 @@ struct DeskEndToEndTests {
         try clinic.expect("Đã lưu khám sàng lọc số 1")
 
         // Same desk, injection station: the caution flag follows her.
-        try clinic.press("F2")
-        try clinic.expect("Chọn bàn làm việc")
-        try clinic.type("3")
-        try clinic.press("Enter")
+        try Self.switchStation(clinic, to: 3)
         try clinic.expect("Chờ tiêm: 1 người")
         try clinic.press("Enter")
         let prepare = try clinic.expect("Lô vắc xin:")
@@ -84,10 +89,7 @@ struct DeskEndToEndTests {
         try clinic.expect("Đã ghi nhận tiêm cho số 1")
 
         // Observation: a live countdown of 60 minutes (caution group); leaving early needs a reason.
-        try clinic.press("F2")
-        try clinic.expect("Chọn bàn làm việc")
-        try clinic.type("4")
-        try clinic.press("Enter")
+        try Self.switchStation(clinic, to: 4)
         let board = try clinic.expect("Đang theo dõi: 1 người")
         #expect(board.contains("⚠ Nguyễn Thị Hồng Nhung"))
         #expect(board.contains(" 59:5") || board.contains(" 60:00"), "a 60-minute countdown: \(board)")
