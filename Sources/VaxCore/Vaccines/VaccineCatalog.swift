@@ -14,6 +14,8 @@ public struct VaccineCatalog: Sendable, Decodable {
         public let discardAtSessionEnd: Bool
         /// Products that may follow this one in a series.
         public let mixesWith: [String]
+        /// Other names lists use for the product ("AZ", "Covishield", "Comirnaty").
+        public let aliases: [String]
         public var id: String { code }
     }
 
@@ -32,4 +34,16 @@ public struct VaccineCatalog: Sendable, Decodable {
     }
 
     public func product(_ code: String) -> Product? { products.first { $0.code == code } }
+
+    /// The product a list names, by code, name or alias, ignoring case, accents and spacing.
+    public func product(named text: String) -> Product? {
+        let wanted = Self.key(text)
+        return products.first { product in
+            ([product.code, product.name] + product.aliases).contains { Self.key($0) == wanted }
+        }
+    }
+
+    private static func key(_ text: String) -> String {
+        NameFolding.fold(text).filter { $0.isLetter || $0.isNumber }
+    }
 }

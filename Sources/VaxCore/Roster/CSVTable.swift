@@ -1,0 +1,101 @@
+import Foundation
+
+/// A delimited text file as real lists come: UTF-8 with or without a BOM, separated by commas,
+/// semicolons or tabs (whichever the header uses most), fields quoted with `"` (doubled inside),
+/// line breaks inside quotes, and CRLF, LF or CR line ends.
+public struct CSVTable: Sendable {
+    public enum Failure: Error, Equatable {
+        /// The bytes are not UTF-8 (a TCVN3 or VNI export, or a binary file).
+        case notUTF8
+        case empty
+    }
+
+    public let header: [String]
+    /// The data rows with their line number in the file (the header is line 1).
+    public let rows: [(line: Int, fields: [String])]
+    public let delimiter: Character
+
+    public init(data: Data) throws {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else { throw Failure.notUTF8 }
+        try self.init(text: text)
+    }
+
+    public init(text: String) throws {
+        let delimiter = Self.guessDelimiter(text)
+        var records = Self.records(text, delimiter: delimiter)
+        records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        guard let first = records.first else { throw Failure.empty }
+        self.delimiter = delimiter
+        header = first.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        rows = Array(records.dropFirst())
+    }
+
+    /// The separator that appears most often, outside quotes, on the first line.
+    static func guessDelimiter(_ text: String) -> Character {
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle() }
+            if !quoted && (character == "\n" || character == "\r" || character == "\r\n") { break }
+            if !quoted, counts[character] != nil { counts[character]! += 1 }
+        }
+        return counts.max { ($0.value, $0.key == "," ? 1 : 0) < ($1.value, $1.key == "," ? 1 : 0) }!.key
+    }
+
+    /// Splits text into records of fields, honouring quotes.
+    static func records(_ text: String, delimiter: Character) -> [(line: Int, fields: [String])] {
+        var records: [(line: Int, fields: [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var afterQuote = false
+        var line = 1
+        var recordLine = 1
+        func endField() {
+            fields.append(field)
+            field = ""
+            afterQuote = false
+        }
+        func endRecord() {
+            endField()
+            records.append((recordLine, fields))
+            fields = []
+        }
+        var iterator = text.makeIterator()
+        while let character = iterator.next() {
+            let isBreak = character == "\n" || character == "\r" || character == "\r\n"
+            if quoted {
+                if character == "\"" {
+                    quoted = false
+                    afterQuote = true
+                } else {
+                    if isBreak { line += 1 }
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                if afterQuote {
+                    field.append("\"")  // a doubled quote inside a quoted field
+                    quoted = true
+                    afterQuote = false
+                } else if field.trimmingCharacters(in: .whitespaces).isEmpty {
+                    field = ""
+                    quoted = true
+                } else {
+                    field.append(character)
+                }
+            } else if character == delimiter {
+                endField()
+            } else if isBreak {
+                endRecord()
+                line += 1
+                recordLine = line
+            } else {
+                field.append(character)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        return records
+    }
+}
