@@ -6,6 +6,10 @@ enum Migrations {
         migrator.registerMigration("v1-site-store") { db in
             try db.execute(sql: v1)
         }
+        // Roster import matches people without an identity number by folded name and birth date.
+        migrator.registerMigration("v2-person-name-birth-index") { db in
+            try db.execute(sql: "CREATE INDEX person_name_birth ON person(folded_name, birth_date)")
+        }
     }
 
     private static let v1 = """

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    /// Adds the people of a roster file, or completes those already there, in one transaction.
+    ///
+    /// A person is the same person when the identity number matches; without one, when the folded name
+    /// and birth date match (and the phones do not contradict each other). A match is completed, never
+    /// emptied: a value the file lacks keeps what the roster has. Importing the same file twice changes
+    /// nothing the second time.
+    public func importRoster(
+        _ entries: [RosterEntry], at date: Date, progress: ((Int) -> Void)? = nil
+    ) throws -> RosterImportSummary {
+        try write { db in
+            var summary = RosterImportSummary()
+            var seenInFile: Set<String> = []
+            let stamp = date.databaseValue
+            for (index, entry) in entries.enumerated() {
+                let keys = Self.identityKeys(entry.person)
+                let repeatsEarlierRow = !seenInFile.isDisjoint(with: keys)
+                seenInFile.formUnion(keys)
+                if let existing = try Self.matchingPerson(entry.person, in: db) {
+                    let changed = try Self.complete(existing, with: entry, stamp: stamp, in: db)
+                    if repeatsEarlierRow {
+                        summary.duplicates += 1
+                    } else if changed {
+                        summary.updated += 1
+                    } else {
+                        summary.unchanged += 1
+                    }
+                } else {
+                    try Self.insert(entry, stamp: stamp, in: db)
+                    summary.imported += 1
+                }
+                if (index + 1) % 10_000 == 0 { progress?(index + 1) }
+            }
+            try AuditLog.append(
+                action: "roster-import", staffID: nil, record: nil,
+                detail: "imported=\(summary.imported) updated=\(summary.updated) unchanged=\(summary.unchanged) duplicates=\(summary.duplicates)",
+                at: date, in: db)
+            return summary
+        }
+    }
+
+    /// What identifies a person within one file: the identity number, or the folded name and birth date.
+    private static func identityKeys(_ person: Person) -> Set<String> {
+        if let number = person.identityNumber { return ["id:" + number] }
+        return ["name:" + NameFolding.fold(person.fullName) + "|" + person.birthDate.stored]
+    }
+
+    private static func matchingPerson(_ person: Person, in db: Database) throws -> Row? {
+        if let number = person.identityNumber,
+           let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE identity_number = ?"), arguments: [number]) {
+            return row
+        }
+        // Without a matching identity number: the same folded name and birth date, among people whose
+        // identity number (if any) does not contradict, and whose phone (if both have one) agrees.
+        let candidates = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM person WHERE folded_name = ? AND birth_date = ?"),
+            arguments: [NameFolding.fold(person.fullName), person.birthDate.stored])
+        let compatible = candidates.filter { row in
+            let number: String? = row["identity_number"]
+            let phone: String? = row["phone"]
+            let identityAgrees = number == nil || person.identityNumber == nil || number == person.identityNumber
+            let phoneAgrees = phone == nil || person.phone == nil || phone == person.phone
+            return identityAgrees && phoneAgrees
+        }
+        return compatible.count == 1 ? compatible[0] : nil
+    }
+
+    /// Fills what the roster lacks or the file corrects; adds prior doses not yet recorded.
+    /// Returns whether anything changed.
+    private static func complete(_ row: Row, with entry: RosterEntry, stamp: DatabaseValue, in db: Database) throws -> Bool {
+        let person = entry.person
+        let id: String = row["id"]
+        let updates: [(String, String?)] = [
+            ("full_name", person.fullName), ("identity_number", person.identityNumber), ("phone", person.phone),
+            ("address", person.address), ("commune", person.commune), ("priority_group", person.priorityGroup),
+            ("insurance_number", person.insuranceNumber),
+        ]
+        var changed = false
+        for (column, value) in updates {
+            guard let value, value != (row[column] as String?) else { continue }
+            try db.execute(sql: "UPDATE person SET \(column) = ? WHERE id = ?", arguments: [value, id])
+            if column == "full_name" {
+                try db.execute(sql: "UPDATE person SET folded_name = ? WHERE id = ?", arguments: [NameFolding.fold(value), id])
+            }
+            changed = true
+        }
+        for dose in entry.priorDoses {
+            let known = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM prior_dose WHERE person_id = ? AND dose_number = ? AND product_code = ? AND given_on = ?"),
+                arguments: [id, dose.doseNumber, dose.productCode, dose.givenOn]) ?? false
+            if !known {
+                try insertDose(dose, personID: id, stamp: stamp, in: db)
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    private static func insert(_ entry: RosterEntry, stamp: DatabaseValue, in db: Database) throws {
+        let person = entry.person
+        try db.cachedStatement(sql: """
+            INSERT INTO person (id, full_name, folded_name, birth_date, sex, identity_number, phone,
+                address, commune, priority_group, insurance_number, source, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'roster', ?)
+            """).execute(arguments: [
+                person.id.uuidString, person.fullName, NameFolding.fold(person.fullName), person.birthDate.stored,
+                person.sex.rawValue, person.identityNumber, person.phone, person.address, person.commune,
+                person.priorityGroup, person.insuranceNumber, stamp,
+            ])
+        for dose in entry.priorDoses { try insertDose(dose, personID: person.id.uuidString, stamp: stamp, in: db) }
+    }
+
+    private static func insertDose(_ dose: PriorDose, personID: String, stamp: DatabaseValue, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, source, recorded_at)
+            VALUES (?, ?, ?, ?, ?, 'roster', ?)
+            """).execute(arguments: [UUID().uuidString, personID, dose.doseNumber, dose.productCode, dose.givenOn, stamp])
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import VaxCore
+import VaxStore
+
+struct ImportRosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Import the roster (danh sách đối tượng) from a CSV file.",
+        discussion: """
+            UTF-8 with or without BOM; comma, semicolon or tab separated; headers in Vietnamese (with or \
+            without diacritics) or English: STT, Họ và tên, Ngày sinh, Giới tính, Số CCCD/CMND, Số điện \
+            thoại, Địa chỉ, Xã/Phường, Nhóm ưu tiên, Số thẻ BHYT, Vắc xin mũi N, Ngày tiêm mũi N. Rows that \
+            cannot be read are listed with their row number, column and reason; the others are imported. \
+            People already on the roster are completed, not duplicated; importing a file twice changes \
+            nothing. A database path that does not exist yet is created.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Option(help: "Where to write the rows that were refused (CSV: row, column, value, reason in Vietnamese and English).")
+    var errors: String?
+
+    func run() throws {
+        let messages = CommandMessages(language: site.language)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw messages.failure("importNoFile", ["file": file])
+        }
+        let table: CSVTable
+        do {
+            table = try CSVTable(data: data)
+        } catch CSVTable.Failure.notUTF8 {
+            throw messages.failure("importNotUTF8", ["file": file])
+        } catch {
+            throw messages.failure("importEmpty", ["file": file])
+        }
+        let resources = try LoadedResources(language: site.language)
+        let parser = RosterRowParser(
+            header: table.header, provinces: resources.provinces, catalog: resources.catalog,
+            currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
+        let missing = parser.missingRequiredColumns
+        guard missing.isEmpty else {
+            throw messages.failure("importMissingColumns", ["columns": missing.map { messages.strings["column.\($0)"] }.joined(separator: ", ")])
+        }
+        var accepted: [RosterEntry] = []
+        var report = RosterErrorReport()
+        for row in table.rows {
+            switch parser.parse(row.fields) {
+            case .accepted(let entry): accepted.append(entry)
+            case .rejected(let problems): report.add(line: row.line, problems)
+            }
+        }
+        let database = try AppDatabase(path: site.databasePath)
+        var summary = try database.importRoster(accepted, at: Date())
+        summary.rejected = report.rowCount
+        print(messages.text("importSummary", [
+            "read": String(summary.rowsRead), "imported": String(summary.imported), "updated": String(summary.updated),
+            "unchanged": String(summary.unchanged), "duplicates": String(summary.duplicates),
+            "rejected": String(summary.rejected),
+        ]))
+        if report.rowCount > 0 {
+            let vietnamese = CommandMessages(language: .vietnamese).strings
+            let english = CommandMessages(language: .english).strings
+            let text = report.csv(vietnamese: vietnamese, english: english)
+            if let errors {
+                try text.write(toFile: errors, atomically: true, encoding: .utf8)
+                print(messages.text("importErrorsWritten", ["file": errors]))
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}
