@@ -13,6 +13,9 @@ extension AppDatabase {
         _ entries: [RosterEntry], at date: Date, progress: ((Int) -> Void)? = nil
     ) throws -> RosterImportSummary {
         try write { db in
+            // A big transaction would spill pages to the WAL as it goes with the default 2 MB cache.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             var summary = RosterImportSummary()
             var seenInFile: Set<String> = []
             let stamp = date.databaseValue

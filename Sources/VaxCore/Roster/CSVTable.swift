@@ -25,10 +25,10 @@ public struct CSVTable: Sendable {
     public init(text: String) throws {
         let delimiter = Self.guessDelimiter(text)
         var records = Self.records(text, delimiter: delimiter)
-        records.removeAll { $0.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+        records.removeAll { $0.fields.allSatisfy { $0.trimmed.isEmpty } }
         guard let first = records.first else { throw Failure.empty }
         self.delimiter = delimiter
-        header = first.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        header = first.fields.map(\.trimmed)
         rows = Array(records.dropFirst())
     }
 
@@ -79,7 +79,7 @@ public struct CSVTable: Sendable {
                     field.append("\"")  // a doubled quote inside a quoted field
                     quoted = true
                     afterQuote = false
-                } else if field.trimmingCharacters(in: .whitespaces).isEmpty {
+                } else if field.allSatisfy(\.isWhitespace) {
                     field = ""
                     quoted = true
                 } else {

@@ -4,7 +4,7 @@ import Foundation
 /// or a year alone (common for the elderly).
 public enum RosterDate {
     public static func parse(_ text: String) -> BirthDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if trimmed.count == 4, let year = Int(trimmed) { return BirthDate(year: year) }
         let parts = trimmed.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }

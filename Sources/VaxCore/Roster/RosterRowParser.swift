@@ -33,7 +33,7 @@ public struct RosterRowParser: Sendable {
     public func parse(_ fields: [String]) -> Outcome {
         var values: [RosterColumn: (value: String, header: String)] = [:]
         for (index, column, header) in columns {
-            let value = index < fields.count ? fields[index].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+            let value = index < fields.count ? fields[index].trimmed : ""
             values[column] = (value, header)
         }
         var problems: [RosterProblem] = []
@@ -43,7 +43,7 @@ public struct RosterRowParser: Sendable {
         }
         func text(_ column: RosterColumn) -> String? {
             guard let value = values[column]?.value, !value.isEmpty else { return nil }
-            return value.precomposedStringWithCanonicalMapping
+            return value.precomposed
         }
 
         let name = text(.fullName).map(NameFolding.normalizeName)

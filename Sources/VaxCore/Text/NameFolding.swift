@@ -62,7 +62,7 @@ public enum NameFolding {
     /// A name as it should be stored: NFC, single spaces, each word capitalised ("nguyễn  văn AN" →
     /// "Nguyễn Văn An").
     public static func normalizeName(_ text: String) -> String {
-        let words = collapseSpaces(text.precomposedStringWithCanonicalMapping).split(separator: " ")
+        let words = collapseSpaces(text.precomposed).split(separator: " ")
         return words.map { word in
             word.prefix(1).uppercased() + word.dropFirst().lowercased()
         }.joined(separator: " ")
