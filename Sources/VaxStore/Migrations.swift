@@ -2,6 +2,19 @@ import GRDB
 
 /// The schema, as SQL. A migration never changes once it has shipped: a new need is a new migration.
 enum Migrations {
+    /// The triggers that keep the search index in step with the roster, one row at a time. A first
+    /// import into an empty roster drops them, loads, rebuilds the index once and puts them back.
+    static let personSearchTriggers = """
+        CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
+                    INSERT INTO person_search(rowid, folded_name) VALUES (new.rowid, new.folded_name);
+                END;
+                CREATE TRIGGER person_search_update AFTER UPDATE OF folded_name ON person BEGIN
+                    INSERT INTO person_search(person_search, rowid, folded_name)
+                        VALUES ('delete', old.rowid, old.folded_name);
+                    INSERT INTO person_search(rowid, folded_name) VALUES (new.rowid, new.folded_name);
+                END;
+        """
+
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v1-site-store") { db in
             try db.execute(sql: v1)
@@ -85,14 +98,7 @@ enum Migrations {
         CREATE VIRTUAL TABLE person_search USING fts5(
             folded_name, content='person', content_rowid='rowid', tokenize='unicode61'
         );
-        CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
-            INSERT INTO person_search(rowid, folded_name) VALUES (new.rowid, new.folded_name);
-        END;
-        CREATE TRIGGER person_search_update AFTER UPDATE OF folded_name ON person BEGIN
-            INSERT INTO person_search(person_search, rowid, folded_name)
-                VALUES ('delete', old.rowid, old.folded_name);
-            INSERT INTO person_search(rowid, folded_name) VALUES (new.rowid, new.folded_name);
-        END;
+        \(personSearchTriggers)
         CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
             INSERT INTO person_search(person_search, rowid, folded_name)
                 VALUES ('delete', old.rowid, old.folded_name);

@@ -16,14 +16,25 @@ extension AppDatabase {
             // A big transaction would spill pages to the WAL as it goes with the default 2 MB cache.
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            // Into an empty roster, the search index is built once at the end rather than row by row.
+            let bulk = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") == 0
+            if bulk {
+                try db.execute(sql: "DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update")
+            }
             var summary = RosterImportSummary()
             var seenInFile: Set<String> = []
+            // Every name and number this import has written: into an empty roster, a row none of whose
+            // keys was seen cannot match anybody, and needs no look-up.
+            var writtenKeys: Set<String> = []
             let stamp = date.databaseValue
             for (index, entry) in entries.enumerated() {
                 let keys = Self.identityKeys(entry.person)
                 let repeatsEarlierRow = !seenInFile.isDisjoint(with: keys)
                 seenInFile.formUnion(keys)
-                if let existing = try Self.matchingPerson(entry.person, in: db) {
+                let allKeys = Self.allKeys(entry.person)
+                let mayMatch = !bulk || !writtenKeys.isDisjoint(with: allKeys)
+                writtenKeys.formUnion(allKeys)
+                if mayMatch, let existing = try Self.matchingPerson(entry.person, in: db) {
                     let changed = try Self.complete(existing, with: entry, stamp: stamp, in: db)
                     if repeatsEarlierRow {
                         summary.duplicates += 1
@@ -38,6 +49,10 @@ extension AppDatabase {
                 }
                 if (index + 1) % 10_000 == 0 { progress?(index + 1) }
             }
+            if bulk {
+                try db.execute(sql: "INSERT INTO person_search(person_search) VALUES ('rebuild')")
+                try db.execute(sql: Migrations.personSearchTriggers)
+            }
             try AuditLog.append(
                 action: "roster-import", staffID: nil, record: nil,
                 detail: "imported=\(summary.imported) updated=\(summary.updated) unchanged=\(summary.unchanged) duplicates=\(summary.duplicates)",
@@ -50,6 +65,13 @@ extension AppDatabase {
     private static func identityKeys(_ person: Person) -> Set<String> {
         if let number = person.identityNumber { return ["id:" + number] }
         return ["name:" + NameFolding.fold(person.fullName) + "|" + person.birthDate.stored]
+    }
+
+    /// Both keys a person can be found by: the identity number and the folded name with birth date.
+    private static func allKeys(_ person: Person) -> Set<String> {
+        var keys: Set<String> = ["name:" + NameFolding.fold(person.fullName) + "|" + person.birthDate.stored]
+        if let number = person.identityNumber { keys.insert("id:" + number) }
+        return keys
     }
 
     private static func matchingPerson(_ person: Person, in db: Database) throws -> Row? {

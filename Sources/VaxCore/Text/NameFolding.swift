@@ -9,7 +9,7 @@ public enum NameFolding {
         var folded = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isFastWhitespace {
                 pendingSpace = !folded.isEmpty
                 continue
             }
@@ -70,6 +70,6 @@ public enum NameFolding {
 
     /// Trims and turns every run of white space into one space.
     public static func collapseSpaces(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.split(whereSeparator: \.isFastWhitespace).joined(separator: " ")
     }
 }
