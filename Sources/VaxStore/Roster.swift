@@ -99,12 +99,17 @@ extension AppDatabase {
             arguments = []
         } else {
             // The match runs first as a subquery; a join keeps SQLite from scanning the roster.
+            // With a birth-year filter the match cannot stop early: the filter may drop most of it.
             sql = """
                 SELECT p.rowid, p.folded_name
                 FROM (SELECT rowid AS found FROM person_search WHERE person_search MATCH ? LIMIT ?) m
                 JOIN person p ON p.rowid = m.found WHERE 1
                 """
-            arguments = [query.ftsExpression, count]
+            arguments = [query.ftsExpression, query.birthYear == nil ? count : -1]
+        }
+        if let year = query.birthYear {
+            sql += " AND substr(p.birth_date, 1, 4) = ?"
+            arguments += [year.zeroPadded(4)]
         }
         if let number = query.identityNumber {
             sql += " AND p.identity_number = ?"

@@ -94,6 +94,15 @@ struct RosterImportTests {
         let second = try BuiltProgram.run(["import", "roster", csv, "--db", db, "--errors", errors, "--lang", "en"])
         #expect(second.output.contains("0 new, 0 updated, 2 unchanged"))
         #expect(try AppDatabase(path: db).rosterCount() == 2)
+
+        // The same roster, searched from a script: by name without diacritics, and by a scanned card.
+        let byName = try BuiltProgram.run(["search", "--db", db, "--json", "duc", "nguyen"])
+        let people = try JSONSerialization.jsonObject(with: Data(byName.output.utf8)) as? [[String: Any]]
+        #expect(people?.count == 1)
+        #expect(people?.first?["fullName"] as? String == "Nguyễn Văn Đức")
+        #expect(people?.first?["phone"] as? String == "0912345678")
+        let byCard = try BuiltProgram.run(["search", "--db", db, "091085012345||Nguyễn Văn Đức|07031985|Nam|Rạch Giá|15042021"])
+        #expect(byCard.output.hasPrefix("Nguyễn Văn Đức\t07/03/1985\tM\t•••2345"))
     }
 
     @Test("a file that is not UTF-8 is refused with a message that says what to do")

@@ -69,3 +69,17 @@ struct RosterSearchTests {
         }
     }
 }
+
+@Suite("Roster search filters")
+struct RosterSearchFilterTests {
+    @Test("a birth year narrows a name search")
+    func birthYear() throws {
+        let f = try StoreFixture(people: 0)
+        _ = try f.person(named: "Nguyễn Văn Đức", born: BirthDate(year: 1960, month: 1, day: 2)!)
+        let wanted = try f.person(named: "Trần Đức Huy", born: BirthDate(year: 1985, month: 5, day: 6)!)
+        let yearOnly = try f.person(named: "Lê Đức", born: BirthDate(year: 1985))
+        let found = try f.database.searchRoster(RosterQuery("duc 1985")).map(\.person.id)
+        #expect(Set(found) == [wanted.id, yearOnly.id])
+        #expect(RosterQuery("1985").isEmpty, "a year alone is no search")
+    }
+}
