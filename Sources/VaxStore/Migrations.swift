@@ -2,17 +2,24 @@ import GRDB
 
 /// The schema, as SQL. A migration never changes once it has shipped: a new need is a new migration.
 enum Migrations {
-    /// The triggers that keep the search index in step with the roster, one row at a time. A first
-    /// import into an empty roster drops them, loads, rebuilds the index once and puts them back.
+    /// The triggers that keep the search index in step with the roster, one row at a time (from v3 on:
+    /// the folded name and the reversed digits). A first import into an empty roster drops them, loads,
+    /// rebuilds the index once and puts them back.
     static let personSearchTriggers = """
         CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
-                    INSERT INTO person_search(rowid, folded_name) VALUES (new.rowid, new.folded_name);
-                END;
-                CREATE TRIGGER person_search_update AFTER UPDATE OF folded_name ON person BEGIN
-                    INSERT INTO person_search(person_search, rowid, folded_name)
-                        VALUES ('delete', old.rowid, old.folded_name);
-                    INSERT INTO person_search(rowid, folded_name) VALUES (new.rowid, new.folded_name);
-                END;
+            INSERT INTO person_search(rowid, folded_name, search_digits)
+                VALUES (new.rowid, new.folded_name, new.search_digits);
+        END;
+        CREATE TRIGGER person_search_update AFTER UPDATE OF folded_name, search_digits ON person BEGIN
+            INSERT INTO person_search(person_search, rowid, folded_name, search_digits)
+                VALUES ('delete', old.rowid, old.folded_name, old.search_digits);
+            INSERT INTO person_search(rowid, folded_name, search_digits)
+                VALUES (new.rowid, new.folded_name, new.search_digits);
+        END;
+        CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
+            INSERT INTO person_search(person_search, rowid, folded_name, search_digits)
+                VALUES ('delete', old.rowid, old.folded_name, old.search_digits);
+        END;
         """
 
     static func register(in migrator: inout DatabaseMigrator) {
@@ -22,6 +29,29 @@ enum Migrations {
         // Roster import matches people without an identity number by folded name and birth date.
         migrator.registerMigration("v2-person-name-birth-index") { db in
             try db.execute(sql: "CREATE INDEX person_name_birth ON person(folded_name, birth_date)")
+        }
+        // Search by the last digits of an identity or phone number: the numbers reversed, in the
+        // search index beside the folded name, so "last digits" becomes an FTS prefix query.
+        migrator.registerMigration("v3-search-digits") { db in
+            try db.execute(sql: """
+                DROP TRIGGER person_search_insert;
+                DROP TRIGGER person_search_update;
+                DROP TRIGGER person_search_delete;
+                DROP TABLE person_search;
+                ALTER TABLE person ADD COLUMN search_digits TEXT NOT NULL DEFAULT '';
+                """)
+            let rows = try Row.fetchAll(db, sql: "SELECT rowid, identity_number, phone FROM person")
+            let update = try db.makeStatement(sql: "UPDATE person SET search_digits = ? WHERE rowid = ?")
+            for row in rows {
+                try update.execute(arguments: [SearchDigits.of(identityNumber: row[1], phone: row[2]), row[0] as Int64])
+            }
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE person_search USING fts5(
+                    folded_name, search_digits, content='person', content_rowid='rowid', tokenize='unicode61'
+                );
+                INSERT INTO person_search(person_search) VALUES ('rebuild');
+                """)
+            try db.execute(sql: personSearchTriggers)
         }
     }
 
@@ -98,7 +128,14 @@ enum Migrations {
         CREATE VIRTUAL TABLE person_search USING fts5(
             folded_name, content='person', content_rowid='rowid', tokenize='unicode61'
         );
-        \(personSearchTriggers)
+        CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
+            INSERT INTO person_search(rowid, folded_name) VALUES (new.rowid, new.folded_name);
+        END;
+        CREATE TRIGGER person_search_update AFTER UPDATE OF folded_name ON person BEGIN
+            INSERT INTO person_search(person_search, rowid, folded_name)
+                VALUES ('delete', old.rowid, old.folded_name);
+            INSERT INTO person_search(rowid, folded_name) VALUES (new.rowid, new.folded_name);
+        END;
         CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
             INSERT INTO person_search(person_search, rowid, folded_name)
                 VALUES ('delete', old.rowid, old.folded_name);

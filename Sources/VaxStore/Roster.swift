@@ -15,33 +15,14 @@ extension AppDatabase {
         progress: ((Int) -> Void)? = nil
     ) throws {
         try write { db in
-            let insertPerson = try db.makeStatement(
-                sql: """
-                    INSERT INTO person (id, full_name, folded_name, birth_date, sex, identity_number, phone,
-                        address, commune, priority_group, insurance_number, source, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            let insertDose = try db.makeStatement(
-                sql: """
-                    INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, source, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
             // Converted once: a Date becomes text through a formatter, too slow to run per row.
             let stamp = date.databaseValue
             var count = 0
             for entry in entries {
-                let person = entry.person
-                try insertPerson.execute(arguments: [
-                    person.id.uuidString, person.fullName, NameFolding.fold(person.fullName),
-                    person.birthDate.stored, person.sex.rawValue, person.identityNumber, person.phone,
-                    person.address, person.commune, person.priorityGroup, person.insuranceNumber,
-                    source.rawValue, stamp,
-                ])
+                try Self.insertPerson(entry.person, source: source, stamp: stamp, in: db)
                 for dose in entry.priorDoses {
-                    try insertDose.execute(arguments: [
-                        UUID().uuidString, person.id.uuidString, dose.doseNumber, dose.productCode, dose.givenOn,
-                        source.rawValue, stamp,
-                    ])
+                    try Self.insertPriorDose(
+                        dose, personID: entry.person.id.uuidString, source: source.rawValue, stamp: stamp, in: db)
                 }
                 count += 1
                 if count % 10_000 == 0 { progress?(count) }
@@ -92,28 +73,17 @@ extension AppDatabase {
 
     /// Rowids and folded names of the people a query matches, at most `count`, in index order.
     private static func candidates(_ query: RosterQuery, count: Int, in db: Database) throws -> [(Int64, String)] {
-        var sql: String
-        var arguments: StatementArguments
-        if query.nameWords.isEmpty {
-            sql = "SELECT rowid, folded_name FROM person p WHERE 1"
-            arguments = []
-        } else {
-            // The match runs first as a subquery; a join keeps SQLite from scanning the roster.
-            // With a birth-year filter the match cannot stop early: the filter may drop most of it.
-            sql = """
-                SELECT p.rowid, p.folded_name
-                FROM (SELECT rowid AS found FROM person_search WHERE person_search MATCH ? LIMIT ?) m
-                JOIN person p ON p.rowid = m.found WHERE 1
-                """
-            arguments = [query.ftsExpression, query.birthYear == nil ? count : -1]
-        }
+        // The match runs first as a subquery; a join keeps SQLite from scanning the roster. With a
+        // birth-year filter the match cannot stop early: the filter may drop most of it.
+        var sql = """
+            SELECT p.rowid, p.folded_name
+            FROM (SELECT rowid AS found FROM person_search WHERE person_search MATCH ? LIMIT ?) m
+            JOIN person p ON p.rowid = m.found
+            """
+        var arguments: StatementArguments = [query.ftsExpression, query.birthYear == nil ? count : -1]
         if let year = query.birthYear {
-            sql += " AND substr(p.birth_date, 1, 4) = ?"
+            sql += " WHERE substr(p.birth_date, 1, 4) = ?"
             arguments += [year.zeroPadded(4)]
-        }
-        if let number = query.identityNumber {
-            sql += " AND p.identity_number = ?"
-            arguments += [number]
         }
         let statement = try db.cachedStatement(sql: sql + " LIMIT ?")
         return try Row.fetchAll(statement, arguments: arguments + [count]).map { ($0[0], $0[1]) }
@@ -139,15 +109,7 @@ extension AppDatabase {
 
     public func addPriorDose(_ dose: PriorDose, personID: UUID, source: String, at date: Date) throws {
         try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, source, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    UUID().uuidString, personID.uuidString, dose.doseNumber, dose.productCode, dose.givenOn,
-                    source, date,
-                ])
+            try Self.insertPriorDose(dose, personID: personID.uuidString, source: source, stamp: date.databaseValue, in: db)
         }
     }
 }

@@ -19,7 +19,7 @@ extension AppDatabase {
             // Into an empty roster, the search index is built once at the end rather than row by row.
             let bulk = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") == 0
             if bulk {
-                try db.execute(sql: "DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update")
+                try db.execute(sql: "DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update; DROP TRIGGER person_search_delete")
             }
             var summary = RosterImportSummary()
             var seenInFile: Set<String> = []
@@ -113,12 +113,18 @@ extension AppDatabase {
             }
             changed = true
         }
+        if changed {
+            try db.execute(
+                sql: "UPDATE person SET search_digits = ? WHERE id = ?",
+                arguments: [SearchDigits.of(identityNumber: person.identityNumber ?? row["identity_number"],
+                                            phone: person.phone ?? row["phone"]), id])
+        }
         for dose in entry.priorDoses {
             let known = try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT 1 FROM prior_dose WHERE person_id = ? AND dose_number = ? AND product_code = ? AND given_on = ?"),
                 arguments: [id, dose.doseNumber, dose.productCode, dose.givenOn]) ?? false
             if !known {
-                try insertDose(dose, personID: id, stamp: stamp, in: db)
+                try insertPriorDose(dose, personID: id, source: "roster", stamp: stamp, in: db)
                 changed = true
             }
         }
@@ -126,23 +132,9 @@ extension AppDatabase {
     }
 
     private static func insert(_ entry: RosterEntry, stamp: DatabaseValue, in db: Database) throws {
-        let person = entry.person
-        try db.cachedStatement(sql: """
-            INSERT INTO person (id, full_name, folded_name, birth_date, sex, identity_number, phone,
-                address, commune, priority_group, insurance_number, source, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'roster', ?)
-            """).execute(arguments: [
-                person.id.uuidString, person.fullName, NameFolding.fold(person.fullName), person.birthDate.stored,
-                person.sex.rawValue, person.identityNumber, person.phone, person.address, person.commune,
-                person.priorityGroup, person.insuranceNumber, stamp,
-            ])
-        for dose in entry.priorDoses { try insertDose(dose, personID: person.id.uuidString, stamp: stamp, in: db) }
-    }
-
-    private static func insertDose(_ dose: PriorDose, personID: String, stamp: DatabaseValue, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, source, recorded_at)
-            VALUES (?, ?, ?, ?, ?, 'roster', ?)
-            """).execute(arguments: [UUID().uuidString, personID, dose.doseNumber, dose.productCode, dose.givenOn, stamp])
+        try insertPerson(entry.person, source: .roster, stamp: stamp, in: db)
+        for dose in entry.priorDoses {
+            try insertPriorDose(dose, personID: entry.person.id.uuidString, source: "roster", stamp: stamp, in: db)
+        }
     }
 }

@@ -33,12 +33,16 @@ struct NameFoldingTests {
 
 @Suite("Roster queries")
 struct RosterQueryTests {
-    @Test("words are folded prefixes; 9 or 12 digits are an identity number")
+    @Test("words are folded prefixes; digits match the end of a number; a year with a name filters")
     func parse() {
-        let query = RosterQuery("Đức  ng 091085012345")
+        let query = RosterQuery("Đức  ng 1234")
         #expect(query.nameWords == ["duc", "ng"])
-        #expect(query.identityNumber == "091085012345")
-        #expect(query.ftsExpression == "\"duc\"* \"ng\"*")
+        #expect(query.digitRuns == ["1234"])
+        #expect(query.ftsExpression == "folded_name : \"duc\"* AND folded_name : \"ng\"* AND search_digits : \"4321\"*")
+        #expect(RosterQuery("duc 1985").birthYear == 1985)
+        #expect(RosterQuery("duc 1985").digitRuns.isEmpty)
+        #expect(RosterQuery("1985").digitRuns == ["1985"], "alone, four digits are the end of a number")
+        #expect(RosterQuery("12 3").isEmpty, "fewer than four digits find nobody")
     }
 
     @Test("punctuation cannot break the FTS expression")

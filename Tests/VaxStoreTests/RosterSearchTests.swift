@@ -80,6 +80,27 @@ struct RosterSearchFilterTests {
         let yearOnly = try f.person(named: "Lê Đức", born: BirthDate(year: 1985))
         let found = try f.database.searchRoster(RosterQuery("duc 1985")).map(\.person.id)
         #expect(Set(found) == [wanted.id, yearOnly.id])
-        #expect(RosterQuery("1985").isEmpty, "a year alone is no search")
+    }
+}
+
+@Suite("Roster search by numbers")
+struct RosterSearchNumberTests {
+    @Test("an identity or phone number, whole or its last 4+ digits", arguments: [
+        "091085012345", "2345", "012345", "0912345678", "5678", "345678", "duc 2345",
+    ])
+    func digits(query: String) throws {
+        let f = try StoreFixture(people: 0)
+        let duc = Person(fullName: "Nguyễn Văn Đức", birthDate: BirthDate(year: 1985, month: 3, day: 7)!, sex: .male,
+                         identityNumber: "091085012345", phone: "0912345678")
+        try f.database.insertRoster([RosterEntry(person: duc)], source: .roster, at: f.now)
+        _ = try f.person(named: "Lê Văn Tám", id: "091080099999")
+        #expect(try f.database.searchRoster(RosterQuery(query)).map(\.person.id) == [duc.id], "query \(query)")
+    }
+
+    @Test("a number that ends nobody's finds nobody")
+    func none() throws {
+        let f = try StoreFixture(people: 0)
+        _ = try f.person(named: "Lê Văn Tám", id: "091080099999")
+        #expect(try f.database.searchRoster(RosterQuery("1234")).isEmpty)
     }
 }
