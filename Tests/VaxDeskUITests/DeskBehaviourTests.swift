@@ -132,3 +132,34 @@ struct DeskBehaviourTests {
         #expect(state.wantsQuit)
     }
 }
+
+@Suite("Scanning a CCCD card at check-in")
+struct CardScanTests {
+    typealias F = DeskFixture
+    static let qr = "091085012345||Nguyễn Văn Đức|07031985|Nam|12 Lê Lợi, Rạch Giá|15042021"
+
+    @Test("the scanner's string and Enter look the person up by the card's number")
+    func scan() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type(Self.qr)
+        #expect(state.update(.key(.enter)) == [.search("091085012345")])
+        var onRoster = F.duc
+        onRoster.birthDate = BirthDate(year: 1985)
+        let effects = state.update(.searchResults(query: "091085012345", [RosterMatch(person: onRoster, dosesOnRecord: 0)]))
+        #expect(effects == [.loadDoseHistory(personID: F.duc.id)])
+        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, []))
+        let screen = state.render().0.text
+        #expect(screen.contains("Thẻ và danh sách khác nhau"))
+        #expect(screen.contains("Ngày sinh: thẻ 07/03/1985, danh sách 1985"))
+        Golden.check(state.render().0, "checkin-card-differs")
+    }
+
+    @Test("a card nobody on the roster holds is said so")
+    func notOnRoster() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type(Self.qr)
+        _ = state.update(.key(.enter))
+        #expect(state.update(.searchResults(query: "091085012345", [])).isEmpty)
+        #expect(state.render().0.text.contains("Thẻ CCCD 091085012345 (Nguyễn Văn Đức) không có trong danh sách."))
+    }
+}

@@ -15,6 +15,11 @@ struct CheckInScreen: StationScreen {
     var results: [RosterMatch] = []
     var selection = ListSelection()
     var phase = Phase.searching
+    /// The card a scanner just read: the person is looked up by its number, and what the card and the
+    /// roster disagree on is shown before check-in.
+    var card: CitizenCardQR?
+    /// A line under the field: the scanned card found nobody.
+    var message: String?
     var station: Station? { .checkIn }
 
     static let listTop = 3
@@ -23,8 +28,10 @@ struct CheckInScreen: StationScreen {
         let s = context.strings
         switch phase {
         case .searching:
+            let scanned = CitizenCardQR(scanned: field.text) != nil
             let noChoice: String? =
-                results.isEmpty ? s["checkIn.nothingToChoose"]
+                scanned ? nil
+                : results.isEmpty ? s["checkIn.nothingToChoose"]
                 : (results[selection.selected].ticketToday != nil ? s["checkIn.alreadyHasTicket"] : nil)
             return KeyMap([
                 KeyBinding([.enter], s["key.choose"], .confirm, disabledReason: noChoice),
@@ -45,21 +52,32 @@ struct CheckInScreen: StationScreen {
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
         switch (phase, command) {
         case (.searching, .confirm):
+            // A scanner types the card's QR and Enter: look the person up by the card's number.
+            if let scanned = CitizenCardQR(scanned: field.text) {
+                card = scanned
+                field.setText(scanned.citizenID)
+                results = []
+                return [.search(scanned.citizenID)]
+            }
             let match = results[selection.selected]
             phase = .confirming(match, nil)
             return [.loadDoseHistory(personID: match.person.id)]
         case (.searching, .clear):
             field = TextField()
             results = []
+            card = nil
+            message = nil
             return []
         case (.confirming(let match, let plan?), .confirm):
             guard let user = context.user else { return [] }
             return [.checkIn(person: match.person, dose: plan, by: user.id)]
         case (.confirming, .back):
             phase = .searching
+            card = nil
             return []
         case (.ticket, .dismiss):
             phase = .searching
+            card = nil
             field = TextField()
             results = []
             selection = ListSelection()
@@ -75,6 +93,8 @@ struct CheckInScreen: StationScreen {
         let before = field.text
         guard field.handle(key), field.text != before else { return [] }
         selection = ListSelection()
+        message = nil
+        card = nil
         if RosterQuery(field.text).isEmpty {
             results = []
             return []
@@ -87,6 +107,15 @@ struct CheckInScreen: StationScreen {
         case .searchResults(let query, let matches) where query == field.text:
             results = matches
             selection.clamp(count: results.count, visibleRows: 16)
+            if let card, query == card.citizenID {
+                let holders = matches.filter { $0.person.identityNumber == card.citizenID }
+                guard holders.count == 1, let match = holders.first else {
+                    message = context.strings.text("checkIn.cardNotFound", ["name": card.fullName, "id": card.citizenID])
+                    return []
+                }
+                phase = .confirming(match, nil)
+                return [.loadDoseHistory(personID: match.person.id)]
+            }
         case .doseHistoryLoaded(let personID, let doses):
             if case .confirming(let match, _) = phase, match.person.id == personID {
                 phase = .confirming(match, DosePlan(after: doses, catalog: context.catalog))
@@ -113,6 +142,9 @@ struct CheckInScreen: StationScreen {
         let fieldRect = Rect(x: area.x + 2 + label.displayWidth, y: area.y,
                              width: area.width - label.displayWidth - 4, height: 1)
         let cursorX = field.draw(in: fieldRect, into: &buffer)
+        if let message {
+            buffer.put(message, x: area.x + 1, y: area.y + 1, style: .warning, clip: area)
+        }
         drawResults(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
                     into: &buffer, context)
         switch phase {
@@ -140,12 +172,33 @@ struct CheckInScreen: StationScreen {
             s.text("checkIn.confirmBirth", ["date": person.birthDate.description, "sex": context.sexLabel(person.sex)]),
             s.text("checkIn.confirmID", ["id": person.identityNumber.map { String($0.suffix(4)) } ?? s["common.none"]]),
         ]
+        if let card {
+            let differences = card.differences(from: person)
+            if !differences.isEmpty {
+                lines += ["", s["checkIn.cardDiffers"]] + differences.map { Self.describe($0, context) }
+            }
+        }
         if let plan {
             lines.append(s.text("checkIn.confirmDose", ["n": String(plan.doseNumber), "series": s["series.\(plan.series.rawValue)"]]))
         } else {
             lines.append(s["checkIn.loadingHistory"])
         }
         return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
+    }
+
+    /// One disagreement between the card and the roster, as the nurse reads it.
+    static func describe(_ difference: CitizenCardQR.Difference, _ context: Context) -> String {
+        let s = context.strings
+        switch difference {
+        case .name(let card, let roster):
+            return s.text("checkIn.diffName", ["card": card, "roster": roster])
+        case .birthDate(let card, let roster):
+            return s.text("checkIn.diffBirth", ["card": card.description, "roster": roster.description])
+        case .sex(let card, let roster):
+            return s.text("checkIn.diffSex", ["card": context.sexLabel(card), "roster": context.sexLabel(roster)])
+        case .identityNumber(let card, let roster):
+            return s.text("checkIn.diffID", ["card": card, "roster": roster])
+        }
     }
 
     private func drawResults(in area: Rect, into buffer: inout Buffer, _ context: Context) {
