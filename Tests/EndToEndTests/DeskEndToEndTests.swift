@@ -116,6 +116,24 @@ struct DeskEndToEndTests {
         #expect(try checkIn.waitFor("EXITED") != nil)
     }
 
+    @Test("a scanner typing a CCCD card's QR finds the holder and shows what differs from the roster")
+    func cardScan() throws {
+        let directory = TemporaryDirectory("e2e-scan")
+        let path = try Self.site(in: directory)
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "scan")
+        try desk.expect("Đăng nhập bàn làm việc")
+        try desk.press("Enter")
+        try desk.expect("Chọn bàn làm việc")
+        try desk.press("Enter")
+        try desk.expect("Tìm:")
+        try desk.type("091190004321||Nguyễn Thị Hồng Nhung|19051991|Nữ|8 Mạc Cửu, Rạch Giá, Kiên Giang|02072021")
+        try desk.press("Enter")
+        let confirm = try desk.expect("Thẻ và danh sách khác nhau")
+        #expect(confirm.contains("Ngày sinh: thẻ 19/05/1991, danh sách 19/05/1990"))
+        #expect(confirm.contains("Họ và tên:  Nguyễn Thị Hồng Nhung"))
+        try desk.press("F10")
+    }
+
     @Test("a terminal below 80×24 is told so, and the desk recovers on resize")
     func tooSmall() throws {
         let directory = TemporaryDirectory("e2e-small")
