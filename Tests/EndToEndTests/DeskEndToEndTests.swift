@@ -20,6 +20,15 @@ struct DeskEndToEndTests {
         return path
     }
 
+    /// Signs in as the first check-in nurse and opens the check-in station.
+    static func signInAtCheckIn(_ desk: TmuxDesk) throws {
+        try desk.expect("Đăng nhập bàn làm việc")
+        try desk.press("Enter")
+        try desk.expect("Chọn bàn làm việc")
+        try desk.press("Enter")
+        try desk.expect("Tìm:")
+    }
+
     /// F2, then the station's number on the picker.
     static func switchStation(_ desk: TmuxDesk, to number: Int) throws {
         try desk.press("F2")
@@ -41,11 +50,7 @@ struct DeskEndToEndTests {
         let clinic = try TmuxDesk(Self.deskCommand(path), name: "clinic")
 
         // Desk 1: the check-in nurse (first on the list) finds the person without diacritics.
-        try checkIn.expect("Đăng nhập bàn làm việc")
-        try checkIn.press("Enter")
-        try checkIn.expect("Chọn bàn làm việc")
-        try checkIn.press("Enter")
-        try checkIn.expect("Tìm:")
+        try Self.signInAtCheckIn(checkIn)
         try checkIn.type("nhung hong")
         let results = try checkIn.expect("Nguyễn Thị Hồng Nhung")
         #expect(results.contains("19/05/1990"))
@@ -121,11 +126,7 @@ struct DeskEndToEndTests {
         let directory = TemporaryDirectory("e2e-scan")
         let path = try Self.site(in: directory)
         let desk = try TmuxDesk(Self.deskCommand(path), name: "scan")
-        try desk.expect("Đăng nhập bàn làm việc")
-        try desk.press("Enter")
-        try desk.expect("Chọn bàn làm việc")
-        try desk.press("Enter")
-        try desk.expect("Tìm:")
+        try Self.signInAtCheckIn(desk)
         try desk.type("091190004321||Nguyễn Thị Hồng Nhung|19051991|Nữ|8 Mạc Cửu, Rạch Giá, Kiên Giang|02072021")
         try desk.press("Enter")
         let confirm = try desk.expect("Thẻ và danh sách khác nhau")
