@@ -47,7 +47,8 @@ enum Migrations {
             }
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE person_search USING fts5(
-                    folded_name, search_digits, content='person', content_rowid='rowid', tokenize='unicode61'
+                    folded_name, search_digits, content='person', content_rowid='rowid', tokenize='unicode61',
+                    prefix='1 2 3'
                 );
                 INSERT INTO person_search(person_search) VALUES ('rebuild');
                 """)
