@@ -39,6 +39,17 @@ public struct Context: Sendable {
             : String(format: "%02d:%02d", c.hour!, c.minute!)
     }
 
+    /// Today at the site, `yyyy-mm-dd`.
+    var today: String { day(now) }
+
+    /// A date's local day at the site, `yyyy-mm-dd`.
+    func day(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(c.year!.zeroPadded(4))-\(c.month!.zeroPadded(2))-\(c.day!.zeroPadded(2))"
+    }
+
     /// "5 phút" since `date`.
     func waited(since date: Date) -> String {
         strings.text("common.minutes", ["n": String(max(0, Int(now.timeIntervalSince(date) / 60)))])

@@ -7,7 +7,7 @@ struct CheckInScreen: StationScreen {
     enum Phase: Hashable {
         case searching
         /// A last look at the chosen person before the visit is created (the wrong-person guard).
-        case confirming(RosterMatch, DosePlan?)
+        case confirming(RosterMatch, DoseEligibility?)
         case ticket(number: Int, person: Person)
     }
 
@@ -38,10 +38,13 @@ struct CheckInScreen: StationScreen {
                 KeyBinding([.escape], s["key.clear"], .clear,
                            disabledReason: field.text.isEmpty ? s["checkIn.fieldEmpty"] : nil),
             ])
-        case .confirming(_, let plan):
+        case .confirming(_, let eligibility):
+            let refusal: String? =
+                eligibility == nil ? s["checkIn.loadingHistory"]
+                : eligibility!.isDue(on: context.today) ? nil
+                : s.text("checkIn.tooEarly", ["date": Self.shown(eligibility!.earliestDay)])
             return KeyMap([
-                KeyBinding([.enter], s["key.giveTicket"], .confirm,
-                           disabledReason: plan == nil ? s["checkIn.loadingHistory"] : nil),
+                KeyBinding([.enter], s["key.giveTicket"], .confirm, disabledReason: refusal),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
         case .ticket:
@@ -68,9 +71,9 @@ struct CheckInScreen: StationScreen {
             card = nil
             message = nil
             return []
-        case (.confirming(let match, let plan?), .confirm):
-            guard let user = context.user else { return [] }
-            return [.checkIn(person: match.person, dose: plan, by: user.id)]
+        case (.confirming(let match, let eligibility?), .confirm):
+            guard let user = context.user, eligibility.isDue(on: context.today) else { return [] }
+            return [.checkIn(person: match.person, dose: eligibility.plan, by: user.id)]
         case (.confirming, .back):
             phase = .searching
             card = nil
@@ -118,7 +121,7 @@ struct CheckInScreen: StationScreen {
             }
         case .doseHistoryLoaded(let personID, let doses):
             if case .confirming(let match, _) = phase, match.person.id == personID {
-                phase = .confirming(match, DosePlan(after: doses, catalog: context.catalog))
+                phase = .confirming(match, DoseEligibility(after: doses, catalog: context.catalog))
             }
         case .checkedIn(let ticket, let person):
             phase = .ticket(number: ticket, person: person)
@@ -163,7 +166,7 @@ struct CheckInScreen: StationScreen {
         return nil
     }
 
-    private func confirmDialog(_ match: RosterMatch, _ plan: DosePlan?, _ context: Context) -> Dialog {
+    private func confirmDialog(_ match: RosterMatch, _ eligibility: DoseEligibility?, _ context: Context) -> Dialog {
         let s = context.strings
         let person = match.person
         var lines = [
@@ -178,12 +181,29 @@ struct CheckInScreen: StationScreen {
                 lines += ["", s["checkIn.cardDiffers"]] + differences.map { Self.describe($0, context) }
             }
         }
-        if let plan {
-            lines.append(s.text("checkIn.confirmDose", ["n": String(plan.doseNumber), "series": s["series.\(plan.series.rawValue)"]]))
-        } else {
+        guard let eligibility else {
             lines.append(s["checkIn.loadingHistory"])
+            return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
+        }
+        let plan = eligibility.plan
+        lines.append(s.text("checkIn.confirmDose", ["n": String(plan.doseNumber), "series": s["series.\(plan.series.rawValue)"]]))
+        // A first dose may be of any product; later ones name the products the series allows.
+        if eligibility.lastProduct != nil {
+            let products = eligibility.allowedProducts.compactMap { context.catalog.product($0)?.name.split(separator: " ").first }
+            lines.append(s.text("checkIn.confirmProducts", ["products": products.joined(separator: ", ")]))
+        }
+        guard eligibility.isDue(on: context.today) else {
+            lines += ["", s.text("checkIn.tooEarlyDetail", [
+                "date": Self.shown(eligibility.earliestDay), "days": String(eligibility.minimumDays ?? 0),
+            ])]
+            return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.tooEarlyHint"], tone: .danger)
         }
         return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
+    }
+
+    /// A stored day (`yyyy-mm-dd`) as forms write it.
+    static func shown(_ day: String?) -> String {
+        day.flatMap { BirthDate(stored: $0)?.description } ?? ""
     }
 
     /// One disagreement between the card and the roster, as the nurse reads it.

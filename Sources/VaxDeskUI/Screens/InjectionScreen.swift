@@ -18,8 +18,7 @@ struct InjectionScreen: StationScreen {
     var station: Station? { .injection }
 
     func usableLots(_ context: Context) -> [VaccineLot] {
-        let today = Self.day(context.now, context.timeZone)
-        return context.lots.filter { $0.expiry >= today }
+        return context.lots.filter { $0.expiry >= context.today }
     }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
@@ -144,13 +143,6 @@ struct InjectionScreen: StationScreen {
             let text = (choice == arm ? "(•) " : "( ) ") + s["arm.\(choice.rawValue)"]
             x += buffer.put(text, x: x, y: armY, style: choice == arm ? .bold : .plain) + 3
         }
-    }
-
-    static func day(_ date: Date, _ timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }
 
