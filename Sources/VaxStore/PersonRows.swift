@@ -5,13 +5,16 @@ import VaxCore
 /// Writing people and their prior doses: one statement each, shared by the demo roster, the roster
 /// import and the desks. Cached, so a million rows prepare it once.
 extension AppDatabase {
-    static func insertPerson(_ person: Person, source: PersonSource, stamp: DatabaseValue, in db: Database) throws {
+    /// `folded` is the folded name when the caller already has it.
+    static func insertPerson(
+        _ person: Person, folded: String? = nil, source: PersonSource, stamp: DatabaseValue, in db: Database
+    ) throws {
         try db.cachedStatement(sql: """
             INSERT INTO person (id, full_name, folded_name, birth_date, sex, identity_number, phone,
                 address, commune, priority_group, insurance_number, search_digits, source, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                person.id.uuidString, person.fullName, NameFolding.fold(person.fullName), person.birthDate.stored,
+                person.id.uuidString, person.fullName, folded ?? NameFolding.fold(person.fullName), person.birthDate.stored,
                 person.sex.rawValue, person.identityNumber, person.phone, person.address, person.commune,
                 person.priorityGroup, person.insuranceNumber,
                 SearchDigits.of(identityNumber: person.identityNumber, phone: person.phone), source.rawValue, stamp,

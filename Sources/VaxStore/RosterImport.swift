@@ -28,13 +28,12 @@ extension AppDatabase {
             var writtenKeys: Set<String> = []
             let stamp = date.databaseValue
             for (index, entry) in entries.enumerated() {
-                let keys = Self.identityKeys(entry.person)
-                let repeatsEarlierRow = !seenInFile.isDisjoint(with: keys)
-                seenInFile.formUnion(keys)
-                let allKeys = Self.allKeys(entry.person)
-                let mayMatch = !bulk || !writtenKeys.isDisjoint(with: allKeys)
-                writtenKeys.formUnion(allKeys)
-                if mayMatch, let existing = try Self.matchingPerson(entry.person, in: db) {
+                let keys = PersonKeys(entry.person)
+                let repeatsEarlierRow = !seenInFile.isDisjoint(with: keys.identifying)
+                seenInFile.formUnion(keys.identifying)
+                let mayMatch = !bulk || !writtenKeys.isDisjoint(with: keys.all)
+                writtenKeys.formUnion(keys.all)
+                if mayMatch, let existing = try Self.matchingPerson(entry.person, folded: keys.folded, in: db) {
                     let changed = try Self.complete(existing, with: entry, stamp: stamp, in: db)
                     if repeatsEarlierRow {
                         summary.duplicates += 1
@@ -44,7 +43,7 @@ extension AppDatabase {
                         summary.unchanged += 1
                     }
                 } else {
-                    try Self.insert(entry, stamp: stamp, in: db)
+                    try Self.insert(entry, folded: keys.folded, stamp: stamp, in: db)
                     summary.imported += 1
                 }
                 if (index + 1) % 10_000 == 0 { progress?(index + 1) }
@@ -61,20 +60,7 @@ extension AppDatabase {
         }
     }
 
-    /// What identifies a person within one file: the identity number, or the folded name and birth date.
-    private static func identityKeys(_ person: Person) -> Set<String> {
-        if let number = person.identityNumber { return ["id:" + number] }
-        return ["name:" + NameFolding.fold(person.fullName) + "|" + person.birthDate.stored]
-    }
-
-    /// Both keys a person can be found by: the identity number and the folded name with birth date.
-    private static func allKeys(_ person: Person) -> Set<String> {
-        var keys: Set<String> = ["name:" + NameFolding.fold(person.fullName) + "|" + person.birthDate.stored]
-        if let number = person.identityNumber { keys.insert("id:" + number) }
-        return keys
-    }
-
-    private static func matchingPerson(_ person: Person, in db: Database) throws -> Row? {
+    private static func matchingPerson(_ person: Person, folded: String, in db: Database) throws -> Row? {
         if let number = person.identityNumber,
            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE identity_number = ?"), arguments: [number]) {
             return row
@@ -83,7 +69,7 @@ extension AppDatabase {
         // identity number (if any) does not contradict, and whose phone (if both have one) agrees.
         let candidates = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM person WHERE folded_name = ? AND birth_date = ?"),
-            arguments: [NameFolding.fold(person.fullName), person.birthDate.stored])
+            arguments: [folded, person.birthDate.stored])
         let compatible = candidates.filter { row in
             let number: String? = row["identity_number"]
             let phone: String? = row["phone"]
@@ -131,10 +117,31 @@ extension AppDatabase {
         return changed
     }
 
-    private static func insert(_ entry: RosterEntry, stamp: DatabaseValue, in db: Database) throws {
-        try insertPerson(entry.person, source: .roster, stamp: stamp, in: db)
+    private static func insert(_ entry: RosterEntry, folded: String, stamp: DatabaseValue, in db: Database) throws {
+        try insertPerson(entry.person, folded: folded, source: .roster, stamp: stamp, in: db)
         for dose in entry.priorDoses {
             try insertPriorDose(dose, personID: entry.person.id.uuidString, source: "roster", stamp: stamp, in: db)
+        }
+    }
+}
+
+/// The keys a person of an import is known by, with the name folded once for all of them.
+private struct PersonKeys {
+    let folded: String
+    /// What identifies the person within one file: the identity number, or else the name and birth date.
+    let identifying: Set<String>
+    /// Every key the person can be found by: both of them.
+    let all: Set<String>
+
+    init(_ person: Person) {
+        folded = NameFolding.fold(person.fullName)
+        let byName = "name:" + folded + "|" + person.birthDate.stored
+        if let number = person.identityNumber {
+            identifying = ["id:" + number]
+            all = ["id:" + number, byName]
+        } else {
+            identifying = [byName]
+            all = [byName]
         }
     }
 }

@@ -24,6 +24,14 @@ struct NameFoldingTests {
         #expect(NameFolding.fold(nfd) == "nguyen thi ngoc diem")
     }
 
+    @Test("white space is collapsed to single spaces", arguments: [
+        ("", ""), ("a b", "a b"), (" a", "a"), ("a ", "a"), ("a  b", "a b"), ("a\tb", "a b"),
+        ("a\u{00A0}b", "a b"), ("  Lê   Văn\r\nTám ", "Lê Văn Tám"), (" ", ""),
+    ])
+    func collapse(input: String, expected: String) {
+        #expect(NameFolding.collapseSpaces(input) == expected)
+    }
+
     @Test("names are stored in NFC with single spaces and capitalised words")
     func normalizeName() {
         #expect(NameFolding.normalizeName("  nguyễn   văn AN ") == "Nguyễn Văn An")

@@ -70,6 +70,19 @@ public enum NameFolding {
 
     /// Trims and turns every run of white space into one space.
     public static func collapseSpaces(_ text: String) -> String {
-        text.split(whereSeparator: \.isFastWhitespace).joined(separator: " ")
+        // Most text is already clean: one pass over the scalars says so, without splitting into
+        // characters (which costs grapheme breaking on every field of a big import).
+        var previousWasSpace = true
+        var clean = true
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isFastWhitespace
+            if isSpace && (previousWasSpace || scalar != " ") {
+                clean = false
+                break
+            }
+            previousWasSpace = isSpace
+        }
+        if clean && !previousWasSpace { return text }
+        return text.split(whereSeparator: \.isFastWhitespace).joined(separator: " ")
     }
 }
