@@ -2,6 +2,8 @@
 /// last digits a nurse types ("…4321") become a prefix, which the search index answers directly.
 enum SearchDigits {
     static func of(identityNumber: String?, phone: String?) -> String {
-        [identityNumber, phone].compactMap { $0.map { String($0.reversed()) } }.joined(separator: " ")
+        // Numbers are ASCII digits: reversing bytes is reversing characters, without grapheme breaking.
+        [identityNumber, phone].compactMap { $0.map { String(decoding: $0.utf8.reversed(), as: UTF8.self) } }
+            .joined(separator: " ")
     }
 }
