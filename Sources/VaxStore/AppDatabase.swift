@@ -98,4 +98,6 @@ public enum ClinicalEvent: String, Sendable {
     case vialDiscarded = "vial-discarded"
     case sessionOpened = "session-opened"
     case sessionClosed = "session-closed"
+    /// A dose given before and entered after the fact from a paper record.
+    case backfill
 }

@@ -15,6 +15,7 @@ extension AppDatabase {
         case .aefi: "SELECT 1 FROM aefi WHERE id = ?"
         case .vialOpened, .vialDiscarded: "SELECT 1 FROM vial WHERE id = ?"
         case .sessionClosed: "SELECT 1 FROM session WHERE id = ? AND status = 'closed'"
+        case .backfill: "SELECT 1 FROM prior_dose WHERE id = ?"
         }
     }
 

@@ -17,6 +17,9 @@ public struct RosterProblem: Hashable, Sendable {
         case badDoseDate = "roster.badDoseDate"
         case doseWithoutDate = "roster.doseWithoutDate"
         case doseWithoutProduct = "roster.doseWithoutProduct"
+        case badDoseNumber = "roster.badDoseNumber"
+        case personNotFound = "roster.personNotFound"
+        case personAmbiguous = "roster.personAmbiguous"
     }
 
     /// The header of the column, as written in the file.

@@ -27,17 +27,7 @@ struct ImportRosterCommand: ParsableCommand {
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw messages.failure("importNoFile", ["file": file])
-        }
-        let table: CSVTable
-        do {
-            table = try CSVTable(data: data)
-        } catch CSVTable.Failure.notUTF8 {
-            throw messages.failure("importNotUTF8", ["file": file])
-        } catch {
-            throw messages.failure("importEmpty", ["file": file])
-        }
+        let table = try RosterFile.read(file, messages: messages)
         let resources = try LoadedResources(language: site.language)
         let parser = RosterRowParser(
             header: table.header, provinces: resources.provinces, catalog: resources.catalog,
@@ -62,16 +52,6 @@ struct ImportRosterCommand: ParsableCommand {
             "unchanged": String(summary.unchanged), "duplicates": String(summary.duplicates),
             "rejected": String(summary.rejected),
         ]))
-        if report.rowCount > 0 {
-            let vietnamese = CommandMessages(language: .vietnamese).strings
-            let english = CommandMessages(language: .english).strings
-            let text = report.csv(vietnamese: vietnamese, english: english)
-            if let errors {
-                try text.write(toFile: errors, atomically: true, encoding: .utf8)
-                print(messages.text("importErrorsWritten", ["file": errors]))
-            } else {
-                print(text, terminator: "")
-            }
-        }
+        try report.deliver(to: errors, messages: messages)
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    /// What a backfill did: doses added, doses already on record, and the rows refused with why.
+    public struct BackfillResult: Sendable {
+        public var added = 0
+        public var alreadyRecorded = 0
+        public var refused: [(line: Int, problem: RosterProblem)] = []
+    }
+
+    /// Records doses given but never recorded, each marked as backfilled with its source, with an
+    /// outbox row (so it is synced like any other) and an audit row, all in one transaction. A dose
+    /// already on record (same person, number, product and day) is not added again.
+    public func backfill(
+        _ doses: [(line: Int, dose: BackfillDose)], source: String, at date: Date
+    ) throws -> BackfillResult {
+        try write { db in
+            var result = BackfillResult()
+            let stamp = date.databaseValue
+            for (line, entry) in doses {
+                let people = try Self.people(matching: entry, in: db)
+                guard people.count == 1 else {
+                    let reason: RosterProblem.Reason = people.isEmpty ? .personNotFound : .personAmbiguous
+                    let who = entry.identityNumber ?? [entry.fullName ?? "", entry.birthDate?.description ?? ""].joined(separator: " ")
+                    result.refused.append((line, RosterProblem(column: "", value: who, reason: reason)))
+                    continue
+                }
+                let personID = people[0]
+                let known = try Bool.fetchOne(
+                    db.cachedStatement(sql: """
+                        SELECT 1 FROM prior_dose WHERE person_id = ? AND dose_number = ? AND product_code = ? AND given_on = ?
+                        """),
+                    arguments: [personID, entry.dose.doseNumber, entry.dose.productCode, entry.dose.givenOn]) ?? false
+                if known {
+                    result.alreadyRecorded += 1
+                    continue
+                }
+                let id = UUID()
+                try db.execute(
+                    sql: """
+                        INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, lot_number, place,
+                            source, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [id.uuidString, personID, entry.dose.doseNumber, entry.dose.productCode, entry.dose.givenOn,
+                                entry.lotNumber, entry.place, "backfill: " + source, stamp])
+                let record = RecordRef(type: "prior_dose", id: id)
+                try Outbox.append(record, event: .backfill, at: date, in: db)
+                try AuditLog.append(action: ClinicalEvent.backfill.rawValue, staffID: nil, record: record, detail: source, at: date, in: db)
+                result.added += 1
+            }
+            return result
+        }
+    }
+
+    /// The ids of the people a backfill row names: by identity number, else by folded name and birth date.
+    private static func people(matching entry: BackfillDose, in db: Database) throws -> [String] {
+        if let number = entry.identityNumber {
+            return try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE identity_number = ?"), arguments: [number])
+        }
+        guard let name = entry.fullName, let birth = entry.birthDate else { return [] }
+        return try String.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM person WHERE folded_name = ? AND birth_date = ?"),
+            arguments: [NameFolding.fold(name), birth.stored])
+    }
+}

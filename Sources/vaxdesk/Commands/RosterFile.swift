@@ -1,0 +1,35 @@
+import Foundation
+import VaxCore
+
+/// Reading a list file and reporting its refused rows, shared by the roster import and the backfill.
+enum RosterFile {
+    /// The table of a CSV file, or a message that says what is wrong with the file.
+    static func read(_ path: String, messages: CommandMessages) throws -> CSVTable {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw messages.failure("importNoFile", ["file": path])
+        }
+        do {
+            return try CSVTable(data: data)
+        } catch CSVTable.Failure.notUTF8 {
+            throw messages.failure("importNotUTF8", ["file": path])
+        } catch {
+            throw messages.failure("importEmpty", ["file": path])
+        }
+    }
+}
+
+extension RosterErrorReport {
+    /// Writes the refused rows (Vietnamese and English reasons) to `path`, or prints them when no path
+    /// was given; says nothing when no row was refused.
+    func deliver(to path: String?, messages: CommandMessages) throws {
+        guard rowCount > 0 else { return }
+        let text = csv(vietnamese: CommandMessages(language: .vietnamese).strings,
+                       english: CommandMessages(language: .english).strings)
+        if let path {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            print(messages.text("importErrorsWritten", ["file": path]))
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
