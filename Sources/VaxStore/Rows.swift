@@ -8,10 +8,6 @@ extension Row {
         let text: String = self[column]
         return UUID(uuidString: text)!
     }
-
-    func optionalUUID(_ column: String) -> UUID? {
-        (self[column] as String?).flatMap(UUID.init(uuidString:))
-    }
 }
 
 extension Person {

@@ -54,16 +54,7 @@ extension AppDatabase {
         return members.sorted { (order[$0.role] ?? 0, $0.code) < (order[$1.role] ?? 0, $1.code) }
     }
 
-    /// Opens a session with its team and lots: one event, one transaction.
-    public func openSession(
-        _ session: VaccinationSession, team: [UUID], lots: [VaccineLot], by staffID: UUID?, at date: Date
-    ) throws {
-        try commitEvent(.sessionOpened, by: staffID, at: date) { db in
-            try Self.insertSession(session, team: team, lots: lots, by: staffID, in: db)
-            return (RecordRef(type: "session", id: session.id), ())
-        }
-    }
-
+    /// Writes a session with its team and lots (the caller writes the event's outbox and audit rows).
     static func insertSession(
         _ session: VaccinationSession, team: [UUID], lots: [VaccineLot], by staffID: UUID?, in db: Database
     ) throws {

@@ -55,3 +55,13 @@ public enum CitizenID {
         return problems
     }
 }
+
+/// An identity number as lists write it ("091 085 012 345", "091.085.012.345").
+public enum IdentityNumber {
+    /// The digits of a CCCD (12) or CMND (9); nil when the text is neither.
+    public static func normalize(_ text: String) -> String? {
+        let digits = text.filter { !" .-".contains($0) }
+        guard digits.allSatisfy(\.isASCIIDigit), digits.count == 9 || digits.count == 12 else { return nil }
+        return digits
+    }
+}

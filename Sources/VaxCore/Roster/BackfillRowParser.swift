@@ -43,8 +43,8 @@ public struct BackfillRowParser: Sendable {
 
     public init(header: [String], catalog: VaccineCatalog) {
         columns = header.enumerated().compactMap { index, text in
-            let folded = NameFolding.fold(text).replacingOccurrences(of: " / ", with: "/")
-            return Self.aliases.first { $0.0 == folded }.map { (index, $0.1, text) }
+            let key = RosterColumn.key(text)
+            return Self.aliases.first { $0.0 == key }.map { (index, $0.1, text) }
         }
         self.catalog = catalog
     }
@@ -73,15 +73,8 @@ public struct BackfillRowParser: Sendable {
         func problem(_ column: Column, _ reason: RosterProblem.Reason) {
             problems.append(RosterProblem(column: values[column]?.header ?? "", value: values[column]?.value ?? "", reason: reason))
         }
-        var identity: String?
-        if let raw = value(.identity) {
-            let digits = raw.filter { !" .-".contains($0) }
-            if digits.allSatisfy(\.isASCIIDigit) && (digits.count == 9 || digits.count == 12) {
-                identity = digits
-            } else {
-                problem(.identity, .badIdentityNumber)
-            }
-        }
+        let identity = value(.identity).flatMap(IdentityNumber.normalize)
+        if value(.identity) != nil && identity == nil { problem(.identity, .badIdentityNumber) }
         let name = value(.name).map(NameFolding.normalizeName)
         let birth = value(.birth).flatMap(RosterDate.parse)
         if identity == nil && (name == nil || birth == nil) && problems.isEmpty {

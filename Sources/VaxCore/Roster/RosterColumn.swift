@@ -28,14 +28,19 @@ public enum RosterColumn: Hashable, Sendable {
 
     /// Recognises a header cell; nil for a column VaxDesk does not read (it is ignored, not an error).
     public init?(header: String) {
-        let folded = NameFolding.fold(header).replacingOccurrences(of: " / ", with: "/")
-            .trimmingCharacters(in: CharacterSet(charactersIn: ":.*"))
+        let folded = Self.key(header)
         if let dose = Self.doseColumn(folded) {
             self = dose
             return
         }
         guard let match = Self.aliases.first(where: { $0.0 == folded }) else { return nil }
         self = match.1
+    }
+
+    /// A header as the alias tables spell it: folded, "a / b" as "a/b", without ":", "." or "*".
+    static func key(_ header: String) -> String {
+        NameFolding.fold(header).replacingOccurrences(of: " / ", with: "/")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ":.*"))
     }
 
     /// "vac xin mui 2", "loai vac xin mui 2", "ngay tiem mui 2", "mui 2 ngay", "dose 2 product", "dose 2 date".

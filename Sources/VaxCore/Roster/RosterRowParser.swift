@@ -74,8 +74,7 @@ public struct RosterRowParser: Sendable {
 
         var identity: String?
         if let raw = text(.identityNumber) {
-            let digits = raw.filter { !" .-".contains($0) }
-            if digits.allSatisfy(\.isASCIIDigit) && (digits.count == 9 || digits.count == 12) {
+            if let digits = IdentityNumber.normalize(raw) {
                 identity = digits
                 if digits.count == 12, let birth, let sex {
                     for issue in CitizenID.check(digits, birthYear: birth.year, sex: sex, provinces: provinces) where issue.isFatal {

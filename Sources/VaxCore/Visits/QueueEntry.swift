@@ -13,14 +13,12 @@ public struct QueueEntry: Hashable, Sendable, Identifiable {
     public var caution: Bool
     /// For people under observation: when they may leave.
     public var observationDue: Date?
-    /// For people waiting for injection: the product chosen at check-in, if any.
-    public var productCode: String?
 
     public var id: UUID { visitID }
 
     public init(
         visitID: UUID, ticket: Int, person: Person, stage: VisitStage, doseNumber: Int, since: Date,
-        caution: Bool = false, observationDue: Date? = nil, productCode: String? = nil
+        caution: Bool = false, observationDue: Date? = nil
     ) {
         self.visitID = visitID
         self.ticket = ticket
@@ -30,6 +28,5 @@ public struct QueueEntry: Hashable, Sendable, Identifiable {
         self.since = since
         self.caution = caution
         self.observationDue = observationDue
-        self.productCode = productCode
     }
 }

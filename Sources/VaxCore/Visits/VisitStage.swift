@@ -17,14 +17,4 @@ public enum VisitStage: String, Codable, Sendable, CaseIterable {
         case .referred: self = .referred
         }
     }
-
-    /// The station whose queue holds visits at this stage, if any.
-    public var station: Station? {
-        switch self {
-        case .waitingScreening: .screening
-        case .waitingInjection: .injection
-        case .inObservation: .observation
-        case .deferred, .contraindicated, .referred, .discharged: nil
-        }
-    }
 }

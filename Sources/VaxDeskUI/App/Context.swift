@@ -27,8 +27,6 @@ public struct Context: Sendable {
         self.lots = lots
     }
 
-    var observationPolicy: ObservationPolicy { ObservationPolicy(catalog: catalog) }
-
     /// `HH:mm` at the site.
     func time(_ date: Date, seconds: Bool = false) -> String {
         var calendar = Calendar(identifier: .gregorian)

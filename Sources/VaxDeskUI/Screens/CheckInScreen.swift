@@ -22,8 +22,6 @@ struct CheckInScreen: StationScreen {
     var message: String?
     var station: Station? { .checkIn }
 
-    static let listTop = 3
-
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
         switch phase {
