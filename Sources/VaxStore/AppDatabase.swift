@@ -89,6 +89,8 @@ public struct RecordRef: Hashable, Sendable {
 
 /// The clinical events of a session, as the outbox and the audit log name them.
 public enum ClinicalEvent: String, Sendable {
+    /// A walk-in added to the roster at the check-in desk.
+    case registration
     case checkIn = "check-in"
     case screening
     case injection

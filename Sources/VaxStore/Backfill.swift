@@ -27,32 +27,53 @@ extension AppDatabase {
                     result.refused.append((line, RosterProblem(column: "", value: who, reason: reason)))
                     continue
                 }
-                let personID = people[0]
-                let known = try Bool.fetchOne(
-                    db.cachedStatement(sql: """
-                        SELECT 1 FROM prior_dose WHERE person_id = ? AND dose_number = ? AND product_code = ? AND given_on = ?
-                        """),
-                    arguments: [personID, entry.dose.doseNumber, entry.dose.productCode, entry.dose.givenOn]) ?? false
-                if known {
-                    result.alreadyRecorded += 1
-                    continue
-                }
-                let id = UUID()
-                try db.execute(
-                    sql: """
-                        INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, lot_number, place,
-                            source, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [id.uuidString, personID, entry.dose.doseNumber, entry.dose.productCode, entry.dose.givenOn,
-                                entry.lotNumber, entry.place, "backfill: " + source, stamp])
-                let record = RecordRef(type: "prior_dose", id: id)
-                try Outbox.append(record, event: .backfill, at: date, in: db)
-                try AuditLog.append(action: ClinicalEvent.backfill.rawValue, staffID: nil, record: record, detail: source, at: date, in: db)
-                result.added += 1
+                let added = try Self.recordBackfill(
+                    entry.dose, personID: people[0], lotNumber: entry.lotNumber, place: entry.place, source: source,
+                    by: nil, stamp: stamp, at: date, in: db)
+                if added { result.added += 1 } else { result.alreadyRecorded += 1 }
             }
             return result
         }
+    }
+
+    /// Records one dose from a paper record for a person the desk has in front of it, from the check-in
+    /// screen. Returns false when the same dose was already on record (nothing is added).
+    @discardableResult
+    public func backfillDose(
+        _ entry: BackfillDose, personID: UUID, source: String, by staffID: UUID, at date: Date
+    ) throws -> Bool {
+        try write { db in
+            try Self.recordBackfill(
+                entry.dose, personID: personID.uuidString, lotNumber: entry.lotNumber, place: entry.place,
+                source: source, by: staffID,
+                stamp: date.databaseValue, at: date, in: db)
+        }
+    }
+
+    /// The prior dose, its outbox row and its audit row; false when the dose is already on record.
+    private static func recordBackfill(
+        _ dose: PriorDose, personID: String, lotNumber: String?, place: String?, source: String, by staffID: UUID?,
+        stamp: DatabaseValue, at date: Date, in db: Database
+    ) throws -> Bool {
+        let known = try Bool.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT 1 FROM prior_dose WHERE person_id = ? AND dose_number = ? AND product_code = ? AND given_on = ?
+                """),
+            arguments: [personID, dose.doseNumber, dose.productCode, dose.givenOn]) ?? false
+        if known { return false }
+        let id = UUID()
+        try db.cachedStatement(sql: """
+            INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, lot_number, place,
+                source, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                id.uuidString, personID, dose.doseNumber, dose.productCode, dose.givenOn, lotNumber, place,
+                "backfill: " + source, stamp,
+            ])
+        let record = RecordRef(type: "prior_dose", id: id)
+        try Outbox.append(record, event: .backfill, at: date, in: db)
+        try AuditLog.append(action: ClinicalEvent.backfill.rawValue, staffID: staffID, record: record, detail: source, at: date, in: db)
+        return true
     }
 
     /// The ids of the people a backfill row names: by identity number, else by folded name and birth date.

@@ -17,8 +17,14 @@ extension AppDatabase {
             let expiry: String = lot["expiry"]
             guard expiry >= Self.dayString(date) else { throw VisitError.lotExpired(expiry: expiry) }
             guard let visit = try Row.fetchOne(
-                db, sql: "SELECT dose_number, caution FROM visit WHERE id = ?", arguments: [visitID.uuidString])
+                db, sql: "SELECT dose_number, caution, allowed_products FROM visit WHERE id = ?",
+                arguments: [visitID.uuidString])
             else { throw VisitError.notFound }
+            let product: String = lot["product_code"]
+            if let allowed = visit["allowed_products"] as String?,
+               !allowed.split(separator: ",").contains(Substring(product)) {
+                throw VisitError.productNotAllowed(product: product)
+            }
             let caution: Bool = visit["caution"]
             let due = observation.due(injectedAt: date, caution: caution)
             try Self.advance(
@@ -31,7 +37,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    id.uuidString, visitID.uuidString, lotID.uuidString, lot["product_code"],
+                    id.uuidString, visitID.uuidString, lotID.uuidString, product,
                     visit["dose_number"], arm.rawValue, staffID.uuidString, date,
                 ])
             try db.execute(
@@ -67,10 +73,5 @@ extension AppDatabase {
     }
 
     /// The local day of a date at the site, `yyyy-mm-dd`.
-    static func dayString(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-    }
+    static func dayString(_ date: Date) -> String { LocalDay.of(date) }
 }

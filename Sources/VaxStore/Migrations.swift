@@ -54,6 +54,15 @@ enum Migrations {
                 """)
             try db.execute(sql: personSearchTriggers)
         }
+        // Check-in decides which products may complete the series (NULL: any) and records the site
+        // lead's override of a dose refusal, so the injection desk and the audit see both.
+        migrator.registerMigration("v4-visit-dose-rules") { db in
+            try db.execute(sql: """
+                ALTER TABLE visit ADD COLUMN allowed_products TEXT;
+                ALTER TABLE visit ADD COLUMN override_reason TEXT;
+                ALTER TABLE visit ADD COLUMN override_by TEXT REFERENCES staff(id);
+                """)
+        }
     }
 
     private static let v1 = """

@@ -52,23 +52,28 @@ extension AppDatabase {
             }
             .enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
             .prefix(limit).map(\.element.rowid)
-            guard !chosen.isEmpty else { return [] }
-            let session = try Self.openSession(db)
-            let statement = try db.cachedStatement(sql: """
-                SELECT \(Person.columns("p")), p.rowid,
-                    (SELECT COUNT(*) FROM prior_dose d WHERE d.person_id = p.id)
-                    + (SELECT COUNT(*) FROM visit v JOIN injection i ON i.visit_id = v.id
-                       WHERE v.person_id = p.id),
-                    (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?)
-                FROM person p WHERE p.rowid IN (SELECT value FROM json_each(?))
-                """)
-            let list = "[" + chosen.map(String.init).joined(separator: ",") + "]"
-            let rows = try Row.fetchAll(statement, arguments: [session?.id.uuidString, list])
-            let byRowid = Dictionary(uniqueKeysWithValues: rows.map { row in
-                (row[10] as Int64, RosterMatch(person: Person(row: row), dosesOnRecord: row[11], ticketToday: row[12]))
-            })
-            return chosen.compactMap { byRowid[$0] }
+            return try Self.matches(rowids: Array(chosen), in: db)
         }
+    }
+
+    /// The people of `rowids`, in that order, with their doses on record and today's ticket.
+    static func matches(rowids: [Int64], in db: Database) throws -> [RosterMatch] {
+        guard !rowids.isEmpty else { return [] }
+        let session = try Self.openSession(db)
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(Person.columns("p")), p.rowid,
+                (SELECT COUNT(*) FROM prior_dose d WHERE d.person_id = p.id)
+                + (SELECT COUNT(*) FROM visit v JOIN injection i ON i.visit_id = v.id
+                   WHERE v.person_id = p.id),
+                (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?)
+            FROM person p WHERE p.rowid IN (SELECT value FROM json_each(?))
+            """)
+        let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
+        let rows = try Row.fetchAll(statement, arguments: [session?.id.uuidString, list])
+        let byRowid = Dictionary(uniqueKeysWithValues: rows.map { row in
+            (row[10] as Int64, RosterMatch(person: Person(row: row), dosesOnRecord: row[11], ticketToday: row[12]))
+        })
+        return rowids.compactMap { byRowid[$0] }
     }
 
     /// Rowids and folded names of the people a query matches, at most `count`, in index order.
@@ -91,20 +96,21 @@ extension AppDatabase {
 
     /// The doses a person has on record, oldest first: prior doses and those given at this site.
     public func doseHistory(personID: UUID) throws -> [PriorDose] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT dose_number, product_code, given_on FROM prior_dose WHERE person_id = ?1
-                    UNION ALL
-                    SELECT i.dose_number, i.product_code, s.day FROM injection i
-                        JOIN visit v ON v.id = i.visit_id JOIN session s ON s.id = v.session_id
-                        WHERE v.person_id = ?1
-                    ORDER BY 1
-                    """,
-                arguments: [personID.uuidString]
-            ).map { PriorDose(doseNumber: $0[0], productCode: $0[1], givenOn: $0[2]) }
-        }
+        try read { db in try Self.doseHistory(personID: personID, in: db) }
+    }
+
+    static func doseHistory(personID: UUID, in db: Database) throws -> [PriorDose] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT dose_number, product_code, given_on FROM prior_dose WHERE person_id = ?1
+                UNION ALL
+                SELECT i.dose_number, i.product_code, s.day FROM injection i
+                    JOIN visit v ON v.id = i.visit_id JOIN session s ON s.id = v.session_id
+                    WHERE v.person_id = ?1
+                ORDER BY 1
+                """),
+            arguments: [personID.uuidString]
+        ).map { PriorDose(doseNumber: $0[0], productCode: $0[1], givenOn: $0[2]) }
     }
 
     public func addPriorDose(_ dose: PriorDose, personID: UUID, source: String, at date: Date) throws {

@@ -33,7 +33,7 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT \(Person.columns("p")), v.id AS visit_id, v.ticket, v.stage, v.stage_since,
-                        v.dose_number, v.caution, v.observation_due
+                        v.dose_number, v.caution, v.observation_due, v.allowed_products
                     FROM visit v JOIN person p ON p.id = v.person_id
                     WHERE v.session_id = ? AND v.stage = ?
                     ORDER BY \(order), v.ticket
@@ -43,7 +43,8 @@ extension AppDatabase {
                 QueueEntry(
                     visitID: row.uuid("visit_id"), ticket: row["ticket"], person: Person(row: row),
                     stage: VisitStage(rawValue: row["stage"]) ?? stage, doseNumber: row["dose_number"],
-                    since: row["stage_since"], caution: row["caution"], observationDue: row["observation_due"])
+                    since: row["stage_since"], caution: row["caution"], observationDue: row["observation_due"],
+                    allowedProducts: (row["allowed_products"] as String?).map { $0.split(separator: ",").map(String.init) })
             }
         }
     }

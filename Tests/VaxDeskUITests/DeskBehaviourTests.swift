@@ -35,8 +35,8 @@ struct DeskBehaviourTests {
         #expect(state.update(.key(.enter)).isEmpty)
         _ = state.update(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2021-09-01")]))
         let effects = state.update(.key(.enter))
-        guard case .checkIn(let person, let dose, let by)? = effects.first else { Issue.record("no check-in: \(effects)"); return }
-        #expect(person == F.duc && dose.doseNumber == 2 && by == F.staff[0].id)
+        guard case .checkIn(let person, let override, let by)? = effects.first else { Issue.record("no check-in: \(effects)"); return }
+        #expect(person == F.duc && override == nil && by == F.staff[0].id)
         #expect(state.isSaving)
         #expect(state.update(.key(.escape)).isEmpty, "keys wait while saving")
     }
@@ -177,7 +177,7 @@ struct TooEarlyTests {
         // Pfizer on 20/11/2026: the second dose is possible from 11/12/2026; today is 26/11/2026.
         _ = state.update(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2026-11-20")]))
         #expect(state.update(.key(.enter)).isEmpty)
-        #expect(state.notice?.text == "Chưa đủ khoảng cách giữa hai mũi: tiêm được từ 11/12/2026.")
+        #expect(state.notice?.text == "Quá sớm: tiêm được từ 11/12/2026 (≥ 21 ngày sau mũi trước).")
         Golden.check(state.render().0, "checkin-too-early")
     }
 }

@@ -15,6 +15,7 @@ enum DeskFixture {
             strings: try! Strings(language: language, json: VaxResources.data("strings/\(language.rawValue).json")),
             catalog: try! VaccineCatalog(json: VaxResources.data("vaccines.json")),
             checklist: try! Checklist(json: VaxResources.data("checklists/3802-QD-BYT.json")),
+            provinces: try! ProvinceCodes(json: VaxResources.data("provinces.json")),
             timeZone: timeZone, now: now)
     }
 
@@ -33,6 +34,7 @@ enum DeskFixture {
         Staff(id: UUID(uuidString: "00000000-0000-4000-8000-00000000B002")!, code: "BS01", fullName: "Lê Văn Hùng", role: .screeningDoctor),
         Staff(id: UUID(uuidString: "00000000-0000-4000-8000-00000000B003")!, code: "TI01", fullName: "Võ Thị Hồng", role: .vaccinator),
         Staff(id: UUID(uuidString: "00000000-0000-4000-8000-00000000B004")!, code: "TD01", fullName: "Bùi Thị Mai", role: .observationNurse),
+        Staff(id: UUID(uuidString: "00000000-0000-4000-8000-00000000B005")!, code: "TD00", fullName: "Đặng Văn Minh", role: .siteLead),
     ]
 
     static let duc = Person(

@@ -33,9 +33,8 @@ struct StoreFixture {
         return person
     }
 
-    func checkIn(_ person: Person) throws -> AppDatabase.Ticket {
-        try database.checkIn(
-            personID: person.id, dose: DosePlan(after: [], catalog: Self.catalog), by: staff(.checkInNurse).id, at: now)
+    func checkIn(_ person: Person, override: String? = nil, by role: Role = .checkInNurse) throws -> AppDatabase.Ticket {
+        try database.checkIn(personID: person.id, catalog: Self.catalog, override: override, by: staff(role).id, at: now)
     }
 
     func screen(_ visitID: UUID, yes items: Set<String> = []) throws -> UUID {

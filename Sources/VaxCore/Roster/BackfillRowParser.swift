@@ -40,13 +40,28 @@ public struct BackfillRowParser: Sendable {
 
     let columns: [(index: Int, column: Column, header: String)]
     let catalog: VaccineCatalog
+    /// Doses dated after this day (`yyyy-mm-dd`) are refused.
+    let today: String?
+    /// Whether the person is known already (a form at the desk), so that the row need not name them.
+    let personKnown: Bool
 
-    public init(header: [String], catalog: VaccineCatalog) {
+    public init(header: [String], catalog: VaccineCatalog, today: String? = nil) {
         columns = header.enumerated().compactMap { index, text in
             let key = RosterColumn.key(text)
             return Self.aliases.first { $0.0 == key }.map { (index, $0.1, text) }
         }
         self.catalog = catalog
+        self.today = today
+        personKnown = false
+    }
+
+    /// A parser for values given column by column for a known person; problems name their column by
+    /// `String(describing:)` of the column.
+    init(fields: [Column], catalog: VaccineCatalog, today: String) {
+        columns = fields.enumerated().map { ($0.offset, $0.element, String(describing: $0.element)) }
+        self.catalog = catalog
+        self.today = today
+        personKnown = true
     }
 
     /// Whether the file names the vaccine, the date, the dose number and a way to find the person.
@@ -77,7 +92,7 @@ public struct BackfillRowParser: Sendable {
         if value(.identity) != nil && identity == nil { problem(.identity, .badIdentityNumber) }
         let name = value(.name).map(NameFolding.normalizeName)
         let birth = value(.birth).flatMap(RosterDate.parse)
-        if identity == nil && (name == nil || birth == nil) && problems.isEmpty {
+        if !personKnown && identity == nil && (name == nil || birth == nil) && problems.isEmpty {
             problem(name == nil ? .name : .birth, name == nil ? .missingName : .missingBirthDate)
         }
         let number = value(.doseNumber).flatMap { Int($0.filter(\.isASCIIDigit)) }
@@ -85,7 +100,11 @@ public struct BackfillRowParser: Sendable {
         let product = value(.product).flatMap(catalog.product(named:))
         if product == nil { problem(.product, value(.product) == nil ? .doseWithoutProduct : .unknownProduct) }
         let date = value(.date).flatMap(RosterDate.parse)
-        if date?.month == nil { problem(.date, value(.date) == nil ? .doseWithoutDate : .badDoseDate) }
+        if date?.month == nil {
+            problem(.date, value(.date) == nil ? .doseWithoutDate : .badDoseDate)
+        } else if let today, let date, date.stored > today {
+            problem(.date, .doseInFuture)
+        }
         guard problems.isEmpty, let number, let product, let date else { return .rejected(problems) }
         return .accepted(BackfillDose(
             identityNumber: identity, fullName: name, birthDate: birth,

@@ -37,6 +37,9 @@ public enum RosterColumn: Hashable, Sendable {
         self = match.1
     }
 
+    /// The name a problem gives this column when the values come from a form rather than a file.
+    public var formHeader: String { String(describing: self) }
+
     /// A header as the alias tables spell it: folded, "a / b" as "a/b", without ":", "." or "*".
     static func key(_ header: String) -> String {
         NameFolding.fold(header).replacingOccurrences(of: " / ", with: "/")

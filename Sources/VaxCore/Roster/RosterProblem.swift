@@ -18,6 +18,7 @@ public struct RosterProblem: Hashable, Sendable {
         case doseWithoutDate = "roster.doseWithoutDate"
         case doseWithoutProduct = "roster.doseWithoutProduct"
         case badDoseNumber = "roster.badDoseNumber"
+        case doseInFuture = "roster.doseInFuture"
         case personNotFound = "roster.personNotFound"
         case personAmbiguous = "roster.personAmbiguous"
     }

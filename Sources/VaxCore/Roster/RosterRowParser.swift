@@ -19,6 +19,15 @@ public struct RosterRowParser: Sendable {
         self.currentYear = currentYear
     }
 
+    /// A parser for values given column by column (a form rather than a file): each problem names its
+    /// column by `RosterColumn.formHeader`.
+    public init(fields: [RosterColumn], provinces: ProvinceCodes, catalog: VaccineCatalog, currentYear: Int) {
+        columns = fields.enumerated().map { ($0.offset, $0.element, $0.element.formHeader) }
+        self.provinces = provinces
+        self.catalog = catalog
+        self.currentYear = currentYear
+    }
+
     /// The columns a roster must have to be read at all.
     public var missingRequiredColumns: [RosterColumn] {
         [RosterColumn.fullName, .birthDate, .sex].filter { required in !columns.contains { $0.column == required } }

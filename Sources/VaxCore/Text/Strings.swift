@@ -19,6 +19,9 @@ public struct Strings: Sendable {
 
     public subscript(key: String) -> String { table[key] ?? key }
 
+    /// The text of a key that only some items have (a hint for some fields of a form).
+    public func optional(_ key: String) -> String? { table[key] }
+
     public func text(_ key: String, _ values: [String: String]) -> String {
         var text = self[key]
         for (name, value) in values {

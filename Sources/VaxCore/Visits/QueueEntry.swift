@@ -13,13 +13,16 @@ public struct QueueEntry: Hashable, Sendable, Identifiable {
     public var caution: Bool
     /// For people under observation: when they may leave.
     public var observationDue: Date?
+    /// The products that may be given (codes), when check-in restricted them (a series to complete).
+    public var allowedProducts: [String]?
 
     public var id: UUID { visitID }
 
     public init(
         visitID: UUID, ticket: Int, person: Person, stage: VisitStage, doseNumber: Int, since: Date,
-        caution: Bool = false, observationDue: Date? = nil
+        caution: Bool = false, observationDue: Date? = nil, allowedProducts: [String]? = nil
     ) {
+        self.allowedProducts = allowedProducts
         self.visitID = visitID
         self.ticket = ticket
         self.person = person

@@ -15,6 +15,15 @@ public enum VisitError: Error, Hashable, Sendable {
     case lotNotInSession
     /// The lot's expiry date has passed.
     case lotExpired(expiry: String)
+    /// The dose may not be given today (too early, or no product of the session may complete the
+    /// series), and no site lead overrode it.
+    case doseRefused(DoseRefusal)
+    /// Only the site lead may override a dose refusal.
+    case overrideNeedsSiteLead
+    /// The lot's product may not be used for this dose (the series' mixing rules).
+    case productNotAllowed(product: String)
+    /// A walk-in carries an identity number someone on the roster already has.
+    case identityNumberOnRoster
     /// Discharge before the end of observation needs a reason.
     case observationNotOver(due: Date)
 
@@ -27,6 +36,11 @@ public enum VisitError: Error, Hashable, Sendable {
         case .lotNotInSession: "error.lotNotInSession"
         case .lotExpired: "error.lotExpired"
         case .observationNotOver: "error.observationNotOver"
+        case .identityNumberOnRoster: "error.identityNumberOnRoster"
+        case .doseRefused(.tooEarly): "error.tooEarly"
+        case .doseRefused(.noAllowedProduct): "error.noAllowedProduct"
+        case .overrideNeedsSiteLead: "error.overrideNeedsSiteLead"
+        case .productNotAllowed: "error.productNotAllowed"
         }
     }
 
@@ -37,7 +51,11 @@ public enum VisitError: Error, Hashable, Sendable {
         case .notAtStage(_, let actual): ["stage": actual.rawValue]
         case .lotExpired(let expiry): ["expiry": expiry]
         case .observationNotOver: [:]
-        case .noOpenSession, .notFound, .lotNotInSession: [:]
+        case .doseRefused(.tooEarly(let day, let days)): ["date": BirthDate(stored: day)?.description ?? day, "days": String(days)]
+        case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
+        case .productNotAllowed(let product): ["product": product]
+        case .overrideNeedsSiteLead: [:]
+        case .noOpenSession, .notFound, .lotNotInSession, .identityNumberOnRoster: [:]
         }
     }
 }

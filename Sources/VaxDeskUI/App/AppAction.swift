@@ -15,6 +15,11 @@ public enum AppAction: Sendable {
     case queueLoaded(VisitStage, [QueueEntry])
     case doseHistoryLoaded(personID: UUID, [PriorDose])
     case checkedIn(ticket: Int, person: Person)
+    /// People on the roster who may be the walk-in about to be registered (empty: nobody).
+    case duplicatesFound(Person, [RosterMatch])
+    case walkInRegistered(Person)
+    /// A paper-record dose was saved (`added` false: it was on record already).
+    case paperDoseSaved(personID: UUID, added: Bool)
     case screeningSaved(ticket: Int, outcome: ScreeningOutcome)
     case injectionSaved(ticket: Int, observationDue: Date)
     case discharged(ticket: Int)
@@ -29,7 +34,7 @@ extension AppAction {
     /// A step a desk asked for has ended, recorded or refused.
     var endsStep: Bool {
         switch self {
-        case .checkedIn, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
+        case .checkedIn, .walkInRegistered, .paperDoseSaved, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
         default: false
         }
     }
@@ -42,7 +47,11 @@ public enum AppEffect: Hashable, Sendable {
     case search(String)
     case loadQueue(VisitStage)
     case loadDoseHistory(personID: UUID)
-    case checkIn(person: Person, dose: DosePlan, by: UUID)
+    /// `override`: the site lead's reason for giving a dose the rules refuse.
+    case checkIn(person: Person, override: String?, by: UUID)
+    case findDuplicates(Person)
+    case registerWalkIn(Person, by: UUID)
+    case savePaperDose(BackfillDose, personID: UUID, by: UUID)
     case saveScreening(ScreeningDecision, ticket: Int, by: UUID)
     case inject(visitID: UUID, ticket: Int, lotID: UUID, arm: Arm, by: UUID)
     case discharge(visitID: UUID, ticket: Int, earlyReason: String?, by: UUID)

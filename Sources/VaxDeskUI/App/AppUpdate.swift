@@ -61,7 +61,10 @@ extension AppState {
             break
         }
         let context = self.context
-        return screen.modify { $0.receive(action, context) }
+        let effects = screen.modify { $0.receive(action, context) }
+        // A result may lead straight to a write (a walk-in with no look-alikes is registered at once).
+        if effects.contains(where: \.isWrite) { isSaving = true }
+        return effects
     }
 
     private mutating func handle(_ key: Key) -> [AppEffect] {
@@ -131,7 +134,7 @@ extension AppEffect {
     /// Effects that record something: the desk shows "saving…" and takes no keys until they answer.
     var isWrite: Bool {
         switch self {
-        case .checkIn, .saveScreening, .inject, .discharge: true
+        case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .discharge: true
         default: false
         }
     }

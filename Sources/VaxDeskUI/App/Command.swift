@@ -8,4 +8,7 @@ public enum Command: Hashable, Sendable {
     case toggle
     case arm(Arm)
     case dismiss
+    /// Check-in: register a walk-in, keep a new record despite look-alikes, the site lead's override of
+    /// a dose refusal, a dose from a paper record.
+    case newPerson, saveAnyway, override, addPaperDose
 }

@@ -7,6 +7,8 @@ public struct Context: Sendable {
     public var strings: Strings
     public var catalog: VaccineCatalog
     public var checklist: Checklist
+    /// Province codes, for checking the identity numbers a walk-in form gives.
+    public var provinces: ProvinceCodes
     public var timeZone: TimeZone
     public var now: Date
     public var user: Staff?
@@ -14,12 +16,14 @@ public struct Context: Sendable {
     public var lots: [VaccineLot]
 
     public init(
-        strings: Strings, catalog: VaccineCatalog, checklist: Checklist, timeZone: TimeZone, now: Date,
+        strings: Strings, catalog: VaccineCatalog, checklist: Checklist, provinces: ProvinceCodes,
+        timeZone: TimeZone, now: Date,
         user: Staff? = nil, session: VaccinationSession? = nil, lots: [VaccineLot] = []
     ) {
         self.strings = strings
         self.catalog = catalog
         self.checklist = checklist
+        self.provinces = provinces
         self.timeZone = timeZone
         self.now = now
         self.user = user
@@ -41,12 +45,7 @@ public struct Context: Sendable {
     var today: String { day(now) }
 
     /// A date's local day at the site, `yyyy-mm-dd`.
-    func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(c.year!.zeroPadded(4))-\(c.month!.zeroPadded(2))-\(c.day!.zeroPadded(2))"
-    }
+    func day(_ date: Date) -> String { LocalDay.of(date, in: timeZone) }
 
     /// "5 phút" since `date`.
     func waited(since date: Date) -> String {
@@ -54,6 +53,12 @@ public struct Context: Sendable {
     }
 
     func productName(_ code: String) -> String { catalog.product(code)?.name ?? code }
+
+    /// "Pfizer, Moderna": products by the first word of their names, for a line that lists several.
+    func productNames(_ codes: [String]) -> String {
+        codes.map { code in catalog.product(code).map { String($0.name.split(separator: " ")[0]) } ?? code }
+            .joined(separator: ", ")
+    }
 
     func sexLabel(_ sex: Sex) -> String { strings["sex.\(sex.rawValue)"] }
 

@@ -2,12 +2,21 @@ import Foundation
 import TerminalKit
 import VaxCore
 
-/// The check-in desk: find the person as you type, take a last look, hand out a queue ticket.
+/// The check-in desk: find the person as you type (or register a walk-in), take a last look, hand
+/// out a queue ticket.
 struct CheckInScreen: StationScreen {
     enum Phase: Hashable {
         case searching
+        /// A walk-in: the person is not on the roster.
+        case registering(FormEditor<PersonForm.Field>)
+        /// The roster has people who may be this walk-in: choose one, or keep the new record.
+        case lookAlikes(FormEditor<PersonForm.Field>, Person, [RosterMatch], ListSelection)
         /// A last look at the chosen person before the visit is created (the wrong-person guard).
         case confirming(RosterMatch, DoseEligibility?)
+        /// The site lead gives a dose the rules refuse, with a reason.
+        case overriding(RosterMatch, DoseEligibility, TextField)
+        /// A dose from the person's paper record, entered before check-in.
+        case addingDose(RosterMatch, FormEditor<PaperDoseForm.Field>)
         case ticket(number: Int, person: Person)
     }
 
@@ -33,21 +42,51 @@ struct CheckInScreen: StationScreen {
                 : (results[selection.selected].ticketToday != nil ? s["checkIn.alreadyHasTicket"] : nil)
             return KeyMap([
                 KeyBinding([.enter], s["key.choose"], .confirm, disabledReason: noChoice),
+                KeyBinding([.function(3)], s["key.newPerson"], .newPerson),
                 KeyBinding([.escape], s["key.clear"], .clear,
                            disabledReason: field.text.isEmpty ? s["checkIn.fieldEmpty"] : nil),
             ])
-        case .confirming(_, let eligibility):
-            let refusal: String? =
-                eligibility == nil ? s["checkIn.loadingHistory"]
-                : eligibility!.isDue(on: context.today) ? nil
-                : s.text("checkIn.tooEarly", ["date": Self.shown(eligibility!.earliestDay)])
+        case .registering, .addingDose:
             return KeyMap([
-                KeyBinding([.enter], s["key.giveTicket"], .confirm, disabledReason: refusal),
+                KeyBinding([.enter], s["key.save"], .confirm),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
+        case .lookAlikes(_, _, let matches, let chosen):
+            return KeyMap([
+                KeyBinding([.enter], s["key.choose"], .confirm,
+                           disabledReason: matches[chosen.selected].ticketToday != nil ? s["checkIn.alreadyHasTicket"] : nil),
+                KeyBinding([.function(5)], s["key.saveAnyway"], .saveAnyway),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
+        case .confirming(_, let eligibility):
+            let refused = eligibility.flatMap { self.refusal($0, context) }
+            let blocked: String? =
+                eligibility == nil ? s["checkIn.loadingHistory"] : refused.map { Self.describe($0, context) }
+            var keys: [KeyBinding<Command>] = [
+                KeyBinding([.enter], s["key.giveTicket"], .confirm, disabledReason: blocked),
+                KeyBinding([.function(4)], s["key.addPaperDose"], .addPaperDose,
+                           disabledReason: eligibility == nil ? s["checkIn.loadingHistory"] : nil),
+            ]
+            if refused != nil {
+                keys.append(KeyBinding([.function(6)], s["key.override"], .override,
+                                       disabledReason: context.user?.role == .siteLead ? nil : s["checkIn.overrideSiteLeadOnly"]))
+            }
+            return KeyMap(keys + [KeyBinding([.escape], s["key.back"], .back)])
+        case .overriding(_, _, let reason):
+            return KeyMap([
+                KeyBinding([.enter], s["key.overrideConfirm"], .confirm,
+                           disabledReason: reason.text.trimmed.isEmpty ? s["checkIn.overrideReasonRequired"] : nil),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
         case .ticket:
             return KeyMap([KeyBinding([.enter, .escape], s["key.next"], .dismiss)])
         }
+    }
+
+    /// What stops the dose today at this session, if anything.
+    func refusal(_ eligibility: DoseEligibility, _ context: Context) -> DoseRefusal? {
+        let products = Set(context.lots.filter { $0.expiry >= context.today }.map(\.productCode))
+        return eligibility.refusal(on: context.today, sessionProducts: products)
     }
 
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
@@ -60,36 +99,123 @@ struct CheckInScreen: StationScreen {
                 results = []
                 return [.search(scanned.citizenID)]
             }
-            let match = results[selection.selected]
-            phase = .confirming(match, nil)
-            return [.loadDoseHistory(personID: match.person.id)]
+            return choose(results[selection.selected])
+        case (.searching, .newPerson):
+            phase = .registering(FormEditor(fields: PersonForm.Field.allCases, values: walkInStart().values))
+            return []
         case (.searching, .clear):
-            field = TextField()
-            results = []
-            card = nil
-            message = nil
+            clearSearch()
+            return []
+        case (.registering(var form), .confirm):
+            let validation = PersonForm(values: form.values).validate(
+                provinces: context.provinces, catalog: context.catalog, currentYear: Int(context.today.prefix(4)) ?? 2026)
+            switch validation {
+            case .valid(let person):
+                return [.findDuplicates(person)]
+            case .invalid(let problems):
+                form.show(problems: problems.mapValues(\.rawValue))
+                phase = .registering(form)
+                return []
+            }
+        case (.registering, .back):
+            phase = .searching
+            return []
+        case (.lookAlikes(_, _, let matches, let chosen), .confirm):
+            return choose(matches[chosen.selected])
+        case (.lookAlikes(_, let person, _, _), .saveAnyway):
+            guard let user = context.user else { return [] }
+            return [.registerWalkIn(person, by: user.id)]
+        case (.lookAlikes(let form, _, _, _), .back):
+            phase = .registering(form)
             return []
         case (.confirming(let match, let eligibility?), .confirm):
-            guard let user = context.user, eligibility.isDue(on: context.today) else { return [] }
-            return [.checkIn(person: match.person, dose: eligibility.plan, by: user.id)]
+            guard let user = context.user, refusal(eligibility, context) == nil else { return [] }
+            return [.checkIn(person: match.person, override: nil, by: user.id)]
+        case (.confirming(let match, let eligibility?), .override):
+            phase = .overriding(match, eligibility, TextField())
+            return []
+        case (.confirming(let match, let eligibility?), .addPaperDose):
+            phase = .addingDose(match, FormEditor(
+                fields: PaperDoseForm.Field.allCases,
+                values: PaperDoseForm(nextDoseNumber: eligibility.plan.doseNumber).values))
+            return []
         case (.confirming, .back):
             phase = .searching
             card = nil
             return []
+        case (.overriding(let match, _, let reason), .confirm):
+            guard let user = context.user, !reason.text.trimmed.isEmpty else { return [] }
+            return [.checkIn(person: match.person, override: reason.text.trimmed, by: user.id)]
+        case (.overriding(let match, let eligibility, _), .back):
+            phase = .confirming(match, eligibility)
+            return []
+        case (.addingDose(let match, var form), .confirm):
+            guard let user = context.user else { return [] }
+            switch PaperDoseForm(values: form.values).validate(catalog: context.catalog, today: context.today) {
+            case .valid(let dose):
+                return [.savePaperDose(dose, personID: match.person.id, by: user.id)]
+            case .invalid(let problems):
+                form.show(problems: problems.mapValues(\.rawValue))
+                phase = .addingDose(match, form)
+                return []
+            }
+        case (.addingDose(let match, _), .back):
+            phase = .confirming(match, nil)
+            return [.loadDoseHistory(personID: match.person.id)]
         case (.ticket, .dismiss):
             phase = .searching
-            card = nil
-            field = TextField()
-            results = []
-            selection = ListSelection()
+            clearSearch()
             return []
         default:
             return []
         }
     }
 
+    /// The last look at a person before check-in, once their dose history is read.
+    private mutating func choose(_ match: RosterMatch) -> [AppEffect] {
+        phase = .confirming(match, nil)
+        return [.loadDoseHistory(personID: match.person.id)]
+    }
+
+    private mutating func clearSearch() {
+        field = TextField()
+        results = []
+        selection = ListSelection()
+        card = nil
+        message = nil
+    }
+
+    /// A walk-in form starts from the scanned card, else from a name typed in the search field.
+    private func walkInStart() -> PersonForm {
+        if let card { return PersonForm(card: card) }
+        let typed = field.text.trimmed
+        let looksLikeName = !typed.isEmpty && !typed.contains(where: \.isNumber) && CitizenCardQR(scanned: typed) == nil
+        return PersonForm(values: looksLikeName ? [.fullName: NameFolding.normalizeName(typed)] : [:])
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
-        guard phase == .searching else { return [] }
+        switch phase {
+        case .searching:
+            break
+        case .registering(var form):
+            _ = form.handle(key)
+            phase = .registering(form)
+            return []
+        case .addingDose(let match, var form):
+            _ = form.handle(key)
+            phase = .addingDose(match, form)
+            return []
+        case .lookAlikes(let form, let person, let matches, var chosen):
+            _ = chosen.handle(key, count: matches.count, visibleRows: 8)
+            phase = .lookAlikes(form, person, matches, chosen)
+            return []
+        case .overriding(let match, let eligibility, var reason):
+            _ = reason.handle(key)
+            phase = .overriding(match, eligibility, reason)
+            return []
+        case .confirming, .ticket:
+            return []
+        }
         if selection.handle(key, count: results.count, visibleRows: 16) { return [] }
         let before = field.text
         guard field.handle(key), field.text != before else { return [] }
@@ -108,23 +234,38 @@ struct CheckInScreen: StationScreen {
         case .searchResults(let query, let matches) where query == field.text:
             results = matches
             selection.clamp(count: results.count, visibleRows: 16)
-            if let card, query == card.citizenID {
+            if let card, query == card.citizenID, phase == .searching {
                 let holders = matches.filter { $0.person.identityNumber == card.citizenID }
                 guard holders.count == 1, let match = holders.first else {
                     message = context.strings.text("checkIn.cardNotFound", ["name": card.fullName, "id": card.citizenID])
                     return []
                 }
-                phase = .confirming(match, nil)
-                return [.loadDoseHistory(personID: match.person.id)]
+                return choose(match)
+            }
+        case .duplicatesFound(let person, let matches):
+            guard case .registering(let form) = phase else { break }
+            if matches.isEmpty, let user = context.user { return [.registerWalkIn(person, by: user.id)] }
+            phase = .lookAlikes(form, person, matches, ListSelection())
+        case .walkInRegistered(let person):
+            message = nil
+            return choose(RosterMatch(person: person, dosesOnRecord: 0))
+        case .paperDoseSaved(let personID, _):
+            if case .addingDose(let match, _) = phase, match.person.id == personID {
+                return choose(match)
             }
         case .doseHistoryLoaded(let personID, let doses):
-            if case .confirming(let match, _) = phase, match.person.id == personID {
+            if case .confirming(var match, _) = phase, match.person.id == personID {
+                match.dosesOnRecord = doses.count
                 phase = .confirming(match, DoseEligibility(after: doses, catalog: context.catalog))
             }
         case .checkedIn(let ticket, let person):
             phase = .ticket(number: ticket, person: person)
-        case .refused:
-            if case .confirming = phase { phase = .searching }
+        case .refused(let error):
+            switch phase {
+            case .confirming, .overriding: phase = .searching
+            case .lookAlikes(let form, _, _, _) where error == .identityNumberOnRoster: phase = .registering(form)
+            default: break
+            }
             return refresh(context)
         default:
             break
@@ -134,109 +275,5 @@ struct CheckInScreen: StationScreen {
 
     func refresh(_ context: Context) -> [AppEffect] {
         RosterQuery(field.text).isEmpty ? [] : [.search(field.text)]
-    }
-
-    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
-        let s = context.strings
-        let label = s["checkIn.searchLabel"]
-        buffer.put(label, x: area.x + 1, y: area.y, style: .bold)
-        let fieldRect = Rect(x: area.x + 2 + label.displayWidth, y: area.y,
-                             width: area.width - label.displayWidth - 4, height: 1)
-        let cursorX = field.draw(in: fieldRect, into: &buffer)
-        if let message {
-            buffer.put(message, x: area.x + 1, y: area.y + 1, style: .warning, clip: area)
-        }
-        drawResults(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
-                    into: &buffer, context)
-        switch phase {
-        case .searching:
-            return (cursorX, area.y)
-        case .confirming(let match, let plan):
-            confirmDialog(match, plan, context).draw(in: area, into: &buffer)
-        case .ticket(let number, let person):
-            Dialog(
-                title: s["checkIn.ticketTitle"],
-                lines: [s.text("checkIn.ticketNumber", ["n": String(number)]), "", person.fullName,
-                        s["checkIn.ticketNext"]],
-                hint: s["checkIn.ticketHint"], tone: .success
-            ).draw(in: area, into: &buffer)
-        }
-        return nil
-    }
-
-    private func confirmDialog(_ match: RosterMatch, _ eligibility: DoseEligibility?, _ context: Context) -> Dialog {
-        let s = context.strings
-        let person = match.person
-        var lines = [
-            s["checkIn.confirmQuestion"], "",
-            s.text("checkIn.confirmName", ["name": person.fullName]),
-            s.text("checkIn.confirmBirth", ["date": person.birthDate.description, "sex": context.sexLabel(person.sex)]),
-            s.text("checkIn.confirmID", ["id": person.identityNumber.map { String($0.suffix(4)) } ?? s["common.none"]]),
-        ]
-        if let card {
-            let differences = card.differences(from: person)
-            if !differences.isEmpty {
-                lines += ["", s["checkIn.cardDiffers"]] + differences.map { Self.describe($0, context) }
-            }
-        }
-        guard let eligibility else {
-            lines.append(s["checkIn.loadingHistory"])
-            return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
-        }
-        let plan = eligibility.plan
-        lines.append(s.text("checkIn.confirmDose", ["n": String(plan.doseNumber), "series": s["series.\(plan.series.rawValue)"]]))
-        // A first dose may be of any product; later ones name the products the series allows.
-        if eligibility.lastProduct != nil {
-            let products = eligibility.allowedProducts.compactMap { context.catalog.product($0)?.name.split(separator: " ").first }
-            lines.append(s.text("checkIn.confirmProducts", ["products": products.joined(separator: ", ")]))
-        }
-        guard eligibility.isDue(on: context.today) else {
-            lines += ["", s.text("checkIn.tooEarlyDetail", [
-                "date": Self.shown(eligibility.earliestDay), "days": String(eligibility.minimumDays ?? 0),
-            ])]
-            return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.tooEarlyHint"], tone: .danger)
-        }
-        return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
-    }
-
-    /// A stored day (`yyyy-mm-dd`) as forms write it.
-    static func shown(_ day: String?) -> String {
-        day.flatMap { BirthDate(stored: $0)?.description } ?? ""
-    }
-
-    /// One disagreement between the card and the roster, as the nurse reads it.
-    static func describe(_ difference: CitizenCardQR.Difference, _ context: Context) -> String {
-        let s = context.strings
-        switch difference {
-        case .name(let card, let roster):
-            return s.text("checkIn.diffName", ["card": card, "roster": roster])
-        case .birthDate(let card, let roster):
-            return s.text("checkIn.diffBirth", ["card": card.description, "roster": roster.description])
-        case .sex(let card, let roster):
-            return s.text("checkIn.diffSex", ["card": context.sexLabel(card), "roster": context.sexLabel(roster)])
-        case .identityNumber(let card, let roster):
-            return s.text("checkIn.diffID", ["card": card, "roster": roster])
-        }
-    }
-
-    private func drawResults(in area: Rect, into buffer: inout Buffer, _ context: Context) {
-        let s = context.strings
-        let nameWidth = max(20, area.width - 54)
-        let header = "  " + s["checkIn.colName"].padded(toWidth: nameWidth) + " " + s["checkIn.colBirth"].padded(toWidth: 10)
-            + " " + s["checkIn.colSex"].padded(toWidth: 3) + " " + s["checkIn.colID"].padded(toWidth: 7) + " "
-            + s["checkIn.colCommune"].padded(toWidth: 18) + " " + s["checkIn.colDoses"]
-        buffer.put(header, x: area.x, y: area.y, style: .muted)
-        let rows = results.map { match -> String in
-            let p = match.person
-            let status = match.ticketToday.map { s.text("common.ticket", ["n": String($0)]) }
-                ?? s.text("checkIn.doses", ["n": String(match.dosesOnRecord)])
-            return p.fullName.padded(toWidth: nameWidth) + " " + p.birthDate.description.padded(toWidth: 10) + " "
-                + context.sexLabel(p.sex).padded(toWidth: 3) + " " + p.maskedIdentityNumber.padded(toWidth: 7) + " "
-                + (p.commune ?? "").padded(toWidth: 18) + " " + status
-        }
-        let styles = results.map { $0.ticketToday != nil ? Style.muted : Style.plain }
-        let empty = field.text.isEmpty ? s["checkIn.hint"] : s["checkIn.noMatch"]
-        ListView.draw(rows, selection: selection, in: Rect(x: area.x, y: area.y + 1, width: area.width,
-                      height: area.height - 1), into: &buffer, styles: styles, empty: empty)
     }
 }

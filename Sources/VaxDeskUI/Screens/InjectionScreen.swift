@@ -17,8 +17,13 @@ struct InjectionScreen: StationScreen {
     var arm = Arm.left
     var station: Station? { .injection }
 
+    /// The session's unexpired lots of a product the person's series allows (check-in decided which).
     func usableLots(_ context: Context) -> [VaccineLot] {
-        return context.lots.filter { $0.expiry >= context.today }
+        let allowed: [String]? = switch phase {
+        case .preparing(let entry), .confirming(let entry): entry.allowedProducts
+        case .queue: nil
+        }
+        return context.lots.filter { $0.expiry >= context.today && allowed?.contains($0.productCode) != false }
     }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
@@ -126,6 +131,10 @@ struct InjectionScreen: StationScreen {
         buffer.put(s.text("queue.dose", ["n": String(entry.doseNumber)]), x: area.x + 1, y: area.y + 1)
         if entry.caution {
             buffer.put(s["injection.cautionFlag"], x: area.x + 12, y: area.y + 1, style: .warning)
+        }
+        if let allowed = entry.allowedProducts {
+            buffer.put(s.text("injection.allowedProducts", ["products": context.productNames(allowed)]),
+                       x: area.x + 1, y: area.y + 2, style: .muted, clip: area)
         }
         buffer.put(s["injection.lotLabel"], x: area.x + 1, y: area.y + 3, style: .bold)
         let lots = usableLots(context)

@@ -30,7 +30,7 @@ struct ImportDosesCommand: ParsableCommand {
         let messages = CommandMessages(language: site.language)
         let table = try RosterFile.read(file, messages: messages)
         let resources = try LoadedResources(language: site.language)
-        let parser = BackfillRowParser(header: table.header, catalog: resources.catalog)
+        let parser = BackfillRowParser(header: table.header, catalog: resources.catalog, today: LocalDay.of(Date()))
         guard parser.hasRequiredColumns else { throw messages.failure("backfillMissingColumns", [:]) }
         var accepted: [(line: Int, dose: BackfillDose)] = []
         var report = RosterErrorReport()

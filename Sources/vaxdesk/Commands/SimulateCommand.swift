@@ -8,7 +8,8 @@ struct SimulateCommand: ParsableCommand {
         abstract: "Push people through every station with several worker processes.",
         discussion: """
             Each worker uses the same store operations as the desks and prints one line \
-            `confirmed <record-uuid> <event>` on stdout right after each commit. On a database path that \
+            `confirmed <record-uuid> <event>` on stdout right after each commit, and `not-due <person-uuid>` \
+            for a person whose dose check-in refuses (too early). On a database path that \
             does not exist yet, the demo site is created there first. Benchmarks and crash tests use it.
             """
     )

@@ -32,15 +32,17 @@ struct SimulateWorkerCommand: ParsableCommand {
         for person in mine {
             // Stop when the parent is gone (killed): an orphan must not go on writing.
             if getppid() != parent { throw ExitCode(2) }
-            try simulation.run(person) { record, event in
-                Self.confirm(record, event)
-            }
+            try simulation.run(person, confirmed: { record, event in
+                Self.say("confirmed \(record.uuidString) \(event)")
+            }, notDue: { person in
+                Self.say("not-due \(person.uuidString)")
+            })
         }
     }
 
     /// One write(2) per line, so lines of several workers never interleave on a shared pipe.
-    static func confirm(_ record: UUID, _ event: String) {
-        let line = "confirmed \(record.uuidString) \(event)\n"
+    static func say(_ text: String) {
+        let line = text + "\n"
         _ = line.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 }

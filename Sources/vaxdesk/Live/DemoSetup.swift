@@ -11,7 +11,7 @@ enum DemoSetup {
     static func ensure(
         _ database: AppDatabase, people: Int, seed: UInt64 = 2021, progress: ((Int) -> Void)? = nil
     ) throws -> Bool {
-        let timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let timeZone = LocalDay.vietnam
         let now = Date()
         let demo = DemoSite(today: now, timeZone: timeZone)
         let lead = demo.staff.first { $0.role == .siteLead }

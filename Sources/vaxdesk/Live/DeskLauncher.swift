@@ -26,12 +26,13 @@ enum DeskLauncher {
         let database = try AppDatabase(path: path)
         guard let site = try database.site() else { throw messages.failure("noSite", ["path": path]) }
         let resources = try LoadedResources(language: options.language)
-        let timeZone = TimeZone(identifier: site.timeZoneIdentifier) ?? TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let timeZone = TimeZone(identifier: site.timeZoneIdentifier) ?? LocalDay.vietnam
         let clock: @Sendable () -> Date = { Date() }
         let context = Context(
             strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
-            timeZone: timeZone, now: clock())
-        let effects = EffectRunner(database: database, observation: ObservationPolicy(catalog: resources.catalog), clock: clock)
+            provinces: resources.provinces, timeZone: timeZone, now: clock())
+        let effects = EffectRunner(
+            database: database, catalog: resources.catalog, observation: ObservationPolicy(catalog: resources.catalog), clock: clock)
         let watcher = try ChangeWatcher(database: database)
 
         let terminal = CursesTerminal(stderrPath: logPath)

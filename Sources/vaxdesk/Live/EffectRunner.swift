@@ -8,6 +8,7 @@ import VaxStore
 /// rule becomes `.refused`; a storage failure becomes `.storageFailed`, and nothing was recorded.
 struct EffectRunner {
     let database: AppDatabase
+    let catalog: VaccineCatalog
     let observation: ObservationPolicy
     let clock: @Sendable () -> Date
     let logger = Logger(label: "vaxdesk.effects")
@@ -37,10 +38,21 @@ struct EffectRunner {
             return .queueLoaded(stage, try database.queue(at: stage))
         case .loadDoseHistory(let personID):
             return .doseHistoryLoaded(personID: personID, try database.doseHistory(personID: personID))
-        case .checkIn(let person, let dose, let staffID):
-            let ticket = try database.checkIn(personID: person.id, dose: dose, by: staffID, at: clock())
-            logger.info("checked in", metadata: ["visit": "\(ticket.visitID)"])
+        case .checkIn(let person, let override, let staffID):
+            let ticket = try database.checkIn(personID: person.id, catalog: catalog, override: override, by: staffID, at: clock())
+            logger.info("checked in", metadata: ["visit": "\(ticket.visitID)", "override": "\(override != nil)"])
             return .checkedIn(ticket: ticket.number, person: person)
+        case .findDuplicates(let person):
+            return .duplicatesFound(person, try database.possibleDuplicates(of: person))
+        case .registerWalkIn(let person, let staffID):
+            try database.registerWalkIn(person, by: staffID, at: clock())
+            logger.info("walk-in registered", metadata: ["person": "\(person.id)"])
+            return .walkInRegistered(person)
+        case .savePaperDose(let entry, let personID, let staffID):
+            let added = try database.backfillDose(
+                entry, personID: personID, source: "paper record at the check-in desk", by: staffID, at: clock())
+            logger.info("paper dose", metadata: ["person": "\(personID)", "added": "\(added)"])
+            return .paperDoseSaved(personID: personID, added: added)
         case .saveScreening(let decision, let ticket, let staffID):
             let id = try database.recordScreening(decision, by: staffID, at: clock())
             logger.info("screened", metadata: ["screening": "\(id)", "outcome": "\(decision.outcome.rawValue)"])

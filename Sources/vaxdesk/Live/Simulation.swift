@@ -26,18 +26,23 @@ struct Simulation {
         rng = SeededGenerator(seed: seed)
     }
 
-    /// Runs the stations for one person; `confirmed` is called after each commit with the record and event.
-    mutating func run(_ person: Person, confirmed: (UUID, String) -> Void) throws {
+    /// Runs the stations for one person; `confirmed` is called after each commit with the record and event,
+    /// `notDue` with the person when check-in refuses the dose (too early, or no allowed product).
+    mutating func run(_ person: Person, confirmed: (UUID, String) -> Void, notDue: (UUID) -> Void) throws {
         guard let nurse = staffByRole[.checkInNurse], let doctor = staffByRole[.screeningDoctor],
               let vaccinator = staffByRole[.vaccinator], let observer = staffByRole[.observationNurse],
               !lots.isEmpty
         else { throw VisitError.notFound }
         var clock = Date()
-        let plan = DosePlan(after: try database.doseHistory(personID: person.id), catalog: catalog)
+        let eligibility = DoseEligibility(after: try database.doseHistory(personID: person.id), catalog: catalog)
         let ticket: AppDatabase.Ticket
         do {
-            ticket = try database.checkIn(personID: person.id, dose: plan, by: nurse.id, at: clock)
+            ticket = try database.checkIn(personID: person.id, catalog: catalog, by: nurse.id, at: clock)
         } catch VisitError.alreadyCheckedIn {
+            return
+        } catch VisitError.doseRefused {
+            // Not due yet: the nurse gives the person a date to come back.
+            notDue(person.id)
             return
         }
         confirmed(ticket.visitID, "check-in")
@@ -53,7 +58,8 @@ struct Simulation {
         guard outcome.proceedsToInjection else { return }
 
         clock += 120
-        let lot = lots.randomElement(using: &rng)!
+        let lot = lots.filter { eligibility.lastProduct == nil || eligibility.allowedProducts.contains($0.productCode) }
+            .randomElement(using: &rng)!
         let injection = try database.recordInjection(
             visitID: ticket.visitID, lotID: lot.id, arm: Bool.random(using: &rng) ? .left : .right,
             observation: ObservationPolicy(catalog: catalog), by: vaccinator.id, at: clock)

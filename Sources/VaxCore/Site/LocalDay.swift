@@ -1,0 +1,14 @@
+import Foundation
+
+/// Days as the site lives them: `yyyy-mm-dd` in the site's time zone (Vietnam's unless the site says
+/// otherwise), the form every stored day takes.
+public enum LocalDay {
+    public static let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    public static func of(_ date: Date, in timeZone: TimeZone = vietnam) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(c.year!.zeroPadded(4))-\(c.month!.zeroPadded(2))-\(c.day!.zeroPadded(2))"
+    }
+}

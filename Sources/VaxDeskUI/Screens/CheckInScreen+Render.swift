@@ -1,0 +1,183 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+extension CheckInScreen {
+    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
+        let s = context.strings
+        switch phase {
+        case .registering(let form):
+            return drawWalkIn(form, in: area, into: &buffer, context)
+        case .lookAlikes(let form, let person, let matches, let chosen):
+            _ = drawWalkIn(form, in: area, into: &buffer, context)
+            drawLookAlikes(person, matches, chosen, in: area, into: &buffer, context)
+            return nil
+        case .addingDose(let match, let form):
+            return drawPaperDose(match, form, in: area, into: &buffer, context)
+        default:
+            break
+        }
+        let label = s["checkIn.searchLabel"]
+        buffer.put(label, x: area.x + 1, y: area.y, style: .bold)
+        let fieldRect = Rect(x: area.x + 2 + label.displayWidth, y: area.y,
+                             width: area.width - label.displayWidth - 4, height: 1)
+        let cursorX = field.draw(in: fieldRect, into: &buffer)
+        if let message {
+            buffer.put(message, x: area.x + 1, y: area.y + 1, style: .warning, clip: area)
+        }
+        drawResults(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+                    into: &buffer, context)
+        switch phase {
+        case .confirming(let match, let eligibility):
+            confirmDialog(match, eligibility, context).draw(in: area, into: &buffer)
+        case .overriding(let match, let eligibility, let reason):
+            let refusal = self.refusal(eligibility, context).map { Self.describe($0, context) } ?? ""
+            let inner = Dialog(
+                title: s["checkIn.overrideTitle"],
+                lines: [context.identityLine(ticket: nil, person: match.person), "", refusal, "", s["checkIn.overridePrompt"]],
+                hint: s["checkIn.overrideHint"], tone: .warning
+            ).draw(in: area, into: &buffer, extraRows: 1)
+            return (reason.draw(in: inner.row(0), into: &buffer), inner.y)
+        case .ticket(let number, let person):
+            Dialog(
+                title: s["checkIn.ticketTitle"],
+                lines: [s.text("checkIn.ticketNumber", ["n": String(number)]), "", person.fullName,
+                        s["checkIn.ticketNext"]],
+                hint: s["checkIn.ticketHint"], tone: .success
+            ).draw(in: area, into: &buffer)
+        default:
+            return (cursorX, area.y)
+        }
+        return nil
+    }
+
+    private func confirmDialog(_ match: RosterMatch, _ eligibility: DoseEligibility?, _ context: Context) -> Dialog {
+        let s = context.strings
+        let person = match.person
+        var lines = [
+            s["checkIn.confirmQuestion"], "",
+            s.text("checkIn.confirmName", ["name": person.fullName]),
+            s.text("checkIn.confirmBirth", ["date": person.birthDate.description, "sex": context.sexLabel(person.sex)]),
+            s.text("checkIn.confirmID", ["id": person.identityNumber.map { String($0.suffix(4)) } ?? s["common.none"]]),
+        ]
+        if let card {
+            let differences = card.differences(from: person)
+            if !differences.isEmpty {
+                lines += ["", s["checkIn.cardDiffers"]] + differences.map { Self.describe($0, context) }
+            }
+        }
+        guard let eligibility else {
+            lines.append(s["checkIn.loadingHistory"])
+            return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
+        }
+        let plan = eligibility.plan
+        lines.append(s.text("checkIn.confirmDose", ["n": String(plan.doseNumber), "series": s["series.\(plan.series.rawValue)"]]))
+        // A first dose may be of any product; later ones name the products the series allows.
+        if eligibility.lastProduct != nil {
+            lines.append(s.text("checkIn.confirmProducts", ["products": context.productNames(eligibility.allowedProducts)]))
+        }
+        guard let refusal = refusal(eligibility, context) else {
+            return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
+        }
+        lines += ["", "✗ " + Self.describe(refusal, context)]
+        return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.refusedHint"], tone: .danger)
+    }
+
+    /// Why the dose cannot be given today, as the nurse tells the person.
+    static func describe(_ refusal: DoseRefusal, _ context: Context) -> String {
+        switch refusal {
+        case .tooEarly(let day, let days):
+            return context.strings.text("checkIn.tooEarly", ["date": shown(day), "days": String(days)])
+        case .noAllowedProduct(let allowed):
+            return context.strings.text("checkIn.noAllowedProduct", ["products": context.productNames(allowed)])
+        }
+    }
+
+    /// A stored day (`yyyy-mm-dd`) as forms write it.
+    static func shown(_ day: String?) -> String {
+        day.flatMap { BirthDate(stored: $0)?.description } ?? ""
+    }
+
+    /// One disagreement between the card and the roster, as the nurse reads it.
+    static func describe(_ difference: CitizenCardQR.Difference, _ context: Context) -> String {
+        let s = context.strings
+        switch difference {
+        case .name(let card, let roster):
+            return s.text("checkIn.diffName", ["card": card, "roster": roster])
+        case .birthDate(let card, let roster):
+            return s.text("checkIn.diffBirth", ["card": card.description, "roster": roster.description])
+        case .sex(let card, let roster):
+            return s.text("checkIn.diffSex", ["card": context.sexLabel(card), "roster": context.sexLabel(roster)])
+        case .identityNumber(let card, let roster):
+            return s.text("checkIn.diffID", ["card": card, "roster": roster])
+        }
+    }
+
+    private func drawWalkIn(
+        _ form: FormEditor<PersonForm.Field>, in area: Rect, into buffer: inout Buffer, _ context: Context
+    ) -> (x: Int, y: Int) {
+        let s = context.strings
+        buffer.put(s["walkIn.title"], x: area.x + 1, y: area.y, style: .title)
+        if card != nil {
+            buffer.put(s["walkIn.fromCard"], x: area.x + 1, y: area.y + 1, style: .muted, clip: area)
+        }
+        return form.draw(
+            in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2), into: &buffer,
+            strings: s, label: { s["walkIn.\($0)"] }, required: \.isRequired,
+            hint: { s.optional("walkIn.\($0).hint") })
+    }
+
+    private func drawLookAlikes(
+        _ person: Person, _ matches: [RosterMatch], _ chosen: ListSelection, in area: Rect, into buffer: inout Buffer,
+        _ context: Context
+    ) {
+        let s = context.strings
+        let rows = min(matches.count, 8)
+        let inner = Dialog(
+            title: s["walkIn.lookAlikesTitle"],
+            lines: [s.text("walkIn.lookAlikesQuestion", ["name": person.fullName, "n": String(matches.count)]), ""],
+            hint: s["walkIn.lookAlikesHint"], tone: .warning
+        ).draw(in: area, into: &buffer, extraRows: rows + 1)
+        let lines = matches.map { match in
+            context.identityLine(ticket: match.ticketToday, person: match.person) + " · "
+                + (match.person.commune ?? match.person.address ?? "") + " · "
+                + s.text("checkIn.doses", ["n": String(match.dosesOnRecord)])
+        }
+        ListView.draw(lines, selection: chosen, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows),
+                      into: &buffer)
+    }
+
+    private func drawPaperDose(
+        _ match: RosterMatch, _ form: FormEditor<PaperDoseForm.Field>, in area: Rect, into buffer: inout Buffer,
+        _ context: Context
+    ) -> (x: Int, y: Int) {
+        let s = context.strings
+        buffer.put(s["paperDose.title"], x: area.x + 1, y: area.y, style: .title)
+        buffer.put(context.identityLine(ticket: nil, person: match.person), x: area.x + 1, y: area.y + 1, clip: area)
+        return form.draw(
+            in: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: area.height - 3), into: &buffer,
+            strings: s, label: { s["paperDose.\($0)"] }, required: \.isRequired,
+            hint: { s.optional("paperDose.\($0).hint") })
+    }
+
+    func drawResults(in area: Rect, into buffer: inout Buffer, _ context: Context) {
+        let s = context.strings
+        let nameWidth = max(20, area.width - 54)
+        let header = "  " + s["checkIn.colName"].padded(toWidth: nameWidth) + " " + s["checkIn.colBirth"].padded(toWidth: 10)
+            + " " + s["checkIn.colSex"].padded(toWidth: 3) + " " + s["checkIn.colID"].padded(toWidth: 7) + " "
+            + s["checkIn.colCommune"].padded(toWidth: 18) + " " + s["checkIn.colDoses"]
+        buffer.put(header, x: area.x, y: area.y, style: .muted)
+        let rows = results.map { match -> String in
+            let p = match.person
+            let status = match.ticketToday.map { s.text("common.ticket", ["n": String($0)]) }
+                ?? s.text("checkIn.doses", ["n": String(match.dosesOnRecord)])
+            return p.fullName.padded(toWidth: nameWidth) + " " + p.birthDate.description.padded(toWidth: 10) + " "
+                + context.sexLabel(p.sex).padded(toWidth: 3) + " " + p.maskedIdentityNumber.padded(toWidth: 7) + " "
+                + (p.commune ?? "").padded(toWidth: 18) + " " + status
+        }
+        let styles = results.map { $0.ticketToday != nil ? Style.muted : Style.plain }
+        let empty = field.text.isEmpty ? s["checkIn.hint"] : s["checkIn.noMatch"]
+        ListView.draw(rows, selection: selection, in: Rect(x: area.x, y: area.y + 1, width: area.width,
+                      height: area.height - 1), into: &buffer, styles: styles, empty: empty)
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import TerminalKit
+import Testing
+import VaxCore
+@testable import VaxDeskUI
+
+/// The check-in desk beyond the roster: walk-ins, look-alikes, paper records and the site lead's override.
+@Suite("Walk-in registration")
+struct WalkInTests {
+    typealias F = DeskFixture
+    static let qr = "091085012345||Nguyễn Văn Đức|07031985|Nam|12 Lê Lợi, Rạch Giá|15042021"
+
+    /// A desk whose scanned card found nobody.
+    static func cardNotFound() -> AppState {
+        var state = F.desk(at: .checkIn)
+        _ = state.type(qr)
+        _ = state.update(.key(.enter))
+        _ = state.update(.searchResults(query: "091085012345", []))
+        return state
+    }
+
+    @Test("a card nobody holds opens the form filled from the card, missing fields to complete")
+    func fromCard() {
+        var state = Self.cardNotFound()
+        #expect(state.update(.key(.function(3))).isEmpty)
+        let screen = state.render().0.text
+        #expect(screen.contains("Nguyễn Văn Đức"))
+        #expect(screen.contains("07/03/1985"))
+        #expect(screen.contains("12 Lê Lợi, Rạch Giá"))
+        #expect(screen.contains("Đã điền từ thẻ CCCD"))
+        Golden.check(state.render().0, "walkin-from-card")
+        // Saving looks for look-alikes first.
+        let effects = state.update(.key(.enter))
+        guard case .findDuplicates(let person)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(person.fullName == "Nguyễn Văn Đức" && person.identityNumber == "091085012345" && person.sex == .male)
+        #expect(person.birthDate == BirthDate(year: 1985, month: 3, day: 7))
+        // Nobody alike: the person is registered, then checked in like anyone on the roster.
+        let register = state.update(.duplicatesFound(person, []))
+        #expect(register == [.registerWalkIn(person, by: F.staff[0].id)])
+        #expect(state.isSaving)
+        #expect(state.update(.walkInRegistered(person)) == [.loadDoseHistory(personID: person.id)])
+        _ = state.update(.doseHistoryLoaded(personID: person.id, []))
+        #expect(state.update(.key(.enter)) == [.checkIn(person: person, override: nil, by: F.staff[0].id)])
+    }
+
+    @Test("a name typed in the search starts the form; wrong fields say what to fix")
+    func validation() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("lê thị mơ")
+        _ = state.update(.searchResults(query: "lê thị mơ", []))
+        #expect(state.render().0.text.contains("F3: đăng ký người mới"))
+        _ = state.update(.key(.function(3)))
+        // Name filled; the cursor is on the birth date. A CCCD that says female for a man is refused.
+        _ = state.type("31/02/1990")
+        _ = state.update(.key(.tab))
+        _ = state.type("nam")
+        _ = state.update(.key(.tab))
+        _ = state.type("091190012345")
+        _ = state.update(.key(.tab))
+        _ = state.type("12345")
+        #expect(state.update(.key(.enter)).isEmpty, "nothing is saved while a field is wrong")
+        let screen = state.render().0.text
+        #expect(screen.contains("Lê Thị Mơ"))
+        #expect(screen.contains("✗ " + state.context.strings["roster.badBirthDate"]))
+        #expect(screen.contains("✗ " + state.context.strings["roster.badPhone"]))
+        Golden.check(state.render().0, "walkin-problems")
+    }
+
+    @Test("required fields left empty are named")
+    func required() {
+        var state = F.desk(at: .checkIn)
+        _ = state.update(.key(.function(3)))
+        #expect(state.update(.key(.enter)).isEmpty)
+        let screen = state.render().0.text
+        for key in ["roster.missingName", "roster.missingBirthDate", "roster.missingSex"] {
+            #expect(screen.contains(state.context.strings[key]), "\(key)")
+        }
+        // Esc goes back to the search, keeping nothing half-made.
+        _ = state.update(.key(.escape))
+        #expect(state.render().0.text.contains("Tìm:"))
+    }
+
+    @Test("look-alikes on the roster are shown before a second record is made")
+    func lookAlikes() {
+        var state = F.desk(at: .checkIn)
+        _ = state.update(.key(.function(3)))
+        _ = state.type("Nguyen Van Duc")
+        _ = state.update(.key(.tab))
+        _ = state.type("1985")
+        _ = state.update(.key(.tab))
+        _ = state.type("M")
+        guard case .findDuplicates(let person)? = state.update(.key(.enter)).first else { Issue.record("no look-up"); return }
+        #expect(state.update(.duplicatesFound(person, [RosterMatch(person: F.duc, dosesOnRecord: 1)])).isEmpty)
+        let screen = state.render().0.text
+        #expect(screen.contains("Có thể đã có trong danh sách"))
+        #expect(screen.contains("Nguyễn Văn Đức · 07/03/1985"))
+        Golden.check(state.render().0, "walkin-look-alikes")
+        // F5 keeps the new record; Enter would take the one on the roster instead.
+        var keep = state
+        #expect(keep.update(.key(.function(5))) == [.registerWalkIn(person, by: F.staff[0].id)])
+        #expect(state.update(.key(.enter)) == [.loadDoseHistory(personID: F.duc.id)])
+    }
+
+    @Test("an identity number already on the roster, found by another desk first, returns to the form")
+    func identityTaken() {
+        var state = F.desk(at: .checkIn)
+        _ = state.update(.key(.function(3)))
+        _ = state.type("Nguyen Van Duc")
+        _ = state.update(.key(.tab))
+        _ = state.type("1985")
+        _ = state.update(.key(.tab))
+        _ = state.type("M")
+        guard case .findDuplicates(let person)? = state.update(.key(.enter)).first else { Issue.record("no look-up"); return }
+        _ = state.update(.duplicatesFound(person, []))
+        _ = state.update(.refused(.identityNumberOnRoster))
+        #expect(state.notice?.text == state.context.strings["error.identityNumberOnRoster"])
+        #expect(state.render().0.text.contains("Đăng ký người chưa có trong danh sách"))
+    }
+}
+
+@Suite("Dose refusals and the site lead's override")
+struct OverrideTests {
+    typealias F = DeskFixture
+    static let early = [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2026-11-20")]
+
+    static func tooEarly(staffIndex: Int) -> AppState {
+        var state = F.desk(at: .checkIn, staffIndex: staffIndex)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, early))
+        return state
+    }
+
+    @Test("a nurse cannot override: F6 says only the site lead may")
+    func nurse() {
+        var state = Self.tooEarly(staffIndex: 0)
+        #expect(state.update(.key(.function(6))).isEmpty)
+        #expect(state.notice?.text == state.context.strings["checkIn.overrideSiteLeadOnly"])
+    }
+
+    @Test("the site lead overrides with a reason, which goes with the check-in")
+    func siteLead() {
+        var state = Self.tooEarly(staffIndex: 4)
+        _ = state.update(.key(.function(6)))
+        #expect(state.update(.key(.enter)).isEmpty, "a reason is required")
+        #expect(state.notice?.text == state.context.strings["checkIn.overrideReasonRequired"])
+        _ = state.type("Đi công tác nước ngoài ngày mai")
+        Golden.check(state.render().0, "checkin-override")
+        #expect(state.update(.key(.enter)) == [
+            .checkIn(person: F.duc, override: "Đi công tác nước ngoài ngày mai", by: F.staff[4].id),
+        ])
+    }
+
+    @Test("a series no lot of the session can complete is refused, naming the products")
+    func noAllowedProduct() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.update(.key(.enter))
+        // Vero Cell on 01/09/2026: its series mixes with nothing, and the session has only Pfizer in date.
+        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "verocell", givenOn: "2026-09-01")]))
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == "Mũi này phải là Sinopharm: điểm tiêm hôm nay không có.")
+    }
+}
+
+@Suite("Doses from paper records at check-in")
+struct PaperDoseTests {
+    typealias F = DeskFixture
+
+    @Test("F4 adds the next dose from a paper card; a wrong date is refused, then the history is read again")
+    func paperDose() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 0)]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, []))
+        _ = state.update(.key(.function(4)))
+        // The dose number is filled (the next one); the cursor waits on the vaccine.
+        _ = state.type("AZ")
+        _ = state.update(.key(.tab))
+        _ = state.type("15/13/2021")
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.render().0.text.contains(state.context.strings["roster.badDoseDate"]))
+        _ = state.update(.key(.backspace))
+        _ = state.update(.key(.backspace))
+        _ = state.update(.key(.backspace))
+        _ = state.update(.key(.backspace))
+        _ = state.update(.key(.backspace))
+        _ = state.update(.key(.backspace))
+        _ = state.update(.key(.backspace))
+        _ = state.type("7/2021")
+        _ = state.update(.key(.tab))
+        _ = state.type("AB1234")
+        _ = state.update(.key(.tab))
+        _ = state.type("TYT Phường 5")
+        Golden.check(state.render().0, "checkin-paper-dose")
+        let effects = state.update(.key(.enter))
+        guard case .savePaperDose(let entry, let personID, _)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(personID == F.duc.id)
+        #expect(entry.dose == PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-07-15"))
+        #expect(entry.lotNumber == "AB1234" && entry.place == "TYT Phường 5")
+        #expect(state.update(.paperDoseSaved(personID: F.duc.id, added: true)) == [.loadDoseHistory(personID: F.duc.id)])
+    }
+
+    @Test("a date in the future is refused")
+    func future() {
+        let form = PaperDoseForm(values: [.doseNumber: "1", .product: "Pfizer", .date: "01/12/2026"])
+        #expect(form.validate(catalog: F.context().catalog, today: "2026-11-26") == .invalid([.date: .doseInFuture]))
+    }
+}
