@@ -135,6 +135,82 @@ struct DeskEndToEndTests {
         try desk.press("F10")
     }
 
+    @Test("a card nobody on the roster holds: the walk-in form is filled from it, saved, and checked in")
+    func walkInFromCard() throws {
+        let directory = TemporaryDirectory("e2e-walkin")
+        let path = try Self.site(in: directory)
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "walkin")
+        try Self.signInAtCheckIn(desk)
+        try desk.type("079188001234|025123456|Trương Thị Kim Oanh|14021988|Nữ|25 Nguyễn Trãi, Rạch Giá|10062021")
+        try desk.press("Enter")
+        try desk.expect("Thẻ CCCD 079188001234 (Trương Thị Kim Oanh) không có trong danh sách.")
+        try desk.press("F3")
+        let form = try desk.expect("Đã điền từ thẻ CCCD")
+        #expect(form.contains("Trương Thị Kim Oanh"))
+        #expect(form.contains("14/02/1988"))
+        #expect(form.contains("25 Nguyễn Trãi, Rạch Giá"))
+        // The cursor waits on the first empty field, the phone; a wrong one says what to fix.
+        try desk.type("0912")
+        try desk.press("Enter")
+        try desk.expect("✗ Số điện thoại phải có 10 chữ số")
+        try desk.type("345678")
+        try desk.press("Enter")
+        let confirm = try desk.expect("mũi 1 (cơ bản)")
+        #expect(confirm.contains("Họ và tên:  Trương Thị Kim Oanh"))
+        #expect(!confirm.contains("khác nhau"), "the card and the new record agree")
+        try desk.press("Enter")
+        try desk.expect("SỐ THỨ TỰ: 1")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+
+        let database = try AppDatabase(path: path)
+        let found = try database.searchRoster(RosterQuery("079188001234"))
+        #expect(found.map(\.person.phone) == ["0912345678"])
+        #expect(found.first?.ticketToday == 1)
+    }
+
+    @Test("a dose before its interval is refused at the desk; the site lead overrides it with a reason")
+    func tooEarly() throws {
+        let directory = TemporaryDirectory("e2e-early")
+        let path = try Self.site(in: directory)
+        let database = try AppDatabase(path: path)
+        let nhung = try #require(try database.searchRoster(RosterQuery("nhung 1990")).first).person
+        let tenDaysAgo = LocalDay.of(Date().addingTimeInterval(-10 * 86_400))
+        try database.addPriorDose(PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: tenDaysAgo),
+                                  personID: nhung.id, source: "roster", at: Date())
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "early")
+        try Self.signInAtCheckIn(desk)
+        try desk.type("nhung hong")
+        try desk.expect("Nguyễn Thị Hồng Nhung")
+        try desk.press("Enter")
+        let refused = try desk.expect("✗ Quá sớm: tiêm được từ")
+        #expect(refused.contains("mũi 2 (cơ bản)"))
+        #expect(refused.contains("Vắc xin được dùng: Pfizer-BioNTech, Moderna"))
+        try desk.press("Enter")
+        try desk.expect("Quá sớm: tiêm được từ")
+        #expect(try database.searchRoster(RosterQuery("nhung 1990")).first?.ticketToday == nil, "no ticket")
+        try desk.press("F6")
+        try desk.expect("Chỉ trưởng điểm được cho phép")
+
+        // The site lead signs in at the same desk and allows it, with a reason.
+        try desk.press("Escape", "F9")
+        try desk.expect("Đăng nhập bàn làm việc")
+        try desk.press("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+        try desk.expect("Xin chào, Huỳnh Văn Tâm")
+        try desk.press("1", "Enter")
+        try desk.type("nhung hong")
+        try desk.expect("Nguyễn Thị Hồng Nhung")
+        try desk.press("Enter")
+        try desk.expect("✗ Quá sớm")
+        try desk.press("F6")
+        try desk.expect("Trưởng điểm cho phép tiêm")
+        try desk.type("Đi công tác nước ngoài dài ngày")
+        try desk.press("Enter")
+        try desk.expect("SỐ THỨ TỰ: 1")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+    }
+
     @Test("a terminal below 80×24 is told so, and the desk recovers on resize")
     func tooSmall() throws {
         let directory = TemporaryDirectory("e2e-small")
