@@ -28,7 +28,11 @@ let package = Package(
         .target(name: "VaxCore"),
         .target(
             name: "VaxStore",
-            dependencies: ["VaxCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "VaxCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the bulk inserts of a roster import (see RawInsert.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "VaxDemo", dependencies: ["VaxCore"]),
         .target(name: "TerminalKit"),

@@ -18,7 +18,7 @@ extension AppDatabase {
     ) throws -> BackfillResult {
         try write { db in
             var result = BackfillResult()
-            let stamp = date.databaseValue
+            let stamp = Self.stamp(date)
             for (line, entry) in doses {
                 let people = try Self.people(matching: entry, in: db)
                 guard people.count == 1 else {
@@ -46,14 +46,14 @@ extension AppDatabase {
             try Self.recordBackfill(
                 entry.dose, personID: personID.uuidString, lotNumber: entry.lotNumber, place: entry.place,
                 source: source, by: staffID,
-                stamp: date.databaseValue, at: date, in: db)
+                stamp: Self.stamp(date), at: date, in: db)
         }
     }
 
     /// The prior dose, its outbox row and its audit row; false when the dose is already on record.
     private static func recordBackfill(
         _ dose: PriorDose, personID: String, lotNumber: String?, place: String?, source: String, by staffID: UUID?,
-        stamp: DatabaseValue, at date: Date, in db: Database
+        stamp: String, at date: Date, in db: Database
     ) throws -> Bool {
         let known = try Bool.fetchOne(
             db.cachedStatement(sql: """
@@ -61,7 +61,7 @@ extension AppDatabase {
                 """),
             arguments: [personID, dose.doseNumber, dose.productCode, dose.givenOn]) ?? false
         if known { return false }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         try db.cachedStatement(sql: """
             INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, lot_number, place,
                 source, recorded_at)

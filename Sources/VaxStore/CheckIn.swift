@@ -48,7 +48,7 @@ extension AppDatabase {
             let number = try Int.fetchOne(
                 db, sql: "SELECT COALESCE(MAX(ticket), 0) + 1 FROM visit WHERE session_id = ?",
                 arguments: [session.id.uuidString]) ?? 1
-            let visitID = UUID()
+            let visitID = UUID.timeOrdered()
             let plan = eligibility.plan
             try db.execute(
                 sql: """

@@ -29,7 +29,7 @@ extension AppDatabase {
             let due = observation.due(injectedAt: date, caution: caution)
             try Self.advance(
                 visitID: visitID, from: .waitingInjection, to: .inObservation, at: date, observationDue: due, in: db)
-            let id = UUID()
+            let id = UUID.timeOrdered()
             try db.execute(
                 sql: """
                     INSERT INTO injection (id, visit_id, lot_id, product_code, dose_number, arm, vaccinator_id,
@@ -44,7 +44,7 @@ extension AppDatabase {
                 sql: """
                     INSERT INTO observation (id, visit_id, started_at, due_at, minutes) VALUES (?, ?, ?, ?, ?)
                     """,
-                arguments: [UUID().uuidString, visitID.uuidString, date, due, observation.minutes(caution: caution)])
+                arguments: [UUID.timeOrdered().uuidString, visitID.uuidString, date, due, observation.minutes(caution: caution)])
             return (RecordRef(type: "injection", id: id), (id, due))
         }
     }

@@ -22,6 +22,13 @@ enum Migrations {
         END;
         """
 
+    /// The indexes by which a roster import finds people already there (a bulk import drops them and
+    /// builds them again at the end).
+    static let personLookupIndexes: [(name: String, on: String)] = [
+        ("person_identity_number", "person(identity_number)"), ("person_phone", "person(phone)"),
+        ("person_name_birth", "person(folded_name, birth_date)"),
+    ]
+
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v1-site-store") { db in
             try db.execute(sql: v1)

@@ -5,30 +5,52 @@ import VaxCore
 /// Writing people and their prior doses: one statement each, shared by the demo roster, the roster
 /// import and the desks. Cached, so a million rows prepare it once.
 extension AppDatabase {
+    /// A date as GRDB stores it (`yyyy-MM-dd HH:mm:ss.SSS`), made once for a whole import: formatting a
+    /// date costs more than a row's insert.
+    static func stamp(_ date: Date) -> String {
+        String.fromDatabaseValue(date.databaseValue)!
+    }
+
     /// `folded` is the folded name when the caller already has it.
     static func insertPerson(
-        _ person: Person, folded: String? = nil, source: PersonSource, stamp: DatabaseValue, in db: Database
+        _ person: Person, folded: String? = nil, source: PersonSource, stamp: String, in db: Database
     ) throws {
-        try db.cachedStatement(sql: """
+        let insert = RawInsert(try db.cachedStatement(sql: """
             INSERT INTO person (id, full_name, folded_name, birth_date, sex, identity_number, phone,
                 address, commune, priority_group, insurance_number, search_digits, source, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                person.id.uuidString, person.fullName, folded ?? NameFolding.fold(person.fullName), person.birthDate.stored,
-                person.sex.rawValue, person.identityNumber, person.phone, person.address, person.commune,
-                person.priorityGroup, person.insuranceNumber,
-                SearchDigits.of(identityNumber: person.identityNumber, phone: person.phone), source.rawValue, stamp,
-            ])
+            """), in: db)
+        insert.bind(1, person.id.text)
+        insert.bind(2, person.fullName)
+        insert.bind(3, folded ?? NameFolding.fold(person.fullName))
+        insert.bind(4, person.birthDate.stored)
+        insert.bind(5, person.sex.rawValue)
+        insert.bind(6, person.identityNumber)
+        insert.bind(7, person.phone)
+        insert.bind(8, person.address)
+        insert.bind(9, person.commune)
+        insert.bind(10, person.priorityGroup)
+        insert.bind(11, person.insuranceNumber)
+        insert.bind(12, SearchDigits.of(identityNumber: person.identityNumber, phone: person.phone))
+        insert.bind(13, source.rawValue)
+        insert.bind(14, stamp)
+        try insert.run()
     }
 
     static func insertPriorDose(
-        _ dose: PriorDose, personID: String, source: String, stamp: DatabaseValue, in db: Database
+        _ dose: PriorDose, personID: String, source: String, stamp: String, in db: Database
     ) throws {
-        try db.cachedStatement(sql: """
+        let insert = RawInsert(try db.cachedStatement(sql: """
             INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, source, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                UUID().uuidString, personID, dose.doseNumber, dose.productCode, dose.givenOn, source, stamp,
-            ])
+            """), in: db)
+        insert.bind(1, UUID.timeOrdered().text)
+        insert.bind(2, personID)
+        insert.bind(3, dose.doseNumber)
+        insert.bind(4, dose.productCode)
+        insert.bind(5, dose.givenOn)
+        insert.bind(6, source)
+        insert.bind(7, stamp)
+        try insert.run()
     }
 }

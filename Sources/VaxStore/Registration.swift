@@ -31,7 +31,7 @@ extension AppDatabase {
             {
                 throw VisitError.identityNumberOnRoster
             }
-            try Self.insertPerson(person, source: .walkIn, stamp: date.databaseValue, in: db)
+            try Self.insertPerson(person, source: .walkIn, stamp: Self.stamp(date), in: db)
             return (RecordRef(type: "person", id: person.id), ())
         }
     }

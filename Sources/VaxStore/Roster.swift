@@ -16,7 +16,7 @@ extension AppDatabase {
     ) throws {
         try write { db in
             // Converted once: a Date becomes text through a formatter, too slow to run per row.
-            let stamp = date.databaseValue
+            let stamp = Self.stamp(date)
             var count = 0
             for entry in entries {
                 try Self.insertPerson(entry.person, source: source, stamp: stamp, in: db)
@@ -115,7 +115,7 @@ extension AppDatabase {
 
     public func addPriorDose(_ dose: PriorDose, personID: UUID, source: String, at date: Date) throws {
         try write { db in
-            try Self.insertPriorDose(dose, personID: personID.uuidString, source: source, stamp: date.databaseValue, in: db)
+            try Self.insertPriorDose(dose, personID: personID.uuidString, source: source, stamp: Self.stamp(date), in: db)
         }
     }
 }

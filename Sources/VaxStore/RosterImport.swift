@@ -10,31 +10,31 @@ extension AppDatabase {
     /// emptied: a value the file lacks keeps what the roster has. Importing the same file twice changes
     /// nothing the second time.
     public func importRoster(
-        _ entries: [RosterEntry], at date: Date, progress: ((Int) -> Void)? = nil
+        _ entries: some Sequence<RosterEntry>, at date: Date, progress: ((Int) -> Void)? = nil
     ) throws -> RosterImportSummary {
         try write { db in
-            // A big transaction would spill pages to the WAL as it goes with the default 2 MB cache.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // A big transaction would spill pages to the WAL as it goes with the default 2 MB cache; a
+            // million people and their doses take some 450 MB of tables (the cache grows only as used).
+            try db.execute(sql: "PRAGMA cache_size = -524288")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            // Into an empty roster, the search index is built once at the end rather than row by row.
+            // Into an empty roster, the search index and the look-up indexes are built once at the end,
+            // from sorted data, rather than row by row; people written by this import are found again
+            // through `written` instead.
             let bulk = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") == 0
             if bulk {
                 try db.execute(sql: "DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update; DROP TRIGGER person_search_delete")
+                try db.execute(sql: Migrations.personLookupIndexes.map { "DROP INDEX \($0.name);" }.joined())
             }
+            var written: WrittenPeople? = bulk ? WrittenPeople() : nil
             var summary = RosterImportSummary()
-            var seenInFile: Set<String> = []
-            // Every name and number this import has written: into an empty roster, a row none of whose
-            // keys was seen cannot match anybody, and needs no look-up.
-            var writtenKeys: Set<String> = []
-            let stamp = date.databaseValue
+            var seenInFile: Set<Int> = []
+            let stamp = Self.stamp(date)
             for (index, entry) in entries.enumerated() {
                 let keys = PersonKeys(entry.person)
-                let repeatsEarlierRow = !seenInFile.isDisjoint(with: keys.identifying)
-                seenInFile.formUnion(keys.identifying)
-                let mayMatch = !bulk || !writtenKeys.isDisjoint(with: keys.all)
-                writtenKeys.formUnion(keys.all)
-                if mayMatch, let existing = try Self.matchingPerson(entry.person, folded: keys.folded, in: db) {
+                let repeatsEarlierRow = !seenInFile.insert(keys.identifying).inserted
+                if let existing = try Self.matchingPerson(entry.person, keys: keys, written: written, in: db) {
                     let changed = try Self.complete(existing, with: entry, stamp: stamp, in: db)
+                    written?.add(keys, rowid: existing["rowid"])
                     if repeatsEarlierRow {
                         summary.duplicates += 1
                     } else if changed {
@@ -44,11 +44,13 @@ extension AppDatabase {
                     }
                 } else {
                     try Self.insert(entry, folded: keys.folded, stamp: stamp, in: db)
+                    written?.add(keys, rowid: db.lastInsertedRowID)
                     summary.imported += 1
                 }
                 if (index + 1) % 10_000 == 0 { progress?(index + 1) }
             }
             if bulk {
+                try db.execute(sql: Migrations.personLookupIndexes.map { "CREATE INDEX \($0.name) ON \($0.on);" }.joined())
                 try db.execute(sql: "INSERT INTO person_search(person_search) VALUES ('rebuild')")
                 try db.execute(sql: Migrations.personSearchTriggers)
             }
@@ -60,16 +62,27 @@ extension AppDatabase {
         }
     }
 
-    private static func matchingPerson(_ person: Person, folded: String, in db: Database) throws -> Row? {
-        if let number = person.identityNumber,
-           let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE identity_number = ?"), arguments: [number]) {
-            return row
+    /// The person already on the roster (or written earlier by this import) that `person` is.
+    private static func matchingPerson(
+        _ person: Person, keys: PersonKeys, written: WrittenPeople?, in db: Database
+    ) throws -> Row? {
+        let birth = person.birthDate.stored
+        if let number = person.identityNumber {
+            let holders = try written.map { written in
+                try rows(written.rowids(keys.identity!), in: db).filter { $0["identity_number"] == number }
+            } ?? Row.fetchAll(
+                db.cachedStatement(sql: "SELECT rowid, * FROM person WHERE identity_number = ?"), arguments: [number])
+            if let row = holders.first { return row }
         }
         // Without a matching identity number: the same folded name and birth date, among people whose
         // identity number (if any) does not contradict, and whose phone (if both have one) agrees.
-        let candidates = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM person WHERE folded_name = ? AND birth_date = ?"),
-            arguments: [folded, person.birthDate.stored])
+        let candidates = try written.map { written in
+            try rows(written.rowids(keys.nameAndBirth), in: db).filter {
+                $0["folded_name"] == keys.folded && $0["birth_date"] == birth
+            }
+        } ?? Row.fetchAll(
+            db.cachedStatement(sql: "SELECT rowid, * FROM person WHERE folded_name = ? AND birth_date = ?"),
+            arguments: [keys.folded, birth])
         let compatible = candidates.filter { row in
             let number: String? = row["identity_number"]
             let phone: String? = row["phone"]
@@ -80,9 +93,15 @@ extension AppDatabase {
         return compatible.count == 1 ? compatible[0] : nil
     }
 
+    private static func rows(_ rowids: [Int64], in db: Database) throws -> [Row] {
+        try rowids.compactMap {
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, * FROM person WHERE rowid = ?"), arguments: [$0])
+        }
+    }
+
     /// Fills what the roster lacks or the file corrects; adds prior doses not yet recorded.
     /// Returns whether anything changed.
-    private static func complete(_ row: Row, with entry: RosterEntry, stamp: DatabaseValue, in db: Database) throws -> Bool {
+    private static func complete(_ row: Row, with entry: RosterEntry, stamp: String, in db: Database) throws -> Bool {
         let person = entry.person
         let id: String = row["id"]
         let updates: [(String, String?)] = [
@@ -117,31 +136,60 @@ extension AppDatabase {
         return changed
     }
 
-    private static func insert(_ entry: RosterEntry, folded: String, stamp: DatabaseValue, in db: Database) throws {
+    private static func insert(_ entry: RosterEntry, folded: String, stamp: String, in db: Database) throws {
         try insertPerson(entry.person, folded: folded, source: .roster, stamp: stamp, in: db)
         for dose in entry.priorDoses {
-            try insertPriorDose(dose, personID: entry.person.id.uuidString, source: "roster", stamp: stamp, in: db)
+            try insertPriorDose(dose, personID: entry.person.id.text, source: "roster", stamp: stamp, in: db)
         }
     }
 }
 
-/// The keys a person of an import is known by, with the name folded once for all of them.
+/// The keys a person of an import is known by, as hashes (a look-up confirms any match on the real
+/// values, so a collision costs one look-up, never a wrong match), with the name folded once.
 private struct PersonKeys {
     let folded: String
+    let identity: Int?
+    let nameAndBirth: Int
     /// What identifies the person within one file: the identity number, or else the name and birth date.
-    let identifying: Set<String>
-    /// Every key the person can be found by: both of them.
-    let all: Set<String>
+    var identifying: Int { identity ?? nameAndBirth }
 
     init(_ person: Person) {
         folded = NameFolding.fold(person.fullName)
-        let byName = "name:" + folded + "|" + person.birthDate.stored
-        if let number = person.identityNumber {
-            identifying = ["id:" + number]
-            all = ["id:" + number, byName]
-        } else {
-            identifying = [byName]
-            all = [byName]
+        var hasher = Hasher()
+        hasher.combine(folded)
+        hasher.combine(person.birthDate)
+        nameAndBirth = hasher.finalize()
+        identity = person.identityNumber.map { number in
+            var hasher = Hasher()
+            hasher.combine("id")
+            hasher.combine(number)
+            return hasher.finalize()
         }
+    }
+}
+
+/// The people an import into an empty roster has written, by key, so that a later row naming one of
+/// them finds it without the look-up indexes (built at the end). Most keys hold one person: the rare
+/// second one goes to `more`.
+private struct WrittenPeople {
+    private var first: [Int: Int64] = [:]
+    private var more: [Int: [Int64]] = [:]
+
+    mutating func add(_ keys: PersonKeys, rowid: Int64) {
+        if let identity = keys.identity { add(identity, rowid) }
+        add(keys.nameAndBirth, rowid)
+    }
+
+    private mutating func add(_ key: Int, _ rowid: Int64) {
+        guard let existing = first[key] else {
+            first[key] = rowid
+            return
+        }
+        if existing != rowid && !(more[key]?.contains(rowid) ?? false) { more[key, default: []].append(rowid) }
+    }
+
+    func rowids(_ key: Int) -> [Int64] {
+        guard let existing = first[key] else { return [] }
+        return [existing] + (more[key] ?? [])
     }
 }

@@ -11,7 +11,7 @@ extension AppDatabase {
             try Self.advance(
                 visitID: screening.visitID, from: .waitingScreening, to: VisitStage(after: screening.outcome),
                 at: date, caution: screening.outcome == .caution, in: db)
-            let id = UUID()
+            let id = UUID.timeOrdered()
             let answers = String(data: try JSONEncoder().encode(screening.yesItems.sorted()), encoding: .utf8)
             try db.execute(
                 sql: """

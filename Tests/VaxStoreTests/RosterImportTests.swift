@@ -75,6 +75,35 @@ struct RosterImportTests {
         #expect(try f.database.rosterCount() == 1)
     }
 
+    @Test("into an empty roster (indexes built at the end) rows match earlier rows exactly as they would match the roster")
+    func bulkMatchesLikeIncremental() throws {
+        let list = [
+            entry("Trần Văn Bình", born1985),
+            entry("Tran Van Binh", born1985, id: "091085000111"),  // the same person, now with a number
+            entry("Trần Văn Bình", BirthDate(year: 1990), id: "091085000111"),  // found by that number
+            entry("Lê Thị Hoa", BirthDate(year: 1950), .female, phone: "0912000001"),
+            entry("Lê Thị Hoa", BirthDate(year: 1950), .female, phone: "0912000002"),  // another Hoa
+            entry("Lê Thị Hoa", BirthDate(year: 1950), .female),  // which one? neither: a new person
+        ]
+        let bulk = try StoreFixture(people: 0)
+        let bulkSummary = try bulk.database.importRoster(list, at: bulk.now)
+        // The same rows one at a time into a roster that is never empty: the incremental path.
+        let incremental = try StoreFixture(people: 1)
+        var summaries = RosterImportSummary()
+        for row in list {
+            let one = try incremental.database.importRoster([row], at: incremental.now)
+            summaries.imported += one.imported
+            summaries.updated += one.updated + one.duplicates
+        }
+        #expect(bulkSummary.imported == 4 && bulkSummary.imported == summaries.imported)
+        #expect(bulkSummary.updated + bulkSummary.duplicates == summaries.updated)
+        #expect(try bulk.database.rosterCount() == 4)
+        // The look-up and search indexes are back: an identity number and a name are found.
+        #expect(try bulk.database.searchRoster(RosterQuery("091085000111")).map(\.person.fullName) == ["Trần Văn Bình"])
+        #expect(try bulk.database.searchRoster(RosterQuery("hoa 1950")).count == 3)
+        #expect(try bulk.database.possibleDuplicates(of: list[1].person).count == 1)
+    }
+
     @Test("`vaxdesk import roster` on a new path: imports, reports refused rows, and a second run changes nothing")
     func command() throws {
         let directory = TemporaryDirectory("import")

@@ -60,8 +60,9 @@ public enum CitizenID {
 public enum IdentityNumber {
     /// The digits of a CCCD (12) or CMND (9); nil when the text is neither.
     public static func normalize(_ text: String) -> String? {
-        let digits = text.filter { !" .-".contains($0) }
-        guard digits.allSatisfy(\.isASCIIDigit), digits.count == 9 || digits.count == 12 else { return nil }
-        return digits
+        guard let digits = ASCIIDigits.digits(of: text, separators: [0x20, 0x2E, 0x2D]),
+              digits.count == 9 || digits.count == 12
+        else { return nil }
+        return String(decoding: digits, as: UTF8.self)
     }
 }

@@ -3,18 +3,18 @@
 public enum PhoneNumber {
     /// The stored form (`0912345678`), or nil when the text is no Vietnamese mobile number.
     public static func normalize(_ text: String) -> String? {
-        var digits = text.filter { !" .-()".contains($0) }
-        if digits.hasPrefix("+84") {
-            digits = "0" + digits.dropFirst(3)
-        } else if digits.hasPrefix("84"), digits.count == 11 {
-            digits = "0" + digits.dropFirst(2)
+        let plus = text.utf8.first == UInt8(ascii: "+")
+        guard var digits = ASCIIDigits.digits(of: plus ? String(text.dropFirst()) : text, separators: separators)
+        else { return nil }
+        // +84 912 345 678, or 84912345678: the country code stands for the leading 0.
+        if digits.starts(with: [0x38, 0x34]) && (plus || digits.count == 11) {
+            digits.replaceSubrange(0..<2, with: [0x30])
+        } else if plus {
+            return nil
         }
-        guard digits.count == 10, digits.allSatisfy(\.isASCIIDigit) else { return nil }
-        guard ["03", "05", "07", "08", "09"].contains(String(digits.prefix(2))) else { return nil }
-        return digits
+        guard digits.count == 10, digits[0] == 0x30, [0x33, 0x35, 0x37, 0x38, 0x39].contains(digits[1]) else { return nil }
+        return String(decoding: digits, as: UTF8.self)
     }
-}
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    private static let separators: [UInt8] = Array(" .-()".utf8)
 }

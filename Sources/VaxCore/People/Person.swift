@@ -15,7 +15,7 @@ public struct Person: Hashable, Sendable, Identifiable {
     public var insuranceNumber: String?
 
     public init(
-        id: UUID = UUID(), fullName: String, birthDate: BirthDate, sex: Sex,
+        id: UUID = .timeOrdered(), fullName: String, birthDate: BirthDate, sex: Sex,
         identityNumber: String? = nil, phone: String? = nil, address: String? = nil,
         commune: String? = nil, priorityGroup: String? = nil, insuranceNumber: String? = nil
     ) {

@@ -16,24 +16,41 @@ public struct CSVTable: Sendable {
     public let delimiter: Character
 
     public init(data: Data) throws {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw Failure.notUTF8 }
-        try self.init(text: text)
+        try self.init(text: Self.text(of: data))
     }
 
     public init(text: String) throws {
+        var header: [String]?
+        var rows: [(line: Int, fields: [String])] = []
         let delimiter = Self.guessDelimiter(text)
-        var records = Self.records(text, delimiter: delimiter)
-        records.removeAll { $0.fields.allSatisfy { $0.trimmed.isEmpty } }
-        guard let first = records.first else { throw Failure.empty }
+        Self.scan(text, delimiter: delimiter) { line, fields in
+            if header == nil { header = fields.map(\.trimmed) } else { rows.append((line, fields)) }
+            return true
+        }
+        guard let header else { throw Failure.empty }
         self.delimiter = delimiter
-        header = first.fields.map(\.trimmed)
-        rows = Array(records.dropFirst())
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The file's text without its BOM; refuses bytes that are not UTF-8.
+    public static func text(of data: Data) throws -> String {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else { throw Failure.notUTF8 }
+        return text
+    }
+
+    /// Reads the records of `text` one at a time, without holding them all: the header first, then the
+    /// data rows with their line numbers. Blank records are skipped. `body` returns false to stop.
+    public static func scan(_ text: String, delimiter: Character? = nil, _ body: (Int, [String]) -> Bool) {
+        records(text, delimiter: delimiter ?? guessDelimiter(text)) { line, fields in
+            fields.allSatisfy { $0.trimmed.isEmpty } ? true : body(line, fields)
+        }
     }
 
     /// The separator that appears most often, outside quotes, on the first line.
-    static func guessDelimiter(_ text: String) -> Character {
+    public static func guessDelimiter(_ text: String) -> Character {
         var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
         var quoted = false
         for character in text {
@@ -47,10 +64,9 @@ public struct CSVTable: Sendable {
     /// Splits text into records of fields, honouring quotes. Works on UTF-8 bytes: every character
     /// that matters here (quote, separator, CR, LF) is ASCII, and bytes are ten times faster to walk
     /// than characters on a million-row list.
-    static func records(_ text: String, delimiter: Character) -> [(line: Int, fields: [String])] {
+    static func records(_ text: String, delimiter: Character, _ body: (Int, [String]) -> Bool) {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
-        var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
@@ -90,7 +106,7 @@ public struct CSVTable: Sendable {
                 continue  // the second half of CRLF: the record already ended at CR
             } else if byte == cr || byte == lf {
                 endField()
-                records.append((recordLine, fields))
+                if !body(recordLine, fields) { return }
                 fields = []
                 line += 1
                 recordLine = line
@@ -100,8 +116,7 @@ public struct CSVTable: Sendable {
         }
         if !field.isEmpty || !fields.isEmpty {
             endField()
-            records.append((recordLine, fields))
+            _ = body(recordLine, fields)
         }
-        return records
     }
 }

@@ -4,16 +4,20 @@ import Foundation
 /// or a year alone (common for the elderly).
 public enum RosterDate {
     public static func parse(_ text: String) -> BirthDate? {
-        let trimmed = text.trimmed
-        if trimmed.count == 4, let year = Int(trimmed) { return BirthDate(year: year) }
-        let parts = trimmed.split(whereSeparator: { "/-.".contains($0) }).map(String.init)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
-        let numbers = parts.compactMap { Int($0) }
-        guard numbers.count == 3 else { return nil }
-        if parts[0].count == 4 {
-            return BirthDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        let bytes = Array(text.utf8)
+        var start = 0, end = bytes.count
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        let parts = bytes[start..<end].split(omittingEmptySubsequences: false) { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E }
+        if parts.count == 1 {
+            guard parts[0].count == 4, let year = ASCIIDigits.value(parts[0]) else { return nil }
+            return BirthDate(year: year)
         }
+        guard parts.count == 3, let a = ASCIIDigits.value(parts[0]), let b = ASCIIDigits.value(parts[1]),
+              let c = ASCIIDigits.value(parts[2])
+        else { return nil }
+        if parts[0].count == 4 { return BirthDate(year: a, month: b, day: c) }
         guard parts[2].count == 4 else { return nil }
-        return BirthDate(year: numbers[2], month: numbers[1], day: numbers[0])
+        return BirthDate(year: c, month: b, day: a)
     }
 }

@@ -10,7 +10,7 @@ public struct Site: Hashable, Sendable, Identifiable {
     public var timeZoneIdentifier: String
 
     public init(
-        id: UUID = UUID(), code: String, name: String, provinceCode: String,
+        id: UUID = .timeOrdered(), code: String, name: String, provinceCode: String,
         timeZoneIdentifier: String = "Asia/Ho_Chi_Minh"
     ) {
         self.id = id

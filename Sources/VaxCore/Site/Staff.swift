@@ -8,7 +8,7 @@ public struct Staff: Hashable, Sendable, Identifiable {
     public var fullName: String
     public var role: Role
 
-    public init(id: UUID = UUID(), code: String, fullName: String, role: Role) {
+    public init(id: UUID = .timeOrdered(), code: String, fullName: String, role: Role) {
         self.id = id
         self.code = code
         self.fullName = fullName

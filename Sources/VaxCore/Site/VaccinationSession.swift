@@ -12,7 +12,7 @@ public struct VaccinationSession: Hashable, Sendable, Identifiable {
     public var status: Status
     public var openedAt: Date
 
-    public init(id: UUID = UUID(), siteID: UUID, day: String, place: String, status: Status, openedAt: Date) {
+    public init(id: UUID = .timeOrdered(), siteID: UUID, day: String, place: String, status: Status, openedAt: Date) {
         self.id = id
         self.siteID = siteID
         self.day = day
@@ -33,7 +33,7 @@ public struct VaccineLot: Hashable, Sendable, Identifiable {
     public var dosesReceived: Int
 
     public init(
-        id: UUID = UUID(), sessionID: UUID, productCode: String, lotNumber: String, expiry: String,
+        id: UUID = .timeOrdered(), sessionID: UUID, productCode: String, lotNumber: String, expiry: String,
         dosesReceived: Int
     ) {
         self.id = id

@@ -19,7 +19,7 @@ public enum NameFolding {
             }
             if scalar.isASCII {
                 folded.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
-            } else if let letters = latinFolds[scalar.value] {
+            } else if let letters = latinFold(scalar.value) {
                 folded.append(contentsOf: letters.unicodeScalars)
             } else {
                 folded.append(contentsOf: slowFold(scalar).unicodeScalars)
@@ -29,17 +29,19 @@ public enum NameFolding {
     }
 
     /// Folds of the Latin letters a Vietnamese name can hold (Latin-1, Extended-A/B and Extended
-    /// Additional, where every precomposed Vietnamese letter lives), computed once: folding a million
-    /// names runs this per character.
-    private static let latinFolds: [UInt32: String] = {
-        var table: [UInt32: String] = [:]
-        for range in [0x00C0...0x024F, 0x1E00...0x1EFF] {
-            for value in range {
-                if let scalar = Unicode.Scalar(UInt32(value)) { table[UInt32(value)] = slowFold(scalar) }
-            }
+    /// Additional, where every precomposed Vietnamese letter lives), computed once and indexed by the
+    /// scalar's value: folding a million names runs this per character.
+    private static let latinRanges = [0x00C0...0x024F, 0x1E00...0x1EFF]
+    private static let latinFolds: [[String]] = latinRanges.map { range in
+        range.map { Unicode.Scalar(UInt32($0)).map(slowFold) ?? "" }
+    }
+
+    private static func latinFold(_ value: UInt32) -> String? {
+        for (index, range) in latinRanges.enumerated() where range.contains(Int(value)) {
+            return latinFolds[index][Int(value) - range.lowerBound]
         }
-        return table
-    }()
+        return nil
+    }
 
     /// One character folded the long way: decompose, drop the marks, đ → d, lowercase. Combining marks
     /// alone (decomposed input) fold to nothing.
@@ -62,7 +64,9 @@ public enum NameFolding {
     /// A name as it should be stored: NFC, single spaces, each word capitalised ("nguyễn  văn AN" →
     /// "Nguyễn Văn An").
     public static func normalizeName(_ text: String) -> String {
-        let words = collapseSpaces(text.precomposed).split(separator: " ")
+        let clean = collapseSpaces(text.precomposed)
+        if isCapitalised(clean) { return clean }
+        let words = clean.split(separator: " ")
         return words.map { word in
             word.prefix(1).uppercased() + word.dropFirst().lowercased()
         }.joined(separator: " ")
@@ -84,5 +88,47 @@ public enum NameFolding {
         }
         if clean && !previousWasSpace { return text }
         return text.split(whereSeparator: \.isFastWhitespace).joined(separator: " ")
+    }
+
+    /// Whether every word starts with a capital and goes on in small letters, as most names in a list
+    /// already do: then there is nothing to change, and no case mapping to pay.
+    static func isCapitalised(_ text: String) -> Bool {
+        var atWordStart = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                atWordStart = true
+                continue
+            }
+            guard let letterCase = letterCase(scalar) else { return false }
+            if letterCase != (atWordStart ? .upper : .lower) { return false }
+            atWordStart = false
+        }
+        return true
+    }
+
+    enum LetterCase { case upper, lower }
+
+    /// The case of a letter, from a table for ASCII and the Latin ranges; nil for anything else (a
+    /// mark, a digit, another script), which takes the long way.
+    private static func letterCase(_ scalar: Unicode.Scalar) -> LetterCase? {
+        let value = scalar.value
+        if value < 0x80 {
+            if value >= 0x41 && value <= 0x5A { return .upper }
+            if value >= 0x61 && value <= 0x7A { return .lower }
+            return nil
+        }
+        for (index, range) in latinRanges.enumerated() where range.contains(Int(value)) {
+            return latinCases[index][Int(value) - range.lowerBound]
+        }
+        return nil
+    }
+
+    private static let latinCases: [[LetterCase?]] = latinRanges.map { range in
+        range.map { value in
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            if scalar.properties.isUppercase { return .upper }
+            if scalar.properties.isLowercase { return .lower }
+            return nil
+        }
     }
 }

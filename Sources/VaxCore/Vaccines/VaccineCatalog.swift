@@ -29,18 +29,38 @@ public struct VaccineCatalog: Sendable, Decodable {
     public let additionalMinDays: Int
     public let observationMinutes: ObservationMinutes
 
+    /// Every code, name and alias by its key, made once: a roster of a million rows names a product
+    /// in most of them.
+    private let productsByKey: [String: Int]
+
+    private enum CodingKeys: String, CodingKey {
+        case products, boosterMinDays, additionalMinDays, observationMinutes
+    }
+
     public init(json: Data) throws {
         self = try JSONDecoder().decode(VaccineCatalog.self, from: json)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        products = try container.decode([Product].self, forKey: .products)
+        boosterMinDays = try container.decode(Int.self, forKey: .boosterMinDays)
+        additionalMinDays = try container.decode(Int.self, forKey: .additionalMinDays)
+        observationMinutes = try container.decode(ObservationMinutes.self, forKey: .observationMinutes)
+        var byKey: [String: Int] = [:]
+        for (index, product) in products.enumerated() {
+            for name in [product.code, product.name] + product.aliases where byKey[Self.key(name)] == nil {
+                byKey[Self.key(name)] = index
+            }
+        }
+        productsByKey = byKey
     }
 
     public func product(_ code: String) -> Product? { products.first { $0.code == code } }
 
     /// The product a list names, by code, name or alias, ignoring case, accents and spacing.
     public func product(named text: String) -> Product? {
-        let wanted = Self.key(text)
-        return products.first { product in
-            ([product.code, product.name] + product.aliases).contains { Self.key($0) == wanted }
-        }
+        productsByKey[Self.key(text)].map { products[$0] }
     }
 
     private static func key(_ text: String) -> String {

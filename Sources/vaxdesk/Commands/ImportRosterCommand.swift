@@ -27,31 +27,23 @@ struct ImportRosterCommand: ParsableCommand {
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
-        let table = try RosterFile.read(file, messages: messages)
+        let text = try RosterFile.text(file, messages: messages)
         let resources = try LoadedResources(language: site.language)
-        let parser = RosterRowParser(
-            header: table.header, provinces: resources.provinces, catalog: resources.catalog,
-            currentYear: Calendar(identifier: .gregorian).component(.year, from: Date()))
-        let missing = parser.missingRequiredColumns
-        guard missing.isEmpty else {
+        let database = try AppDatabase(path: site.databasePath)
+        let outcome: RosterImportRun.Outcome
+        do {
+            outcome = try RosterImportRun.run(text: text, resources: resources, database: database, at: Date())
+        } catch RosterImportRun.Failure.empty {
+            throw messages.failure("importEmpty", ["file": file])
+        } catch RosterImportRun.Failure.missingColumns(let missing) {
             throw messages.failure("importMissingColumns", ["columns": missing.map { messages.strings["column.\($0)"] }.joined(separator: ", ")])
         }
-        var accepted: [RosterEntry] = []
-        var report = RosterErrorReport()
-        for row in table.rows {
-            switch parser.parse(row.fields) {
-            case .accepted(let entry): accepted.append(entry)
-            case .rejected(let problems): report.add(line: row.line, problems)
-            }
-        }
-        let database = try AppDatabase(path: site.databasePath)
-        var summary = try database.importRoster(accepted, at: Date())
-        summary.rejected = report.rowCount
+        let summary = outcome.summary
         print(messages.text("importSummary", [
             "read": String(summary.rowsRead), "imported": String(summary.imported), "updated": String(summary.updated),
             "unchanged": String(summary.unchanged), "duplicates": String(summary.duplicates),
             "rejected": String(summary.rejected),
         ]))
-        try report.deliver(to: errors, messages: messages)
+        try outcome.report.deliver(to: errors, messages: messages)
     }
 }

@@ -5,15 +5,22 @@ import VaxCore
 enum RosterFile {
     /// The table of a CSV file, or a message that says what is wrong with the file.
     static func read(_ path: String, messages: CommandMessages) throws -> CSVTable {
+        do {
+            return try CSVTable(text: text(path, messages: messages))
+        } catch CSVTable.Failure.empty {
+            throw messages.failure("importEmpty", ["file": path])
+        }
+    }
+
+    /// The text of a list file, or a message that says why it cannot be read.
+    static func text(_ path: String, messages: CommandMessages) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw messages.failure("importNoFile", ["file": path])
         }
         do {
-            return try CSVTable(data: data)
-        } catch CSVTable.Failure.notUTF8 {
-            throw messages.failure("importNotUTF8", ["file": path])
+            return try CSVTable.text(of: data)
         } catch {
-            throw messages.failure("importEmpty", ["file": path])
+            throw messages.failure("importNotUTF8", ["file": path])
         }
     }
 }

@@ -17,8 +17,11 @@ enum Bench {
         if arguments.count == 3, arguments[1] == "roster", let count = Int(arguments[2]) {
             return roster(count)
         }
+        if arguments.count == 4, arguments[1] == "roster-csv", let count = Int(arguments[2]) {
+            return try RosterCSV.write(count, to: arguments[3])
+        }
         guard arguments.count >= 3, arguments[1] == "search" else {
-            print("usage: vaxdesk-bench search DB [QUERIES] | vaxdesk-bench roster N")
+            print("usage: vaxdesk-bench search DB [QUERIES] | vaxdesk-bench roster N | vaxdesk-bench roster-csv N FILE")
             exit(2)
         }
         let database = try AppDatabase(path: arguments[2])
