@@ -12,19 +12,9 @@ extension AppDatabase {
     public func importRoster(
         _ entries: some Sequence<RosterEntry>, at date: Date, progress: ((Int) -> Void)? = nil
     ) throws -> RosterImportSummary {
-        try write { db in
-            // A big transaction would spill pages to the WAL as it goes with the default 2 MB cache; a
-            // million people and their doses take some 450 MB of tables (the cache grows only as used).
-            try db.execute(sql: "PRAGMA cache_size = -524288")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            // Into an empty roster, the search index and the look-up indexes are built once at the end,
-            // from sorted data, rather than row by row; people written by this import are found again
-            // through `written` instead.
-            let bulk = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") == 0
-            if bulk {
-                try db.execute(sql: "DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update; DROP TRIGGER person_search_delete")
-                try db.execute(sql: Migrations.personLookupIndexes.map { "DROP INDEX \($0.name);" }.joined())
-            }
+        try writeRoster { db, bulk in
+            // Into an empty roster, people written by this import are found again through `written`
+            // (the look-up indexes come back at the end).
             var written: WrittenPeople? = bulk ? WrittenPeople() : nil
             var summary = RosterImportSummary()
             var seenInFile: Set<Int> = []
@@ -48,11 +38,6 @@ extension AppDatabase {
                     summary.imported += 1
                 }
                 if (index + 1) % 10_000 == 0 { progress?(index + 1) }
-            }
-            if bulk {
-                try db.execute(sql: Migrations.personLookupIndexes.map { "CREATE INDEX \($0.name) ON \($0.on);" }.joined())
-                try db.execute(sql: "INSERT INTO person_search(person_search) VALUES ('rebuild')")
-                try db.execute(sql: Migrations.personSearchTriggers)
             }
             try AuditLog.append(
                 action: "roster-import", staffID: nil, record: nil,
