@@ -50,6 +50,12 @@ enum Bench {
             plain.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
         }
         print("roster: \(try database.rosterCount()) people; keystrokes measured: \(ours.count)")
+        if ProcessInfo.processInfo.environment["VAXDESK_BENCH_SLOWEST"] != nil {
+            let measured = keystrokes.filter { !RosterQuery($0).isEmpty }
+            for (index, time) in ours.enumerated().sorted(by: { $0.element > $1.element }).prefix(25) {
+                print(String(format: "  %7.3f ms (plain %7.3f)  «%@»", time, plain[index], measured[index]))
+            }
+        }
         report("searchRoster (VaxDesk)", ours)
         report("plain FTS5 prefix query (baseline)", plain)
     }
