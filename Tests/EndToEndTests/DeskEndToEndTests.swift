@@ -211,6 +211,43 @@ struct DeskEndToEndTests {
         #expect(try desk.waitFor("EXITED") != nil)
     }
 
+    @Test("the site lead imports a list from the desk: progress, summary, refused rows beside the file")
+    func importFromDesk() throws {
+        let directory = TemporaryDirectory("e2e-import")
+        let path = try Self.site(in: directory)
+        let csv = directory.file("danh-sach.csv")
+        try """
+            STT;Họ và tên;Ngày sinh;Giới tính;Số CCCD/CMND;Số điện thoại
+            1;phan thị   thu thảo;3/4/1979;Nữ;091179004567;+84 912 000 111
+            2;Võ Minh Khôi;1960;Nam;;
+            3;Lâm Văn Tỷ;31/02/1970;Nam;;
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "import")
+        try desk.expect("Đăng nhập bàn làm việc")
+        // The site lead is last on the list.
+        try desk.press("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+        try desk.expect("Xin chào, Huỳnh Văn Tâm")
+        try desk.press("F5")
+        try desk.expect("Nhập danh sách đối tượng từ tệp CSV")
+        try desk.type(csv)
+        try desk.press("Enter")
+        let done = try desk.expect("Đã nhập danh sách")
+        #expect(done.contains("Thêm mới:      2"))
+        #expect(done.contains("Bị từ chối:    1"))
+        #expect(done.contains("danh-sach-errors.csv"))
+        let errors = try String(contentsOfFile: directory.file("danh-sach-errors.csv"), encoding: .utf8)
+        #expect(errors.contains("31/02/1970"))
+        // The new people are found at check-in, their names put right.
+        try desk.press("Enter", "Escape")
+        try desk.expect("Chọn bàn làm việc")
+        try desk.press("1", "Enter")
+        try desk.type("thao 1979")
+        try desk.expect("Phan Thị Thu Thảo")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+    }
+
     @Test("a terminal below 80×24 is told so, and the desk recovers on resize")
     func tooSmall() throws {
         let directory = TemporaryDirectory("e2e-small")

@@ -24,6 +24,12 @@ public enum AppAction: Sendable {
     case injectionSaved(ticket: Int, observationDue: Date)
     case discharged(ticket: Int)
     case outboxCount(Int)
+    /// A roster import under way: rows written, and about how many the file holds.
+    case importProgress(done: Int, total: Int)
+    /// A roster import ended; `errorsFile` lists the refused rows when there were any.
+    case rosterImported(RosterImportSummary, errorsFile: String?)
+    /// A roster import could not start or failed, nothing was written: the message says why.
+    case importFailed(String)
     /// A step was refused by a rule (another desk was first, no open session…).
     case refused(VisitError)
     /// The store could not save or read (disk full, locked too long): nothing was recorded.
@@ -56,5 +62,7 @@ public enum AppEffect: Hashable, Sendable {
     case inject(visitID: UUID, ticket: Int, lotID: UUID, arm: Arm, by: UUID)
     case discharge(visitID: UUID, ticket: Int, earlyReason: String?, by: UUID)
     case countOutbox
+    /// Imports a roster file in the background; progress and the end come back as actions.
+    case importRoster(path: String)
     case quit
 }

@@ -28,6 +28,7 @@ public struct AppState {
         case screening(ScreeningScreen)
         case injection(InjectionScreen)
         case observation(ObservationScreen)
+        case rosterImport(RosterImportScreen)
 
         var current: any StationScreen {
             switch self {
@@ -37,6 +38,7 @@ public struct AppState {
             case .screening(let s): s
             case .injection(let s): s
             case .observation(let s): s
+            case .rosterImport(let s): s
             }
         }
 
@@ -51,6 +53,7 @@ public struct AppState {
             case let s as ScreeningScreen: self = .screening(s)
             case let s as InjectionScreen: self = .injection(s)
             case let s as ObservationScreen: self = .observation(s)
+            case let s as RosterImportScreen: self = .rosterImport(s)
             default: break
             }
             return result

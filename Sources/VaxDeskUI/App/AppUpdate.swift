@@ -99,6 +99,10 @@ extension AppState {
             screen = .login(LoginScreen())
             notice = nil
             return screen.current.refresh(context)
+        case .openRosterImport:
+            screen = .rosterImport(RosterImportScreen())
+            notice = nil
+            return []
         case .switchStation:
             screen = .stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn))
             return []

@@ -11,9 +11,12 @@ struct StationPicker: StationScreen {
     }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
-        KeyMap([
-            KeyBinding([.enter], context.strings["key.choose"], .confirm),
-            KeyBinding([.escape], context.strings["key.signOut"], .signOut),
+        let s = context.strings
+        return KeyMap([
+            KeyBinding([.enter], s["key.choose"], .confirm),
+            KeyBinding([.function(5)], s["key.importRoster"], .openRosterImport,
+                       disabledReason: context.user?.role == .siteLead ? nil : s["rosterImport.siteLeadOnly"]),
+            KeyBinding([.escape], s["key.signOut"], .signOut),
         ])
     }
 

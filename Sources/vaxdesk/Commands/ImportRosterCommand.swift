@@ -27,17 +27,9 @@ struct ImportRosterCommand: ParsableCommand {
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
-        let text = try RosterFile.text(file, messages: messages)
-        let resources = try LoadedResources(language: site.language)
-        let database = try AppDatabase(path: site.databasePath)
-        let outcome: RosterImportRun.Outcome
-        do {
-            outcome = try RosterImportRun.run(text: text, resources: resources, database: database, at: Date())
-        } catch RosterImportRun.Failure.empty {
-            throw messages.failure("importEmpty", ["file": file])
-        } catch RosterImportRun.Failure.missingColumns(let missing) {
-            throw messages.failure("importMissingColumns", ["columns": missing.map { messages.strings["column.\($0)"] }.joined(separator: ", ")])
-        }
+        let outcome = try RosterImportRun.run(
+            path: file, messages: messages, resources: try LoadedResources(language: site.language),
+            database: { try AppDatabase(path: site.databasePath) }, at: Date())
         let summary = outcome.summary
         print(messages.text("importSummary", [
             "read": String(summary.rowsRead), "imported": String(summary.imported), "updated": String(summary.updated),

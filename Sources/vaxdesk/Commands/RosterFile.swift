@@ -30,13 +30,25 @@ extension RosterErrorReport {
     /// was given; says nothing when no row was refused.
     func deliver(to path: String?, messages: CommandMessages) throws {
         guard rowCount > 0 else { return }
-        let text = csv(vietnamese: CommandMessages(language: .vietnamese).strings,
-                       english: CommandMessages(language: .english).strings)
         if let path {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try write(to: path)
             print(messages.text("importErrorsWritten", ["file": path]))
         } else {
-            print(text, terminator: "")
+            print(bilingualCSV, terminator: "")
         }
+    }
+
+    /// The refused rows with their reasons in Vietnamese and English.
+    var bilingualCSV: String {
+        csv(vietnamese: CommandMessages(language: .vietnamese).strings, english: CommandMessages(language: .english).strings)
+    }
+
+    func write(to path: String) throws {
+        try bilingualCSV.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// Where the site lead's screen puts the refused rows of `file`: beside it, `<name>-errors.csv`.
+    static func path(besides file: String) -> String {
+        URL(fileURLWithPath: file).deletingPathExtension().path + "-errors.csv"
     }
 }

@@ -31,13 +31,15 @@ enum DeskLauncher {
         let context = Context(
             strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
             provinces: resources.provinces, timeZone: timeZone, now: clock())
+        let inbox = ActionInbox()
         let effects = EffectRunner(
-            database: database, catalog: resources.catalog, observation: ObservationPolicy(catalog: resources.catalog), clock: clock)
+            database: database, resources: resources, observation: ObservationPolicy(catalog: resources.catalog),
+            clock: clock, post: inbox.post)
         let watcher = try ChangeWatcher(database: database)
 
         let terminal = CursesTerminal(stderrPath: logPath)
         defer { terminal.restore() }
         let state = AppState(context: context, size: terminal.size, siteName: site.name)
-        DeskRunLoop(state: state, terminal: terminal, effects: effects, watcher: watcher).run()
+        DeskRunLoop(state: state, terminal: terminal, effects: effects, watcher: watcher, inbox: inbox).run()
     }
 }

@@ -11,13 +11,15 @@ final class DeskRunLoop {
     private let terminal: Terminal
     private let effects: EffectRunner
     private let watcher: ChangeWatcher
+    private let inbox: ActionInbox
     private let presenter = FramePresenter()
     private var needsRender = true
 
     /// How often the database is asked whether another desk wrote (PRAGMA data_version is cheap).
     static let pollInterval: TimeInterval = 0.3
 
-    init(state: AppState, terminal: Terminal, effects: EffectRunner, watcher: ChangeWatcher) {
+    init(state: AppState, terminal: Terminal, effects: EffectRunner, watcher: ChangeWatcher, inbox: ActionInbox) {
+        self.inbox = inbox
         self.state = state
         self.terminal = terminal
         self.effects = effects
@@ -32,6 +34,7 @@ final class DeskRunLoop {
         while !state.wantsQuit {
             if needsRender { present() }
             if let key = terminal.readKey(timeoutMilliseconds: 50) { send(.key(key)) }
+            for action in inbox.take() { send(action) }
             if terminal.size != state.size {
                 presenter.invalidate()
                 terminal.invalidate()
@@ -67,5 +70,26 @@ final class DeskRunLoop {
         let (buffer, cursor) = state.render()
         presenter.present(buffer, cursor: cursor, on: terminal)
         needsRender = false
+    }
+}
+
+/// Actions posted by work running on other threads, taken by the run loop between keys.
+final class ActionInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [AppAction] = []
+
+    @Sendable func post(_ action: AppAction) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Progress replaces the progress before it: the screen only needs the latest.
+        if case .importProgress = action, case .importProgress? = actions.last { actions.removeLast() }
+        actions.append(action)
+    }
+
+    func take() -> [AppAction] {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { actions = [] }
+        return actions
     }
 }

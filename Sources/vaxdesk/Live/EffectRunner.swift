@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Logging
 import VaxCore
@@ -8,9 +9,12 @@ import VaxStore
 /// rule becomes `.refused`; a storage failure becomes `.storageFailed`, and nothing was recorded.
 struct EffectRunner {
     let database: AppDatabase
-    let catalog: VaccineCatalog
+    let resources: LoadedResources
     let observation: ObservationPolicy
     let clock: @Sendable () -> Date
+    /// Hands an action to the run loop from another thread (a background import's progress and end).
+    let post: @Sendable (AppAction) -> Void
+    var catalog: VaccineCatalog { resources.catalog }
     let logger = Logger(label: "vaxdesk.effects")
 
     func perform(_ effect: AppEffect) -> AppAction? {
@@ -66,11 +70,48 @@ struct EffectRunner {
             try database.discharge(visitID: visitID, earlyReason: reason, by: staffID, at: clock())
             logger.info("discharged", metadata: ["visit": "\(visitID)"])
             return .discharged(ticket: ticket)
+        case .importRoster(let path):
+            importInBackground(path)
+            return nil
         case .countOutbox:
             return .outboxCount(try database.pendingOutboxCount())
         case .quit:
             return nil
         }
+    }
+}
+
+extension EffectRunner {
+    /// A roster import on a thread of its own (it reads and writes for seconds to minutes), telling the
+    /// desk how far it has got every 10,000 rows; the desk stays live meanwhile.
+    private func importInBackground(_ path: String) {
+        let (database, resources, post, clock, logger) = (database, resources, post, clock, logger)
+        let thread = Thread {
+            let messages = CommandMessages(language: resources.language)
+            do {
+                let outcome = try RosterImportRun.run(
+                    path: path, messages: messages, resources: resources, database: { database }, at: clock()
+                ) { done, total in
+                    post(.importProgress(done: done, total: total))
+                }
+                var errorsFile: String?
+                if outcome.report.rowCount > 0 {
+                    errorsFile = RosterErrorReport.path(besides: path)
+                    try outcome.report.write(to: errorsFile!)
+                }
+                logger.info("roster imported", metadata: [
+                    "imported": "\(outcome.summary.imported)", "rejected": "\(outcome.summary.rejected)",
+                ])
+                post(.rosterImported(outcome.summary, errorsFile: errorsFile))
+            } catch let error as ValidationError {
+                post(.importFailed(error.message))
+            } catch {
+                logger.error("roster import failed", metadata: ["error": "\(error)"])
+                post(.importFailed(StorageFailure.describe(error)))
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 }
 

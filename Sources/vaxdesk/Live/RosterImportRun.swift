@@ -19,6 +19,29 @@ enum RosterImportRun {
     /// Rows are parsed in chunks of this many; the store is at most four chunks behind.
     static let chunk = 5_000
 
+    /// Imports the file at `path`; a file that cannot be read, or lacks a required column, throws a
+    /// message in the user's language. `progress` hears the rows written so far and about how many the
+    /// file holds, from the writing thread.
+    /// The database is opened only once the file is read: a mistyped path creates no database.
+    static func run(
+        path: String, messages: CommandMessages, resources: LoadedResources, database: () throws -> AppDatabase,
+        at date: Date, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws -> Outcome {
+        let text = try RosterFile.text(path, messages: messages)
+        let database = try database()
+        // Lines, less the header: the row count, unless quoted fields hold line breaks.
+        let total = max(1, text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } - 1)
+        do {
+            return try run(text: text, resources: resources, database: database, at: date) { progress?($0, total) }
+        } catch Failure.empty {
+            throw messages.failure("importEmpty", ["file": path])
+        } catch Failure.missingColumns(let missing) {
+            throw messages.failure("importMissingColumns", [
+                "columns": missing.map { messages.strings["column.\($0)"] }.joined(separator: ", "),
+            ])
+        }
+    }
+
     /// `progress` hears the rows written so far, from the writing thread.
     static func run(
         text: String, resources: LoadedResources, database: AppDatabase, at date: Date,

@@ -1,0 +1,67 @@
+import Foundation
+import TerminalKit
+import Testing
+import VaxCore
+@testable import VaxDeskUI
+
+@Suite("The site lead's roster import")
+struct RosterImportScreenTests {
+    typealias F = DeskFixture
+
+    /// Signed in as the site lead, on the station picker.
+    static func picker(staffIndex: Int) -> AppState {
+        var state = AppState(context: F.context(), size: .minimum, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân")
+        _ = state.update(.sessionLoaded(F.session, lots: F.lots))
+        _ = state.update(.staffLoaded(F.staff))
+        for _ in 0..<staffIndex { _ = state.update(.key(.down)) }
+        _ = state.update(.key(.enter))
+        return state
+    }
+
+    @Test("only the site lead opens it; the others are told why")
+    func siteLeadOnly() {
+        var nurse = Self.picker(staffIndex: 0)
+        #expect(nurse.update(.key(.function(5))).isEmpty)
+        #expect(nurse.notice?.text == nurse.context.strings["rosterImport.siteLeadOnly"])
+        var lead = Self.picker(staffIndex: 4)
+        _ = lead.update(.key(.function(5)))
+        #expect(lead.render().0.text.contains("Nhập danh sách đối tượng từ tệp CSV"))
+    }
+
+    @Test("a path, a progress bar while the desk stays live, then the summary and where the refused rows are")
+    func importing() {
+        var state = Self.picker(staffIndex: 4)
+        _ = state.update(.key(.function(5)))
+        #expect(state.update(.key(.enter)).isEmpty, "no path yet")
+        _ = state.type("/srv/lists/phuong-vtv.csv")
+        #expect(state.update(.key(.enter)) == [.importRoster(path: "/srv/lists/phuong-vtv.csv")])
+        _ = state.update(.importProgress(done: 480_000, total: 1_000_000))
+        let progress = state.render().0.text
+        #expect(progress.contains("Đang nhập: 480.000 / khoảng 1.000.000 dòng"))
+        #expect(progress.contains("48%"))
+        Golden.check(state.render().0, "roster-import-progress")
+        var summary = RosterImportSummary()
+        summary.imported = 998_000
+        summary.updated = 1_500
+        summary.rejected = 500
+        _ = state.update(.rosterImported(summary, errorsFile: "/srv/lists/phuong-vtv-errors.csv"))
+        let done = state.render().0.text
+        #expect(done.contains("Thêm mới:      998.000"))
+        #expect(done.contains("/srv/lists/phuong-vtv-errors.csv"))
+        Golden.check(state.render().0, "roster-import-done")
+        _ = state.update(.key(.enter))
+        #expect(state.render().0.text.contains("Tệp:"))
+    }
+
+    @Test("a file that cannot be read says why, and the path stays to be corrected")
+    func failure() {
+        var state = Self.picker(staffIndex: 4)
+        _ = state.update(.key(.function(5)))
+        _ = state.type("/srv/lists/missing.csv")
+        _ = state.update(.key(.enter))
+        _ = state.update(.importFailed("Không đọc được tệp /srv/lists/missing.csv."))
+        let screen = state.render().0.text
+        #expect(screen.contains("✗ Không đọc được tệp /srv/lists/missing.csv."))
+        #expect(screen.contains("Tệp: /srv/lists/missing.csv"))
+    }
+}
