@@ -130,6 +130,18 @@ struct RosterRowTests {
             let position = Int.random(in: 0..<fields.count, using: &rng)
             fields[position] = String((0..<Int.random(in: 0..<20, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
             _ = parser().parse(fields)
+            // The same values typed into the walk-in and paper-dose forms, and the phone and number readers.
+            let typed = String((0..<Int.random(in: 0..<30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            let field = PersonForm.Field.allCases.randomElement(using: &rng)!
+            var form = PersonForm(values: [.fullName: "Lê Văn Tám", .birthDate: "1950", .sex: "Nam"])
+            form.values[field] = typed
+            _ = form.validate(provinces: Fixtures.provinces, catalog: Fixtures.catalog, currentYear: 2026)
+            _ = PaperDoseForm(values: [.doseNumber: typed, .product: typed, .date: typed])
+                .validate(catalog: Fixtures.catalog, today: "2026-11-26")
+            _ = PhoneNumber.normalize(typed)
+            _ = IdentityNumber.normalize(typed)
+            _ = RosterDate.parse(typed)
+            _ = CitizenCardQR(scanned: typed + "|" + typed)
         }
     }
 }
