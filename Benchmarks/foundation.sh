@@ -5,15 +5,9 @@
 #
 #   Benchmarks/foundation.sh [OUT_DIR]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 out=${1:-bench-out}
 mkdir -p "$out"
-swift build -c release --product vaxdesk >/dev/null
-swift build -c release --product vaxdesk-bench >/dev/null
-bin=.build/release
-
-seconds() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
 for people in 20000 1000000; do
     db="$out/site-$people.db"

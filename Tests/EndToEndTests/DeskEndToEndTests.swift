@@ -29,6 +29,13 @@ struct DeskEndToEndTests {
         try desk.expect("Tìm:")
     }
 
+    /// Signs in as the site lead, last on the list, and waits for the station picker.
+    static func signInAsSiteLead(_ desk: TmuxDesk) throws {
+        try desk.expect("Đăng nhập bàn làm việc")
+        try desk.press("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+        try desk.expect("Xin chào, Huỳnh Văn Tâm")
+    }
+
     /// F2, then the station's number on the picker.
     static func switchStation(_ desk: TmuxDesk, to number: Int) throws {
         try desk.press("F2")
@@ -194,9 +201,7 @@ struct DeskEndToEndTests {
 
         // The site lead signs in at the same desk and allows it, with a reason.
         try desk.press("Escape", "F9")
-        try desk.expect("Đăng nhập bàn làm việc")
-        try desk.press("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter")
-        try desk.expect("Xin chào, Huỳnh Văn Tâm")
+        try Self.signInAsSiteLead(desk)
         try desk.press("1", "Enter")
         try desk.type("nhung hong")
         try desk.expect("Nguyễn Thị Hồng Nhung")
@@ -224,10 +229,7 @@ struct DeskEndToEndTests {
 
             """.write(toFile: csv, atomically: true, encoding: .utf8)
         let desk = try TmuxDesk(Self.deskCommand(path), name: "import")
-        try desk.expect("Đăng nhập bàn làm việc")
-        // The site lead is last on the list.
-        try desk.press("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter")
-        try desk.expect("Xin chào, Huỳnh Văn Tâm")
+        try Self.signInAsSiteLead(desk)
         try desk.press("F5")
         try desk.expect("Nhập danh sách đối tượng từ tệp CSV")
         try desk.type(csv)

@@ -170,12 +170,8 @@ struct TooEarlyTests {
 
     @Test("a second dose before its interval is refused with the date it becomes possible")
     func tooEarly() {
-        var state = F.desk(at: .checkIn)
-        _ = state.type("duc")
-        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
-        _ = state.update(.key(.enter))
         // Pfizer on 20/11/2026: the second dose is possible from 11/12/2026; today is 26/11/2026.
-        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2026-11-20")]))
+        var state = F.lastLook(history: [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2026-11-20")])
         #expect(state.update(.key(.enter)).isEmpty)
         #expect(state.notice?.text == "Quá sớm: tiêm được từ 11/12/2026 (≥ 21 ngày sau mũi trước).")
         Golden.check(state.render().0, "checkin-too-early")

@@ -56,16 +56,34 @@ enum DeskFixture {
             caution: caution, observationDue: dueInMinutes.map { now.addingTimeInterval($0 * 60) })
     }
 
-    /// A desk signed in as `staffIndex` at `station`, with the session loaded.
-    static func desk(at station: Station, staffIndex: Int = 0, size: Size = .minimum, language: Language = .vietnamese) -> AppState {
+    /// A desk signed in as `staffIndex`, on the station picker, with the session loaded.
+    static func signedIn(staffIndex: Int = 0, size: Size = .minimum, language: Language = .vietnamese) -> AppState {
         var state = AppState(context: context(language), size: size, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân")
         _ = state.update(.sessionLoaded(session, lots: lots))
         _ = state.update(.outboxCount(3))
         _ = state.update(.staffLoaded(staff))
         for _ in 0..<staffIndex { _ = state.update(.key(.down)) }
         _ = state.update(.key(.enter))
+        return state
+    }
+
+    /// A desk signed in as `staffIndex` at `station`, with the session loaded.
+    static func desk(at station: Station, staffIndex: Int = 0, size: Size = .minimum, language: Language = .vietnamese) -> AppState {
+        var state = signedIn(staffIndex: staffIndex, size: size, language: language)
         _ = state.update(.key(.character(Character(String(Station.allCases.firstIndex(of: station)! + 1)))))
         _ = state.update(.key(.enter))
+        return state
+    }
+}
+
+extension DeskFixture {
+    /// A check-in desk (signed in as `staffIndex`) on Đức's last look, his dose history read.
+    static func lastLook(of person: Person = duc, history: [PriorDose], staffIndex: Int = 0) -> AppState {
+        var state = desk(at: .checkIn, staffIndex: staffIndex)
+        _ = state.type("duc")
+        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: person, dosesOnRecord: history.count)]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.doseHistoryLoaded(personID: person.id, history))
         return state
     }
 }

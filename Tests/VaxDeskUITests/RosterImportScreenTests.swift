@@ -8,15 +8,7 @@ import VaxCore
 struct RosterImportScreenTests {
     typealias F = DeskFixture
 
-    /// Signed in as the site lead, on the station picker.
-    static func picker(staffIndex: Int) -> AppState {
-        var state = AppState(context: F.context(), size: .minimum, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân")
-        _ = state.update(.sessionLoaded(F.session, lots: F.lots))
-        _ = state.update(.staffLoaded(F.staff))
-        for _ in 0..<staffIndex { _ = state.update(.key(.down)) }
-        _ = state.update(.key(.enter))
-        return state
-    }
+    static func picker(staffIndex: Int) -> AppState { F.signedIn(staffIndex: staffIndex) }
 
     @Test("only the site lead opens it; the others are told why")
     func siteLeadOnly() {

@@ -50,12 +50,7 @@ public struct PersonForm: Hashable, Sendable {
         case .accepted(let entry):
             return .valid(entry.person)
         case .rejected(let problems):
-            var reasons: [Field: RosterProblem.Reason] = [:]
-            for problem in problems {
-                guard let field = fields.first(where: { $0.column.formHeader == problem.column }) else { continue }
-                if reasons[field] == nil { reasons[field] = problem.reason }
-            }
-            return .invalid(reasons)
+            return .invalid(problems.byField(fields) { $0.column.formHeader })
         }
     }
 }

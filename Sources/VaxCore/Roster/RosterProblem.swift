@@ -34,3 +34,15 @@ public struct RosterProblem: Hashable, Sendable {
         self.reason = reason
     }
 }
+
+extension Array<RosterProblem> {
+    /// The first reason of each form field, for a form whose parser names each column by `header(field)`.
+    func byField<Field: Hashable>(_ fields: [Field], header: (Field) -> String) -> [Field: RosterProblem.Reason] {
+        var reasons: [Field: RosterProblem.Reason] = [:]
+        for problem in self {
+            guard let field = fields.first(where: { header($0) == problem.column }) else { continue }
+            if reasons[field] == nil { reasons[field] = problem.reason }
+        }
+        return reasons
+    }
+}

@@ -41,12 +41,7 @@ public struct PaperDoseForm: Hashable, Sendable {
         case .accepted(let dose):
             return .valid(dose)
         case .rejected(let problems):
-            var reasons: [Field: RosterProblem.Reason] = [:]
-            for problem in problems {
-                guard let field = fields.first(where: { String(describing: $0.column) == problem.column }) else { continue }
-                if reasons[field] == nil { reasons[field] = problem.reason }
-            }
-            return .invalid(reasons)
+            return .invalid(problems.byField(fields) { String(describing: $0.column) })
         }
     }
 }
