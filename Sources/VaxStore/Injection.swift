@@ -3,24 +3,27 @@ import GRDB
 import VaxCore
 
 extension AppDatabase {
-    /// Records an injection from a lot of the open session and starts the person's observation.
+    /// Records an injection: one dose drawn from an open vial of the session, and the person's
+    /// observation started. The vial must be usable (not past its discard time, doses left, its lot in
+    /// date), and its vaccine one the person's series allows. Drawing the last dose finishes the vial.
     /// Returns the injection's id and when the person may leave.
     public func recordInjection(
-        visitID: UUID, lotID: UUID, arm: Arm, observation: ObservationPolicy, by staffID: UUID, at date: Date
+        visitID: UUID, vialID: UUID, arm: Arm, observation: ObservationPolicy, by staffID: UUID, at date: Date
     ) throws -> (injectionID: UUID, observationDue: Date) {
         try commitEvent(.injection, by: staffID, at: date) { db in
-            guard let session = try Self.openSession(db) else { throw VisitError.noOpenSession }
-            guard let lot = try Row.fetchOne(
-                db, sql: "SELECT * FROM vaccine_lot WHERE id = ?", arguments: [lotID.uuidString])
-            else { throw VisitError.notFound }
-            guard lot["session_id"] == session.id.uuidString else { throw VisitError.lotNotInSession }
-            let expiry: String = lot["expiry"]
-            guard expiry >= Self.dayString(date) else { throw VisitError.lotExpired(expiry: expiry) }
+            guard let vial = try Self.vial(vialID, in: db) else { throw VisitError.notFound }
+            switch vial.state(at: date) {
+            case .closed: throw VisitError.vialNotUsable
+            case .pastDiscardTime: throw VisitError.vialPastDiscardTime(discardDue: vial.discardDue)
+            case .usable: break
+            }
+            let lotID = vial.lotID
+            _ = try Self.sessionLot(lotID, at: date, in: db)
             guard let visit = try Row.fetchOne(
                 db, sql: "SELECT dose_number, caution, allowed_products FROM visit WHERE id = ?",
                 arguments: [visitID.uuidString])
             else { throw VisitError.notFound }
-            let product: String = lot["product_code"]
+            let product = vial.productCode
             if let allowed = visit["allowed_products"] as String?,
                !allowed.split(separator: ",").contains(Substring(product)) {
                 throw VisitError.productNotAllowed(product: product)
@@ -32,14 +35,19 @@ extension AppDatabase {
             let id = UUID.timeOrdered()
             try db.execute(
                 sql: """
-                    INSERT INTO injection (id, visit_id, lot_id, product_code, dose_number, arm, vaccinator_id,
-                        injected_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO injection (id, visit_id, lot_id, vial_id, product_code, dose_number, arm,
+                        vaccinator_id, injected_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    id.uuidString, visitID.uuidString, lotID.uuidString, product,
+                    id.uuidString, visitID.uuidString, lotID.uuidString, vialID.uuidString, product,
                     visit["dose_number"], arm.rawValue, staffID.uuidString, date,
                 ])
+            if vial.dosesLeft == 1 {
+                var emptied = vial
+                emptied.dosesDrawn += 1
+                try Self.close(emptied, reason: "empty", at: date, in: db)
+            }
             try db.execute(
                 sql: """
                     INSERT INTO observation (id, visit_id, started_at, due_at, minutes) VALUES (?, ?, ?, ?, ?)

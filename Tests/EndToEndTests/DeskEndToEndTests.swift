@@ -91,8 +91,11 @@ struct DeskEndToEndTests {
         try Self.switchStation(clinic, to: 3)
         try clinic.expect("Chờ tiêm: 1 người")
         try clinic.press("Enter")
-        let prepare = try clinic.expect("Lô vắc xin:")
+        let prepare = try clinic.expect("chưa mở lọ: F3 để mở")
         #expect(prepare.contains("⚠ Nhóm thận trọng"))
+        // The first dose of the day: open a vial of the lot (AstraZeneca first on the list: ten doses).
+        try clinic.press("F3")
+        try clinic.expect("lọ: còn 10/10 liều · hủy sau 5:59:")
         try clinic.press("p", "Enter")
         let identity = try clinic.expect("Xác nhận trước khi tiêm")
         #expect(identity.contains("Tay phải"))
@@ -117,7 +120,7 @@ struct DeskEndToEndTests {
         try checkIn.press("Enter")
         try checkIn.type("nhung")
         try checkIn.expect("Nguyễn Thị Hồng Nhung      19/05/1990 Nữ  •••4321 P. Vĩnh Lạc        Số 1")
-        try checkIn.expect("Chờ gửi: 5")
+        try checkIn.expect("Chờ gửi: 6")
 
         // Quitting gives the terminal back with echo on.
         try clinic.press("F10")
@@ -192,7 +195,7 @@ struct DeskEndToEndTests {
         try desk.press("Enter")
         let refused = try desk.expect("✗ Quá sớm: tiêm được từ")
         #expect(refused.contains("mũi 2 (cơ bản)"))
-        #expect(refused.contains("Vắc xin được dùng: Pfizer-BioNTech, Moderna"))
+        #expect(refused.contains("Vắc xin được dùng: Pfizer, Moderna"))
         try desk.press("Enter")
         try desk.expect("Quá sớm: tiêm được từ")
         #expect(try database.searchRoster(RosterQuery("nhung 1990")).first?.ticketToday == nil, "no ticket")
@@ -246,6 +249,78 @@ struct DeskEndToEndTests {
         try desk.press("1", "Enter")
         try desk.type("thao 1979")
         try desk.expect("Phan Thị Thu Thảo")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+    }
+
+    @Test("a vial runs out and a new one is opened; a vial past its discard time is refused and discarded")
+    func vials() throws {
+        let directory = TemporaryDirectory("e2e-vials")
+        let path = try Self.site(in: directory)
+        let database = try AppDatabase(path: path)
+        let catalog = try VaccineCatalog(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/data/vaccines.json")))
+        let staff = try database.staff()
+        let nurse = try #require(staff.first { $0.role == .checkInNurse })
+        let doctor = try #require(staff.first { $0.role == .screeningDoctor })
+        // Two people cleared for injection, through the same store operations as the desks.
+        let people = try database.rosterPeople(first: 40).filter {
+            DoseEligibility(after: try database.doseHistory(personID: $0.id), catalog: catalog).lastProduct == nil
+        }.prefix(2)
+        for person in people {
+            let ticket = try database.checkIn(personID: person.id, catalog: catalog, by: nurse.id, at: Date())
+            _ = try database.recordScreening(
+                ScreeningDecision(visitID: ticket.visitID, checklistVersion: "3802/QĐ-BYT", yesItems: [],
+                                  computedOutcome: .eligible, outcome: .eligible, consent: true),
+                by: doctor.id, at: Date())
+        }
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "vials")
+        try desk.expect("Đăng nhập bàn làm việc")
+        try desk.press("Down", "Down", "Down", "Down", "Enter")
+        try desk.expect("Xin chào, Võ Thị Hồng")
+        try desk.press("Enter")
+        try desk.expect("Chờ tiêm: 2 người")
+        try desk.press("Enter")
+        try desk.expect("chưa mở lọ: F3 để mở")
+        try desk.press("Down", "F3")
+        try desk.expect("lọ: còn 6/6 liều")
+        // To reach its last dose without five more people, the vial is made a one-dose vial in the file.
+        let vial = try #require(try database.sessionVials().first)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [path, "UPDATE vial SET doses_per_vial = 1 WHERE id = '\(vial.id.uuidString)'"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        try desk.press("Escape", "Enter")
+        try desk.expect("lọ: còn 1/1 liều")
+        try desk.press("Enter")
+        try desk.expect("Xác nhận trước khi tiêm")
+        try desk.press("Enter")
+        try desk.expect("Đã ghi nhận tiêm cho số 1")
+        // The vial is empty: the next person needs a new one.
+        try desk.press("Enter")
+        let empty = try desk.expect("chưa mở lọ: F3 để mở")
+        #expect(!empty.contains("còn 0/"))
+        try desk.press("F3")
+        try desk.expect("lọ: còn 6/6 liều")
+        // Past its discard time (the clock moved on): refused, then discarded with its doses wasted.
+        let fresh = try #require(try database.sessionVials().first { $0.closedAt == nil })
+        let expire = Process()
+        expire.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        expire.arguments = [path, "UPDATE vial SET discard_due = '2020-01-01 00:00:00.000' WHERE id = '\(fresh.id.uuidString)'"]
+        try expire.run()
+        expire.waitUntilExit()
+        try desk.press("Escape", "Enter")
+        try desk.expect("⚠ lọ quá giờ hủy")
+        try desk.press("Enter")
+        try desk.expect("Lọ đã quá giờ hủy: F4 để hủy lọ")
+        try desk.press("F4")
+        try desk.expect("Số liều còn lại bị hủy: 6")
+        try desk.press("Enter")
+        try desk.expect("Đã hủy lọ; 6 liều ghi là hao hủy.")
+        let balance = VialBalance(try database.sessionVials())
+        #expect(balance.opened == 2 && balance.given == 1 && balance.wasted == 6 && balance.isBalanced)
         try desk.press("F10")
         #expect(try desk.waitFor("EXITED") != nil)
     }

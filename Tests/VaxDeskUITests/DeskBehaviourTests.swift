@@ -69,18 +69,6 @@ struct DeskBehaviourTests {
         #expect(!decision.consent)
     }
 
-    @Test("injection uses only unexpired lots of the session")
-    func injectionLot() {
-        var state = F.desk(at: .injection, staffIndex: 2)
-        let entry = F.entry(F.duc, ticket: 12, stage: .waitingInjection, minutesAgo: 3)
-        _ = state.update(.queueLoaded(.waitingInjection, [entry]))
-        _ = state.update(.key(.enter))
-        _ = state.update(.key(.down))
-        _ = state.update(.key(.enter))
-        let effects = state.update(.key(.enter))
-        #expect(effects == [.inject(visitID: entry.visitID, ticket: 12, lotID: F.lots[0].id, arm: .left, by: F.staff[2].id)])
-    }
-
     @Test("discharge before the due time needs a reason")
     func earlyDischarge() {
         var state = F.desk(at: .observation, staffIndex: 3)

@@ -48,6 +48,14 @@ enum DeskFixture {
         id: UUID(uuidString: "00000000-0000-4000-8000-00000000C003")!, fullName: "Trần Đức Anh",
         birthDate: BirthDate(year: 2001, month: 12, day: 31)!, sex: .male, identityNumber: nil, commune: "X. Phi Thông")
 
+    /// An open vial of `lot` (six doses, discarded six hours after opening).
+    static func vial(of lot: VaccineLot, drawn: Int, openedMinutesAgo: Double) -> Vial {
+        let opened = now.addingTimeInterval(-openedMinutesAgo * 60)
+        return Vial(id: UUID(uuidString: "00000000-0000-4000-8000-0000000000F1")!, lotID: lot.id, productCode: lot.productCode,
+                    lotNumber: lot.lotNumber, dosesPerVial: 6, openedAt: opened,
+                    discardDue: opened.addingTimeInterval(6 * 3_600), dosesDrawn: drawn)
+    }
+
     static func entry(_ person: Person, ticket: Int, stage: VisitStage, minutesAgo: Double, caution: Bool = false,
                       dueInMinutes: Double? = nil) -> QueueEntry {
         QueueEntry(

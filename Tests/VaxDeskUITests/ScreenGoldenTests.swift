@@ -62,6 +62,7 @@ struct ScreenGoldenTests {
         var state = F.desk(at: .injection, staffIndex: 2)
         _ = state.update(.queueLoaded(.waitingInjection, [F.entry(F.ha, ticket: 13, stage: .waitingInjection, minutesAgo: 4, caution: true)]))
         _ = state.update(.key(.enter))
+        _ = state.update(.vialsLoaded([F.vial(of: F.lots[0], drawn: 2, openedMinutesAgo: 75)]))
         _ = state.update(.key(.character("p")))
         Golden.check(state.render().0, "injection-prepare")
         _ = state.update(.key(.enter))

@@ -53,12 +53,10 @@ struct CheckInRuleTests {
         #expect(entry.allowedProducts == ["pfizer", "moderna"])
         let astrazeneca = try #require(f.demo.lots.first { $0.productCode == "astrazeneca" })
         #expect(throws: VisitError.productNotAllowed(product: "astrazeneca")) {
-            try f.database.recordInjection(visitID: ticket.visitID, lotID: astrazeneca.id, arm: .left,
-                                           observation: f.policy, by: f.staff(.vaccinator).id, at: f.now)
+            try f.inject(ticket.visitID, lot: astrazeneca)
         }
         let pfizer = try #require(f.demo.lots.first { $0.productCode == "pfizer" })
-        _ = try f.database.recordInjection(visitID: ticket.visitID, lotID: pfizer.id, arm: .left,
-                                           observation: f.policy, by: f.staff(.vaccinator).id, at: f.now)
+        _ = try f.inject(ticket.visitID, lot: pfizer)
     }
 
     @Test("a series no lot of the session can complete is refused; the site lead may open it to any lot")

@@ -20,16 +20,14 @@ struct ClinicalEventTests {
         #expect(waiting.map(\.visitID) == [ticket.visitID])
         #expect(waiting[0].caution)
 
-        let injection = try f.database.recordInjection(
-            visitID: ticket.visitID, lotID: f.demo.lots[0].id, arm: .left, observation: f.policy,
-            by: f.staff(.vaccinator).id, at: f.now)
+        let injection = try f.inject(ticket.visitID, lot: f.demo.lots[0])
         #expect(injection.observationDue.timeIntervalSince(f.now) == 60 * 60, "caution group: 60 minutes")
         #expect(try f.database.queue(at: .inObservation).first?.observationDue != nil)
 
         try f.database.discharge(
             visitID: ticket.visitID, earlyReason: nil, by: f.staff(.observationNurse).id, at: injection.observationDue)
         #expect(try f.database.stageCounts() == [.discharged: 1])
-        #expect(try f.database.pendingOutboxCount() == outboxBefore + 4)
+        #expect(try f.database.pendingOutboxCount() == outboxBefore + 5, "check-in, screening, vial opened, injection, discharge")
         #expect(try f.database.doseHistory(personID: person.id).map(\.doseNumber) == [1])
     }
 
@@ -80,9 +78,7 @@ struct ClinicalEventTests {
         let ticket = try f.checkIn(try f.person(named: "Lê Thị A"))
         _ = try f.screen(ticket.visitID)
         #expect(throws: VisitError.lotExpired(expiry: "2021-01-01")) {
-            try f.database.recordInjection(
-                visitID: ticket.visitID, lotID: f.demo.lots[1].id, arm: .right, observation: f.policy,
-                by: f.staff(.vaccinator).id, at: f.now)
+            try f.inject(ticket.visitID, lot: f.demo.lots[1])
         }
     }
 
@@ -91,9 +87,7 @@ struct ClinicalEventTests {
         let f = try StoreFixture()
         let ticket = try f.checkIn(try f.person(named: "Lê Thị A"))
         _ = try f.screen(ticket.visitID)
-        let injection = try f.database.recordInjection(
-            visitID: ticket.visitID, lotID: f.demo.lots[0].id, arm: .right, observation: f.policy,
-            by: f.staff(.vaccinator).id, at: f.now)
+        let injection = try f.inject(ticket.visitID, lot: f.demo.lots[0], arm: .right)
         let early = f.now.addingTimeInterval(10 * 60)
         #expect {
             try f.database.discharge(visitID: ticket.visitID, earlyReason: "", by: f.staff(.observationNurse).id, at: early)

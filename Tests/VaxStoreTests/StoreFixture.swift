@@ -37,6 +37,13 @@ struct StoreFixture {
         try database.checkIn(personID: person.id, catalog: Self.catalog, override: override, by: staff(role).id, at: now)
     }
 
+    /// Opens a vial of `lot` and draws the person's dose from it.
+    func inject(_ visitID: UUID, lot: VaccineLot, arm: Arm = .left, at date: Date? = nil) throws -> (injectionID: UUID, observationDue: Date) {
+        let vial = try database.openVial(lotID: lot.id, catalog: Self.catalog, by: staff(.vaccinator).id, at: date ?? now)
+        return try database.recordInjection(
+            visitID: visitID, vialID: vial.id, arm: arm, observation: policy, by: staff(.vaccinator).id, at: date ?? now)
+    }
+
     func screen(_ visitID: UUID, yes items: Set<String> = []) throws -> UUID {
         let outcome = Self.checklist.assess(yes: items, product: nil).outcome
         return try database.recordScreening(

@@ -36,6 +36,14 @@ public struct Countdown: Hashable, Sendable {
         isDue = remaining <= 0
     }
 
+    /// `h:mm:ss` from an hour up, else `mm:ss`; `+` in front past the due time (a vial's six hours).
+    public var longText: String {
+        let magnitude = abs(secondsLeft)
+        guard magnitude >= 3_600 else { return text }
+        let body = "\(magnitude / 3_600):" + ((magnitude / 60) % 60).zeroPadded(2) + ":" + (magnitude % 60).zeroPadded(2)
+        return isDue ? "+" + body : body
+    }
+
     /// `mm:ss` left, or `+mm:ss` past the due time.
     public var text: String {
         let magnitude = abs(secondsLeft)

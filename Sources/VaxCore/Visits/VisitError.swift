@@ -22,6 +22,14 @@ public enum VisitError: Error, Hashable, Sendable {
     case overrideNeedsSiteLead
     /// The lot's product may not be used for this dose (the series' mixing rules).
     case productNotAllowed(product: String)
+    /// The vial is finished (emptied or discarded) or belongs to another session.
+    case vialNotUsable
+    /// The vial's discard time has passed: it must be discarded, not drawn from.
+    case vialPastDiscardTime(discardDue: Date)
+    /// A vial of an expired lot may not be opened.
+    case vialLotExpired(expiry: String)
+    /// A vial discarded with doses left needs a reason.
+    case discardReasonRequired
     /// A walk-in carries an identity number someone on the roster already has.
     case identityNumberOnRoster
     /// Discharge before the end of observation needs a reason.
@@ -37,6 +45,10 @@ public enum VisitError: Error, Hashable, Sendable {
         case .lotExpired: "error.lotExpired"
         case .observationNotOver: "error.observationNotOver"
         case .identityNumberOnRoster: "error.identityNumberOnRoster"
+        case .vialNotUsable: "error.vialNotUsable"
+        case .vialPastDiscardTime: "error.vialPastDiscardTime"
+        case .vialLotExpired: "error.lotExpired"
+        case .discardReasonRequired: "error.discardReasonRequired"
         case .doseRefused(.tooEarly): "error.tooEarly"
         case .doseRefused(.noAllowedProduct): "error.noAllowedProduct"
         case .overrideNeedsSiteLead: "error.overrideNeedsSiteLead"
@@ -54,7 +66,8 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.tooEarly(let day, let days)): ["date": BirthDate(stored: day)?.description ?? day, "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
-        case .overrideNeedsSiteLead: [:]
+        case .overrideNeedsSiteLead, .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
+        case .vialLotExpired(let expiry): ["expiry": expiry]
         case .noOpenSession, .notFound, .lotNotInSession, .identityNumberOnRoster: [:]
         }
     }

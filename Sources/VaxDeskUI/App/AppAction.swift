@@ -24,6 +24,10 @@ public enum AppAction: Sendable {
     case injectionSaved(ticket: Int, observationDue: Date)
     case discharged(ticket: Int)
     case outboxCount(Int)
+    /// The vials of the open session, open ones first.
+    case vialsLoaded([Vial])
+    case vialOpened(Vial)
+    case vialDiscarded(dosesWasted: Int)
     /// A roster import under way: rows written, and about how many the file holds.
     case importProgress(done: Int, total: Int)
     /// A roster import ended; `errorsFile` lists the refused rows when there were any.
@@ -40,7 +44,7 @@ extension AppAction {
     /// A step a desk asked for has ended, recorded or refused.
     var endsStep: Bool {
         switch self {
-        case .checkedIn, .walkInRegistered, .paperDoseSaved, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
+        case .checkedIn, .walkInRegistered, .paperDoseSaved, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
         default: false
         }
     }
@@ -59,7 +63,10 @@ public enum AppEffect: Hashable, Sendable {
     case registerWalkIn(Person, by: UUID)
     case savePaperDose(BackfillDose, personID: UUID, by: UUID)
     case saveScreening(ScreeningDecision, ticket: Int, by: UUID)
-    case inject(visitID: UUID, ticket: Int, lotID: UUID, arm: Arm, by: UUID)
+    case inject(visitID: UUID, ticket: Int, vialID: UUID, arm: Arm, by: UUID)
+    case loadVials
+    case openVial(lotID: UUID, by: UUID)
+    case discardVial(vialID: UUID, reason: String, by: UUID)
     case discharge(visitID: UUID, ticket: Int, earlyReason: String?, by: UUID)
     case countOutbox
     /// Imports a roster file in the background; progress and the end come back as actions.

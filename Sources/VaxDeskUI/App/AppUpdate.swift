@@ -55,6 +55,13 @@ extension AppState {
             ]), tone: .success)
         case .injectionSaved(let ticket, let due):
             notice = Notice(text: context.strings.text("notice.injected", ["n": String(ticket), "time": context.time(due)]), tone: .success)
+        case .vialOpened(let vial):
+            notice = Notice(text: context.strings.text("notice.vialOpened", [
+                "product": context.productNames([vial.productCode]), "lot": vial.lotNumber,
+                "doses": String(vial.dosesPerVial), "time": context.time(vial.discardDue),
+            ]), tone: .success)
+        case .vialDiscarded(let wasted):
+            notice = Notice(text: context.strings.text("notice.vialDiscarded", ["n": String(wasted)]), tone: .success)
         case .discharged(let ticket):
             notice = Notice(text: context.strings.text("notice.discharged", ["n": String(ticket)]), tone: .success)
         default:
@@ -138,7 +145,7 @@ extension AppEffect {
     /// Effects that record something: the desk shows "saving…" and takes no keys until they answer.
     var isWrite: Bool {
         switch self {
-        case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .discharge: true
+        case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .openVial, .discardVial, .discharge: true
         default: false
         }
     }

@@ -54,9 +54,12 @@ public struct Context: Sendable {
 
     func productName(_ code: String) -> String { catalog.product(code)?.name ?? code }
 
-    /// "Pfizer, Moderna": products by the first word of their names, for a line that lists several.
+    /// "Pfizer, Moderna": products by the first word of their names ("Pfizer-BioNTech Comirnaty" is
+    /// Pfizer), for a line that lists several.
     func productNames(_ codes: [String]) -> String {
-        codes.map { code in catalog.product(code).map { String($0.name.split(separator: " ")[0]) } ?? code }
+        codes.map { code in
+            catalog.product(code).map { String($0.name.split(whereSeparator: { $0 == " " || $0 == "-" })[0]) } ?? code
+        }
             .joined(separator: ", ")
     }
 

@@ -2,28 +2,49 @@ import Foundation
 import TerminalKit
 import VaxCore
 
-/// The injection desk: call the next person cleared by screening, choose the lot and the arm, confirm
-/// the person's identity one last time, record the dose.
+/// The injection desk: call the next person cleared by screening, draw the dose from an open vial of
+/// a lot their series allows, choose the arm, confirm the person's identity one last time, record.
+/// Vials are opened here (F3) and discarded with a reason (F4); each shows its doses left and the time
+/// until it must be discarded.
 struct InjectionScreen: StationScreen {
     enum Phase: Hashable {
         case queue
         case preparing(QueueEntry)
-        case confirming(QueueEntry)
+        case confirming(QueueEntry, vialID: UUID)
+        case discarding(QueueEntry, Vial, TextField)
     }
 
     var queue = QueueList()
     var phase = Phase.queue
     var lotSelection = ListSelection()
     var arm = Arm.left
+    /// The session's vials, open ones first (reloaded whenever a desk writes).
+    var vials: [Vial] = []
     var station: Station? { .injection }
 
     /// The session's unexpired lots of a product the person's series allows (check-in decided which).
     func usableLots(_ context: Context) -> [VaccineLot] {
         let allowed: [String]? = switch phase {
-        case .preparing(let entry), .confirming(let entry): entry.allowedProducts
+        case .preparing(let entry), .confirming(let entry, _), .discarding(let entry, _, _): entry.allowedProducts
         case .queue: nil
         }
         return context.lots.filter { $0.expiry >= context.today && allowed?.contains($0.productCode) != false }
+    }
+
+    var selectedLotIndex: Int { lotSelection.selected }
+
+    /// The vial a lot's doses come from: its open vial with the fewest doses left (finish one before the
+    /// next), or one past its discard time, which must be discarded first.
+    func currentVial(of lot: VaccineLot, _ context: Context) -> Vial? {
+        vials.filter { $0.lotID == lot.id && $0.state(at: context.now) != .closed }
+            .min { ($0.state(at: context.now) == .usable ? 1 : 0, $0.dosesLeft) < ($1.state(at: context.now) == .usable ? 1 : 0, $1.dosesLeft) }
+    }
+
+    /// The selected lot and its current vial.
+    func selection(_ context: Context) -> (lot: VaccineLot, vial: Vial?)? {
+        let lots = usableLots(context)
+        guard lots.indices.contains(selectedLotIndex) else { return nil }
+        return (lots[selectedLotIndex], currentVial(of: lots[selectedLotIndex], context))
     }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
@@ -35,11 +56,21 @@ struct InjectionScreen: StationScreen {
                            disabledReason: queue.selected == nil ? s["queue.nobody"] : nil),
             ])
         case .preparing:
+            let chosen = selection(context)
+            let vialState = chosen?.vial?.state(at: context.now)
+            let cannotInject: String? =
+                chosen == nil ? s["injection.noLot"]
+                : chosen?.vial == nil ? s["injection.noOpenVial"]
+                : vialState == .pastDiscardTime ? s["injection.vialPastDiscard"] : nil
             return KeyMap([
-                KeyBinding([.enter], s["key.inject"], .confirm,
-                           disabledReason: usableLots(context).isEmpty ? s["injection.noLot"] : nil),
+                KeyBinding([.enter], s["key.inject"], .confirm, disabledReason: cannotInject),
                 KeyBinding([.character("t"), .character("T")], s["key.leftArm"], .arm(.left)),
                 KeyBinding([.character("p"), .character("P")], s["key.rightArm"], .arm(.right)),
+                KeyBinding([.function(3)], s["key.openVial"], .openVial,
+                           disabledReason: chosen == nil ? s["injection.noLot"]
+                               : vialState == .usable ? s["injection.vialStillOpen"] : nil),
+                KeyBinding([.function(4)], s["key.discardVial"], .discardVial,
+                           disabledReason: chosen?.vial == nil ? s["injection.noVialToDiscard"] : nil),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
         case .confirming:
@@ -47,27 +78,44 @@ struct InjectionScreen: StationScreen {
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .discarding(_, _, let reason):
+            return KeyMap([
+                KeyBinding([.enter], s["key.discardVial"], .confirm,
+                           disabledReason: reason.text.trimmed.isEmpty ? s["injection.discardReasonRequired"] : nil),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
         }
     }
 
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+        guard let user = context.user else { return [] }
         switch (phase, command) {
         case (.queue, .confirm):
             guard let entry = queue.selected else { return [] }
+            // The lot chosen for the last person stays chosen: a vaccinator works through one vial.
             phase = .preparing(entry)
+            return [.loadVials]
         case (.preparing, .arm(let chosen)):
             arm = chosen
         case (.preparing(let entry), .confirm):
-            phase = .confirming(entry)
+            guard let vial = selection(context)?.vial, vial.state(at: context.now) == .usable else { return [] }
+            phase = .confirming(entry, vialID: vial.id)
+        case (.preparing, .openVial):
+            guard let lot = selection(context)?.lot else { return [] }
+            return [.openVial(lotID: lot.id, by: user.id)]
+        case (.preparing(let entry), .discardVial):
+            guard let vial = selection(context)?.vial else { return [] }
+            phase = .discarding(entry, vial, TextField(vial.state(at: context.now) == .pastDiscardTime
+                                                           ? context.strings["injection.pastDiscardReason"] : ""))
         case (.preparing, .back):
             phase = .queue
-        case (.confirming(let entry), .confirm):
-            let lots = usableLots(context)
-            guard let user = context.user, lots.indices.contains(lotSelection.selected) else { return [] }
-            return [.inject(visitID: entry.visitID, ticket: entry.ticket, lotID: lots[lotSelection.selected].id,
-                            arm: arm, by: user.id)]
-        case (.confirming(let entry), .back):
+        case (.confirming(let entry, let vialID), .confirm):
+            return [.inject(visitID: entry.visitID, ticket: entry.ticket, vialID: vialID, arm: arm, by: user.id)]
+        case (.confirming(let entry, _), .back), (.discarding(let entry, _, _), .back):
             phase = .preparing(entry)
+        case (.discarding(let entry, let vial, let reason), .confirm):
+            phase = .preparing(entry)
+            return [.discardVial(vialID: vial.id, reason: reason.text.trimmed, by: user.id)]
         default:
             break
         }
@@ -84,6 +132,9 @@ struct InjectionScreen: StationScreen {
             case .right: arm = .right
             default: _ = lotSelection.handle(key, count: usableLots(context).count, visibleRows: 8)
             }
+        case .discarding(let entry, let vial, var reason):
+            _ = reason.handle(key)
+            phase = .discarding(entry, vial, reason)
         case .confirming:
             break
         }
@@ -91,70 +142,24 @@ struct InjectionScreen: StationScreen {
     }
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
+        switch action {
+        case .vialsLoaded(let loaded):
+            vials = loaded
+            return []
+        case .vialOpened, .vialDiscarded:
+            return [.loadVials]
+        case .refused(.vialNotUsable), .refused(.vialPastDiscardTime), .refused(.lotExpired),
+             .refused(.discardReasonRequired), .refused(.productNotAllowed):
+            // A vial another desk emptied or discarded, a lot gone out of date: look again, same person.
+            if case .confirming(let entry, _) = phase { phase = .preparing(entry) }
+            return [.loadVials]
+        default:
+            break
+        }
         guard queue.receive(action, for: .waitingInjection) else { return [] }
         phase = .queue
         return refresh(context)
     }
 
-    func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingInjection)] }
-
-    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
-        let s = context.strings
-        switch phase {
-        case .queue:
-            queue.drawWaiting(title: s.text("injection.queueTitle", ["n": String(queue.entries.count)]), in: area,
-                              into: &buffer, context)
-        case .preparing(let entry), .confirming(let entry):
-            drawPreparation(entry, in: area, into: &buffer, context)
-            if case .confirming = phase, let lot = usableLots(context)[safe: lotSelection.selected] {
-                Dialog(
-                    title: s["injection.confirmTitle"],
-                    lines: [
-                        s["injection.confirmQuestion"], "",
-                        context.identityLine(ticket: entry.ticket, person: entry.person),
-                        s.text("injection.confirmDose", [
-                            "n": String(entry.doseNumber), "product": context.productName(lot.productCode),
-                            "lot": lot.lotNumber,
-                        ]),
-                        s.text("injection.confirmArm", ["arm": s["arm.\(arm.rawValue)"]]),
-                    ],
-                    hint: s["injection.confirmHint"]
-                ).draw(in: area, into: &buffer)
-            }
-        }
-        return nil
-    }
-
-    private func drawPreparation(_ entry: QueueEntry, in area: Rect, into buffer: inout Buffer, _ context: Context) {
-        let s = context.strings
-        buffer.put(context.identityLine(ticket: entry.ticket, person: entry.person), x: area.x + 1, y: area.y, style: .bold)
-        buffer.put(s.text("queue.dose", ["n": String(entry.doseNumber)]), x: area.x + 1, y: area.y + 1)
-        if entry.caution {
-            buffer.put(s["injection.cautionFlag"], x: area.x + 12, y: area.y + 1, style: .warning)
-        }
-        if let allowed = entry.allowedProducts {
-            buffer.put(s.text("injection.allowedProducts", ["products": context.productNames(allowed)]),
-                       x: area.x + 1, y: area.y + 2, style: .muted, clip: area)
-        }
-        buffer.put(s["injection.lotLabel"], x: area.x + 1, y: area.y + 3, style: .bold)
-        let lots = usableLots(context)
-        let rows = lots.map { lot in
-            context.productName(lot.productCode).padded(toWidth: 36) + " " + s.text("injection.lotLine", [
-                "lot": lot.lotNumber, "expiry": lot.expiry,
-            ])
-        }
-        ListView.draw(rows, selection: lotSelection, in: Rect(x: area.x + 1, y: area.y + 4, width: area.width - 2,
-                      height: min(8, max(1, rows.count))), into: &buffer, empty: s["injection.noLot"])
-        let armY = area.y + 5 + min(8, max(1, rows.count))
-        buffer.put(s["injection.armLabel"], x: area.x + 1, y: armY, style: .bold)
-        var x = area.x + 2 + s["injection.armLabel"].displayWidth
-        for choice in Arm.allCases {
-            let text = (choice == arm ? "(•) " : "( ) ") + s["arm.\(choice.rawValue)"]
-            x += buffer.put(text, x: x, y: armY, style: choice == arm ? .bold : .plain) + 3
-        }
-    }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+    func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingInjection), .loadVials] }
 }

@@ -61,15 +61,25 @@ struct EffectRunner {
             let id = try database.recordScreening(decision, by: staffID, at: clock())
             logger.info("screened", metadata: ["screening": "\(id)", "outcome": "\(decision.outcome.rawValue)"])
             return .screeningSaved(ticket: ticket, outcome: decision.outcome)
-        case .inject(let visitID, let ticket, let lotID, let arm, let staffID):
+        case .inject(let visitID, let ticket, let vialID, let arm, let staffID):
             let result = try database.recordInjection(
-                visitID: visitID, lotID: lotID, arm: arm, observation: observation, by: staffID, at: clock())
+                visitID: visitID, vialID: vialID, arm: arm, observation: observation, by: staffID, at: clock())
             logger.info("injected", metadata: ["injection": "\(result.injectionID)"])
             return .injectionSaved(ticket: ticket, observationDue: result.observationDue)
         case .discharge(let visitID, let ticket, let reason, let staffID):
             try database.discharge(visitID: visitID, earlyReason: reason, by: staffID, at: clock())
             logger.info("discharged", metadata: ["visit": "\(visitID)"])
             return .discharged(ticket: ticket)
+        case .loadVials:
+            return .vialsLoaded(try database.sessionVials())
+        case .openVial(let lotID, let staffID):
+            let vial = try database.openVial(lotID: lotID, catalog: catalog, by: staffID, at: clock())
+            logger.info("vial opened", metadata: ["vial": "\(vial.id)"])
+            return .vialOpened(vial)
+        case .discardVial(let vialID, let reason, let staffID):
+            let wasted = try database.discardVial(vialID, reason: reason, by: staffID, at: clock())
+            logger.info("vial discarded", metadata: ["vial": "\(vialID)", "wasted": "\(wasted)"])
+            return .vialDiscarded(dosesWasted: wasted)
         case .importRoster(let path):
             importInBackground(path)
             return nil

@@ -13,6 +13,8 @@ struct Simulation {
     let staffByRole: [Role: Staff]
     let lots: [VaccineLot]
     private var rng: SeededGenerator
+    /// The vial this worker draws from, per lot, as a vaccinator keeps one open at a time.
+    private var openVials: [UUID: Vial] = [:]
 
     init(database: AppDatabase, checklist: Checklist, catalog: VaccineCatalog, seed: UInt64) throws {
         self.database = database
@@ -60,14 +62,33 @@ struct Simulation {
         clock += 120
         let lot = lots.filter { eligibility.lastProduct == nil || eligibility.allowedProducts.contains($0.productCode) }
             .randomElement(using: &rng)!
+        var vial = try usableVial(of: lot, by: vaccinator, at: clock, confirmed: confirmed)
         let injection = try database.recordInjection(
-            visitID: ticket.visitID, lotID: lot.id, arm: Bool.random(using: &rng) ? .left : .right,
+            visitID: ticket.visitID, vialID: vial.id, arm: Bool.random(using: &rng) ? .left : .right,
             observation: ObservationPolicy(catalog: catalog), by: vaccinator.id, at: clock)
         confirmed(injection.injectionID, "injection")
+        vial.dosesDrawn += 1
+        openVials[lot.id] = vial.dosesLeft > 0 ? vial : nil
 
         let observationID = try database.discharge(
             visitID: ticket.visitID, earlyReason: nil, by: observer.id, at: injection.observationDue + 60)
         confirmed(observationID, "discharge")
+    }
+
+    /// The vial of `lot` this worker has open, or a new one (an empty vial finishes by itself; one past
+    /// its discard time is discarded first, its doses wasted).
+    private mutating func usableVial(
+        of lot: VaccineLot, by vaccinator: Staff, at date: Date, confirmed: (UUID, String) -> Void
+    ) throws -> Vial {
+        if let vial = openVials[lot.id] {
+            if vial.state(at: date) == .usable { return vial }
+            try database.discardVial(vial.id, reason: "past discard time", by: vaccinator.id, at: date)
+            confirmed(vial.id, "vial-discarded")
+        }
+        let vial = try database.openVial(lotID: lot.id, catalog: catalog, by: vaccinator.id, at: date)
+        confirmed(vial.id, "vial-opened")
+        openVials[lot.id] = vial
+        return vial
     }
 
     /// Mostly "Không" everywhere; now and then a caution item, an acute illness, or an anaphylaxis history.

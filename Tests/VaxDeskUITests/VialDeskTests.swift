@@ -1,0 +1,71 @@
+import Foundation
+import TerminalKit
+import Testing
+import VaxCore
+@testable import VaxDeskUI
+
+/// The injection desk's vials: opened on purpose, drawn from, discarded with a reason.
+@Suite("Vials at the injection desk")
+struct VialDeskTests {
+    typealias F = DeskFixture
+
+    /// The vaccinator's desk, Đức called, preparing his dose; only the Pfizer lot is in date.
+    static func preparing(vials: [Vial]) -> (AppState, QueueEntry) {
+        var state = F.desk(at: .injection, staffIndex: 2)
+        let entry = F.entry(F.duc, ticket: 12, stage: .waitingInjection, minutesAgo: 3)
+        _ = state.update(.queueLoaded(.waitingInjection, [entry]))
+        #expect(state.update(.key(.enter)) == [.loadVials])
+        _ = state.update(.vialsLoaded(vials))
+        return (state, entry)
+    }
+
+    @Test("without an open vial nothing can be injected; F3 opens one of the chosen lot")
+    func noVial() {
+        var (state, _) = Self.preparing(vials: [])
+        #expect(state.render().0.text.contains("chưa mở lọ: F3 để mở"))
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == state.context.strings["injection.noOpenVial"])
+        #expect(state.update(.key(.function(3))) == [.openVial(lotID: F.lots[0].id, by: F.staff[2].id)])
+    }
+
+    @Test("the dose is drawn from the open vial; its doses left and discard countdown are shown")
+    func draw() {
+        let vial = F.vial(of: F.lots[0], drawn: 2, openedMinutesAgo: 75)
+        var (state, entry) = Self.preparing(vials: [vial])
+        #expect(state.render().0.text.contains("lọ: còn 4/6 liều · hủy sau 4:45:00"))
+        // A second vial of the same lot waits until this one is finished.
+        #expect(state.update(.key(.function(3))).isEmpty)
+        #expect(state.notice?.text == state.context.strings["injection.vialStillOpen"])
+        _ = state.update(.key(.enter))
+        #expect(state.update(.key(.enter)) == [
+            .inject(visitID: entry.visitID, ticket: 12, vialID: vial.id, arm: .left, by: F.staff[2].id),
+        ])
+    }
+
+    @Test("a vial past its discard time is refused, and discarded with a reason that counts its doses wasted")
+    func pastDiscardTime() {
+        let vial = F.vial(of: F.lots[0], drawn: 5, openedMinutesAgo: 6 * 60 + 2)
+        var (state, _) = Self.preparing(vials: [vial])
+        let screen = state.render().0.text
+        #expect(screen.contains("⚠ lọ quá giờ hủy (09:13): F4 để hủy"))
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == state.context.strings["injection.vialPastDiscard"])
+        _ = state.update(.key(.function(4)))
+        let dialog = state.render().0.text
+        #expect(dialog.contains("Số liều còn lại bị hủy: 1"))
+        Golden.check(state.render().0, "injection-discard-vial")
+        #expect(state.update(.key(.enter)) == [.discardVial(vialID: vial.id, reason: "Quá giờ hủy", by: F.staff[2].id)])
+        #expect(state.update(.vialDiscarded(dosesWasted: 1)) == [.loadVials])
+        #expect(state.notice?.text == "Đã hủy lọ; 1 liều ghi là hao hủy.")
+    }
+
+    @Test("a vial another desk emptied meanwhile: the desk says so and looks again, the person stays")
+    func emptiedElsewhere() {
+        let vial = F.vial(of: F.lots[0], drawn: 5, openedMinutesAgo: 10)
+        var (state, _) = Self.preparing(vials: [vial])
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.enter))
+        #expect(state.update(.refused(.vialNotUsable)) == [.loadVials])
+        #expect(state.render().0.text.contains("Nguyễn Văn Đức"))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import VaxCore
+import VaxStore
+
+/// Vials in the store: every dose of an opened vial ends given or wasted, and a vial is used only
+/// while it may be.
+@Suite("Vials in the site store")
+struct VialTests {
+    /// `count` people checked in and cleared by screening.
+    static func cleared(_ f: StoreFixture, _ count: Int) throws -> [UUID] {
+        try (0..<count).map { index in
+            let ticket = try f.checkIn(try f.person(named: "Người Số \(index)", id: nil))
+            _ = try f.screen(ticket.visitID)
+            return ticket.visitID
+        }
+    }
+
+    @Test("a six-dose vial gives six injections, then is finished by itself with nothing wasted")
+    func drawnToEmpty() throws {
+        let f = try StoreFixture()
+        let pfizer = try #require(f.demo.lots.first { $0.productCode == "pfizer" })
+        let visits = try Self.cleared(f, 7)
+        let vial = try f.database.openVial(lotID: pfizer.id, catalog: StoreFixture.catalog, by: f.staff(.vaccinator).id, at: f.now)
+        #expect(vial.dosesPerVial == 6 && vial.discardDue == f.now.addingTimeInterval(6 * 3_600))
+        for visit in visits.prefix(6) {
+            _ = try f.database.recordInjection(visitID: visit, vialID: vial.id, arm: .left, observation: f.policy,
+                                               by: f.staff(.vaccinator).id, at: f.now)
+        }
+        let finished = try #require(try f.database.sessionVials().first { $0.id == vial.id })
+        #expect(finished.dosesDrawn == 6 && finished.closedAt != nil && finished.dosesWasted == 0)
+        #expect(finished.discardReason == "empty")
+        #expect(throws: VisitError.vialNotUsable) {
+            try f.database.recordInjection(visitID: visits[6], vialID: vial.id, arm: .left, observation: f.policy,
+                                           by: f.staff(.vaccinator).id, at: f.now)
+        }
+        #expect(try f.database.queue(at: .waitingInjection).map(\.visitID) == [visits[6]], "the seventh still waits")
+    }
+
+    @Test("past its discard time a vial is refused; discarding it needs a reason and wastes what is left")
+    func pastDiscardTime() throws {
+        let f = try StoreFixture()
+        let astrazeneca = try #require(f.demo.lots.first { $0.productCode == "astrazeneca" })
+        let visits = try Self.cleared(f, 2)
+        let vial = try f.database.openVial(lotID: astrazeneca.id, catalog: StoreFixture.catalog, by: f.staff(.vaccinator).id, at: f.now)
+        _ = try f.database.recordInjection(visitID: visits[0], vialID: vial.id, arm: .left, observation: f.policy,
+                                           by: f.staff(.vaccinator).id, at: f.now)
+        let late = f.now.addingTimeInterval(6 * 3_600 + 1)
+        do {
+            _ = try f.database.recordInjection(visitID: visits[1], vialID: vial.id, arm: .left, observation: f.policy,
+                                               by: f.staff(.vaccinator).id, at: late)
+            Issue.record("a dose was drawn from a vial past its discard time")
+        } catch VisitError.vialPastDiscardTime(let due) {
+            // Stored to the millisecond.
+            #expect(abs(due.timeIntervalSince(vial.discardDue)) < 0.001)
+        }
+        #expect(throws: VisitError.discardReasonRequired) {
+            try f.database.discardVial(vial.id, reason: "  ", by: f.staff(.vaccinator).id, at: late)
+        }
+        #expect(try f.database.discardVial(vial.id, reason: "Quá giờ hủy", by: f.staff(.vaccinator).id, at: late) == 9)
+        #expect(throws: VisitError.vialNotUsable) {
+            try f.database.discardVial(vial.id, reason: "again", by: f.staff(.vaccinator).id, at: late)
+        }
+        let balance = VialBalance(try f.database.sessionVials())
+        #expect(balance.opened == 1 && balance.given == 1 && balance.wasted == 9 && balance.isBalanced)
+        let stored = try f.database.isStored(vial.id, event: .vialDiscarded)
+        #expect(stored.record && stored.outbox)
+    }
+
+    @Test("a vial of an expired lot cannot be opened")
+    func expiredLot() throws {
+        let f = try StoreFixture(lotExpiry: "2021-01-01")
+        #expect(throws: VisitError.lotExpired(expiry: "2021-01-01")) {
+            try f.database.openVial(lotID: f.demo.lots[1].id, catalog: StoreFixture.catalog, by: f.staff(.vaccinator).id, at: f.now)
+        }
+    }
+}
