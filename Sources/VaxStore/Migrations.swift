@@ -65,6 +65,16 @@ enum Migrations {
             try dropPersonSearch(in: db)
             try createPersonSearch(prefixes: "1 2 3 4 5 6", in: db)
         }
+        // The vital signs taken at screening, beside the answers they may have set.
+        migrator.registerMigration("v6-screening-vitals") { db in
+            try db.execute(sql: """
+                ALTER TABLE screening ADD COLUMN temperature REAL;
+                ALTER TABLE screening ADD COLUMN pulse INTEGER;
+                ALTER TABLE screening ADD COLUMN systolic INTEGER;
+                ALTER TABLE screening ADD COLUMN diastolic INTEGER;
+                ALTER TABLE screening ADD COLUMN respiratory_rate INTEGER;
+                """)
+        }
     }
 
     private static func dropPersonSearch(in db: Database) throws {

@@ -83,8 +83,11 @@ struct DeskEndToEndTests {
         let caution = try clinic.expect("Kết luận: Nhóm thận trọng khi tiêm chủng")
         #expect(caution.contains("[Có]     7"))
         try clinic.press("Enter")
-        try clinic.expect("Lưu kết quả khám sàng lọc")
+        let conclude = try clinic.expect("Lưu kết quả khám sàng lọc")
+        #expect(conclude.contains("[ ] Người được tiêm đã đồng ý tiêm (F4)"))
         try clinic.press("Enter")
+        try clinic.expect("Hãy hỏi và ghi sự đồng ý tiêm")
+        try clinic.press("F4", "Enter")
         try clinic.expect("Đã lưu khám sàng lọc số 1")
 
         // Same desk, injection station: the caution flag follows her.

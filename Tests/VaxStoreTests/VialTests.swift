@@ -75,3 +75,31 @@ struct VialTests {
         }
     }
 }
+
+@Suite("Screening records in the site store")
+struct ScreeningRecordTests {
+    static func decision(_ visit: UUID, computed: ScreeningOutcome, outcome: ScreeningOutcome, reason: String? = nil,
+                         consent: Bool) -> ScreeningDecision {
+        ScreeningDecision(visitID: visit, checklistVersion: "3802/QĐ-BYT", yesItems: ["3"], computedOutcome: computed,
+                          outcome: outcome, overrideReason: reason, consent: consent,
+                          vitals: VitalSigns(temperature: 38.1, pulse: 90))
+    }
+
+    @Test("a more lenient outcome needs a reason, kept in the audit; going on to injection needs consent")
+    func lenientAndConsent() throws {
+        let f = try StoreFixture()
+        let visit = try f.checkIn(try f.person(named: "Đỗ Văn Lâm")).visitID
+        let doctor = f.staff(.screeningDoctor).id
+        #expect(throws: VisitError.lenientOutcomeNeedsReason) {
+            try f.database.recordScreening(Self.decision(visit, computed: .deferred, outcome: .caution, consent: true), by: doctor, at: f.now)
+        }
+        #expect(throws: VisitError.consentRequired) {
+            try f.database.recordScreening(
+                Self.decision(visit, computed: .deferred, outcome: .caution, reason: "hết sốt", consent: false), by: doctor, at: f.now)
+        }
+        let id = try f.database.recordScreening(
+            Self.decision(visit, computed: .deferred, outcome: .caution, reason: "hết sốt", consent: true), by: doctor, at: f.now)
+        #expect(try f.database.auditTrail(ofRecord: id).map(\.action) == ["screening-lenient", "screening"])
+        #expect(try f.database.queue(at: .waitingInjection).first?.caution == true)
+    }
+}

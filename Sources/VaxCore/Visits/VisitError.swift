@@ -30,6 +30,10 @@ public enum VisitError: Error, Hashable, Sendable {
     case vialLotExpired(expiry: String)
     /// A vial discarded with doses left needs a reason.
     case discardReasonRequired
+    /// A screening outcome more lenient than the checklist's needs a reason.
+    case lenientOutcomeNeedsReason
+    /// The person has not consented to the injection.
+    case consentRequired
     /// A walk-in carries an identity number someone on the roster already has.
     case identityNumberOnRoster
     /// Discharge before the end of observation needs a reason.
@@ -46,6 +50,8 @@ public enum VisitError: Error, Hashable, Sendable {
         case .observationNotOver: "error.observationNotOver"
         case .identityNumberOnRoster: "error.identityNumberOnRoster"
         case .vialNotUsable: "error.vialNotUsable"
+        case .lenientOutcomeNeedsReason: "error.lenientOutcomeNeedsReason"
+        case .consentRequired: "error.consentRequired"
         case .vialPastDiscardTime: "error.vialPastDiscardTime"
         case .vialLotExpired: "error.lotExpired"
         case .discardReasonRequired: "error.discardReasonRequired"
@@ -66,6 +72,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.tooEarly(let day, let days)): ["date": BirthDate(stored: day)?.description ?? day, "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
+        case .lenientOutcomeNeedsReason, .consentRequired: [:]
         case .overrideNeedsSiteLead, .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
         case .vialLotExpired(let expiry): ["expiry": expiry]
         case .noOpenSession, .notFound, .lotNotInSession, .identityNumberOnRoster: [:]

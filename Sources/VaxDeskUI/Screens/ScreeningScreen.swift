@@ -2,20 +2,42 @@ import Foundation
 import TerminalKit
 import VaxCore
 
-/// The screening desk: call the next person, answer the checklist of the Ministry's decision, see the
-/// outcome it gives, confirm.
+/// The screening desk: call the next person, take the vital signs, answer the checklist of the
+/// Ministry's decision, see the outcome it gives, then record it (stricter freely, more lenient only with
+/// a reason) with the person's consent.
 struct ScreeningScreen: StationScreen {
     enum Phase: Hashable {
         case queue
         case checklist(QueueEntry)
-        case confirming(QueueEntry)
+        case vitals(QueueEntry, FormEditor<VitalSigns.Field>)
+        case confirming(QueueEntry, Conclusion)
+    }
+
+    /// What the doctor records, which may differ from what the answers give.
+    struct Conclusion: Hashable {
+        var outcome: ScreeningOutcome
+        var reason = TextField()
+        var consent = false
     }
 
     var queue = QueueList()
     var phase = Phase.queue
+    /// The items the doctor answered "Có".
     var answers: Set<String> = []
+    var vitals = VitalSigns()
     var itemSelection = ListSelection()
     var station: Station? { .screening }
+
+    /// The answers with the vital-signs item set when a measured sign is abnormal.
+    func effectiveAnswers(_ context: Context) -> Set<String> {
+        guard !vitals.abnormal.isEmpty, let item = context.checklist.items.first(where: { $0.vitalSigns == true })
+        else { return answers }
+        return answers.union([item.id])
+    }
+
+    func assessment(_ context: Context) -> ScreeningAssessment {
+        context.checklist.assess(yes: effectiveAnswers(context), product: nil)
+    }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
@@ -26,21 +48,33 @@ struct ScreeningScreen: StationScreen {
                            disabledReason: queue.selected == nil ? s["queue.nobody"] : nil),
             ])
         case .checklist:
+            let item = context.checklist.items[itemSelection.selected]
+            let lockedByVitals = item.vitalSigns == true && !vitals.abnormal.isEmpty
             return KeyMap([
-                KeyBinding([.character(" ")], s["key.toggleAnswer"], .toggle),
+                KeyBinding([.character(" ")], s["key.toggleAnswer"], .toggle,
+                           disabledReason: lockedByVitals ? s["screening.vitalsSetItem"] : nil),
+                KeyBinding([.function(3)], s["key.vitals"], .vitals),
                 KeyBinding([.enter], s["key.conclude"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
-        case .confirming:
+        case .vitals:
             return KeyMap([
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .confirming(_, let conclusion):
+            let computed = assessment(context).outcome
+            let blocked: String? =
+                conclusion.outcome.strictness < computed.strictness && conclusion.reason.text.trimmed.isEmpty
+                ? s["screening.lenientNeedsReason"]
+                : conclusion.outcome.proceedsToInjection && !conclusion.consent ? s["screening.consentNeeded"] : nil
+            return KeyMap([
+                KeyBinding([.enter], s["key.save"], .confirm, disabledReason: blocked),
+                KeyBinding([.function(4)], s["key.consent"], .toggle,
+                           disabledReason: conclusion.outcome.proceedsToInjection ? nil : s["screening.noConsentNeeded"]),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
         }
-    }
-
-    func assessment(_ context: Context) -> ScreeningAssessment {
-        context.checklist.assess(yes: answers, product: nil)
     }
 
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
@@ -48,23 +82,45 @@ struct ScreeningScreen: StationScreen {
         case (.queue, .confirm):
             guard let entry = queue.selected else { return [] }
             answers = []
+            vitals = VitalSigns()
             itemSelection = ListSelection()
             phase = .checklist(entry)
         case (.checklist, .toggle):
             let item = context.checklist.items[itemSelection.selected]
             answers = context.checklist.toggling(item.id, in: answers)
+        case (.checklist(let entry), .vitals):
+            phase = .vitals(entry, FormEditor(fields: VitalSigns.Field.allCases, values: vitals.formValues))
         case (.checklist(let entry), .confirm):
-            phase = .confirming(entry)
+            phase = .confirming(entry, Conclusion(outcome: assessment(context).outcome))
         case (.checklist, .back):
             phase = .queue
-        case (.confirming(let entry), .confirm):
+        case (.vitals(let entry, var form), .confirm):
+            switch VitalSigns.read(form.values) {
+            case .success(let measured):
+                vitals = measured
+                phase = .checklist(entry)
+            case .failure(let invalid):
+                form.show(problems: Dictionary(uniqueKeysWithValues: invalid.fields.map { ($0, "screening.vitalImplausible") }))
+                phase = .vitals(entry, form)
+            }
+        case (.vitals(let entry, _), .back):
+            phase = .checklist(entry)
+        case (.confirming(let entry, var conclusion), .toggle):
+            conclusion.consent.toggle()
+            phase = .confirming(entry, conclusion)
+        case (.confirming(let entry, let conclusion), .confirm):
             guard let user = context.user else { return [] }
-            let outcome = assessment(context).outcome
+            let computed = assessment(context).outcome
+            let lenient = conclusion.outcome.strictness < computed.strictness
             let decision = ScreeningDecision(
-                visitID: entry.visitID, checklistVersion: context.checklist.version, yesItems: answers.sorted(),
-                computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection)
+                visitID: entry.visitID, checklistVersion: context.checklist.version,
+                yesItems: effectiveAnswers(context).sorted(), computedOutcome: computed, outcome: conclusion.outcome,
+                overrideReason: lenient ? conclusion.reason.text.trimmed : nil,
+                consent: conclusion.outcome.proceedsToInjection && conclusion.consent,
+                vitals: vitals.isEmpty ? nil : vitals)
+            guard decision.problem == nil else { return [] }
             return [.saveScreening(decision, ticket: entry.ticket, by: user.id)]
-        case (.confirming(let entry), .back):
+        case (.confirming(let entry, _), .back):
             phase = .checklist(entry)
         default:
             break
@@ -90,70 +146,31 @@ struct ScreeningScreen: StationScreen {
             default:
                 _ = itemSelection.handle(key, count: items.count, visibleRows: items.count)
             }
-        case .confirming:
-            break
+        case .vitals(let entry, var form):
+            _ = form.handle(key)
+            phase = .vitals(entry, form)
+        case .confirming(let entry, var conclusion):
+            // ←/→ choose the outcome to record, strongest to the left; text is the reason for a lenient one.
+            let outcomes = ScreeningOutcome.allCases
+            let index = outcomes.firstIndex(of: conclusion.outcome) ?? 0
+            switch key {
+            case .left: conclusion.outcome = outcomes[max(0, index - 1)]
+            case .right: conclusion.outcome = outcomes[min(outcomes.count - 1, index + 1)]
+            default: _ = conclusion.reason.handle(key)
+            }
+            phase = .confirming(entry, conclusion)
         }
         return []
     }
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
         guard queue.receive(action, for: .waitingScreening) else { return [] }
+        if case .refused(let error) = action, error == .lenientOutcomeNeedsReason || error == .consentRequired {
+            return []
+        }
         phase = .queue
         return refresh(context)
     }
 
     func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingScreening)] }
-
-    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
-        let s = context.strings
-        switch phase {
-        case .queue:
-            queue.drawWaiting(title: s.text("screening.queueTitle", ["n": String(queue.entries.count)]), in: area,
-                              into: &buffer, context)
-        case .checklist(let entry), .confirming(let entry):
-            drawChecklist(entry, in: area, into: &buffer, context)
-            if case .confirming = phase {
-                let outcome = assessment(context).outcome
-                Dialog(
-                    title: s["screening.confirmTitle"],
-                    lines: [context.identityLine(ticket: entry.ticket, person: entry.person), "",
-                            s.text("screening.confirmOutcome", ["outcome": s["outcome.\(outcome.rawValue)"]])],
-                    hint: s["screening.confirmHint"], tone: Self.tone(outcome)
-                ).draw(in: area, into: &buffer)
-            }
-        }
-        return nil
-    }
-
-    private func drawChecklist(_ entry: QueueEntry, in area: Rect, into buffer: inout Buffer, _ context: Context) {
-        let s = context.strings
-        let checklist = context.checklist
-        buffer.put(context.identityLine(ticket: entry.ticket, person: entry.person) + " · "
-                   + s.text("queue.dose", ["n": String(entry.doseNumber)]), x: area.x + 1, y: area.y, style: .bold)
-        buffer.put(checklist.version + " · " + checklist.title.text(s.language), x: area.x + 1, y: area.y + 1,
-                   style: .muted, clip: area)
-        let rows = checklist.items.map {
-            ChecklistView.Row(number: $0.id, text: $0.text(s.language), checked: answers.contains($0.id))
-        }
-        let listRect = Rect(x: area.x, y: area.y + 3, width: area.width, height: min(rows.count, area.height - 6))
-        ChecklistView.draw(rows, yes: s["common.yes"], no: s["common.no"], selection: itemSelection,
-                           in: listRect, into: &buffer)
-        let assessment = assessment(context)
-        let y = listRect.maxY + 1
-        buffer.put(s["screening.outcomeLabel"], x: area.x + 1, y: y, style: .bold)
-        buffer.put(s["outcome.\(assessment.outcome.rawValue)"], x: area.x + 2 + s["screening.outcomeLabel"].displayWidth,
-                   y: y, style: Style(tone: Self.tone(assessment.outcome), bold: true), clip: area)
-        if !assessment.decidingItems.isEmpty {
-            buffer.put(s.text("screening.because", ["items": assessment.decidingItems.joined(separator: ", ")]),
-                       x: area.x + 1, y: y + 1, style: .muted)
-        }
-    }
-
-    static func tone(_ outcome: ScreeningOutcome) -> Tone {
-        switch outcome {
-        case .eligible: .success
-        case .caution: .warning
-        case .referred, .deferred, .contraindicated: .danger
-        }
-    }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+extension ScreeningScreen {
+    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
+        let s = context.strings
+        switch phase {
+        case .queue:
+            queue.drawWaiting(title: s.text("screening.queueTitle", ["n": String(queue.entries.count)]), in: area,
+                              into: &buffer, context)
+        case .checklist(let entry):
+            drawChecklist(entry, in: area, into: &buffer, context)
+        case .vitals(let entry, let form):
+            buffer.put(context.identityLine(ticket: entry.ticket, person: entry.person), x: area.x + 1, y: area.y, style: .bold)
+            buffer.put(s["screening.vitalsTitle"], x: area.x + 1, y: area.y + 2, style: .title)
+            buffer.put(s["screening.vitalsThresholds"], x: area.x + 1, y: area.y + 3, style: .muted, clip: area)
+            return form.draw(
+                in: Rect(x: area.x + 1, y: area.y + 5, width: area.width - 2, height: area.height - 5), into: &buffer,
+                strings: s, label: { s["vitals.\($0)"] }, required: { _ in false }, hint: { s.optional("vitals.\($0).hint") })
+        case .confirming(let entry, let conclusion):
+            drawChecklist(entry, in: area, into: &buffer, context)
+            return drawConclusion(entry, conclusion, in: area, into: &buffer, context)
+        }
+        return nil
+    }
+
+    private func drawConclusion(
+        _ entry: QueueEntry, _ conclusion: Conclusion, in area: Rect, into buffer: inout Buffer, _ context: Context
+    ) -> (x: Int, y: Int)? {
+        let s = context.strings
+        let computed = assessment(context).outcome
+        let lenient = conclusion.outcome.strictness < computed.strictness
+        var lines = [
+            context.identityLine(ticket: entry.ticket, person: entry.person), "",
+            s.text("screening.computedOutcome", ["outcome": s["outcome.\(computed.rawValue)"]]),
+            s.text("screening.recordedOutcome", ["outcome": s["outcome.\(conclusion.outcome.rawValue)"]]),
+        ]
+        if conclusion.outcome.proceedsToInjection {
+            lines.append(s.text("screening.consentLine", ["mark": conclusion.consent ? "[x]" : "[ ]"]))
+        }
+        if lenient { lines += ["", s["screening.lenientPrompt"]] }
+        let inner = Dialog(
+            title: s["screening.confirmTitle"], lines: lines, hint: s["screening.confirmHint"],
+            tone: lenient ? .warning : Self.tone(conclusion.outcome)
+        ).draw(in: area, into: &buffer, extraRows: lenient ? 1 : 0)
+        guard lenient else { return nil }
+        return (conclusion.reason.draw(in: inner.row(0), into: &buffer), inner.y)
+    }
+
+    private func drawChecklist(_ entry: QueueEntry, in area: Rect, into buffer: inout Buffer, _ context: Context) {
+        let s = context.strings
+        let checklist = context.checklist
+        buffer.put(context.identityLine(ticket: entry.ticket, person: entry.person) + " · "
+                   + s.text("queue.dose", ["n": String(entry.doseNumber)]), x: area.x + 1, y: area.y, style: .bold)
+        buffer.put(checklist.version + " · " + checklist.title.text(s.language), x: area.x + 1, y: area.y + 1,
+                   style: .muted, clip: area)
+        buffer.put(vitalsLine(context), x: area.x + 1, y: area.y + 2,
+                   style: vitals.abnormal.isEmpty ? .muted : .warning, clip: area)
+        let yes = effectiveAnswers(context)
+        let rows = checklist.items.map {
+            ChecklistView.Row(number: $0.id, text: $0.text(s.language), checked: yes.contains($0.id))
+        }
+        let listRect = Rect(x: area.x, y: area.y + 3, width: area.width, height: min(rows.count, area.height - 6))
+        ChecklistView.draw(rows, yes: s["common.yes"], no: s["common.no"], selection: itemSelection,
+                           in: listRect, into: &buffer)
+        let assessment = assessment(context)
+        let y = listRect.maxY + 1
+        buffer.put(s["screening.outcomeLabel"], x: area.x + 1, y: y, style: .bold)
+        buffer.put(s["outcome.\(assessment.outcome.rawValue)"], x: area.x + 2 + s["screening.outcomeLabel"].displayWidth,
+                   y: y, style: Style(tone: Self.tone(assessment.outcome), bold: true), clip: area)
+        if !assessment.decidingItems.isEmpty {
+            buffer.put(s.text("screening.because", ["items": assessment.decidingItems.joined(separator: ", ")]),
+                       x: area.x + 1, y: y + 1, style: .muted)
+        }
+    }
+
+    /// "Sinh hiệu: 38,2 °C ✗ · mạch 88 · HA 150/95 ✗ · thở 18", or what to press to take them.
+    private func vitalsLine(_ context: Context) -> String {
+        let s = context.strings
+        guard !vitals.isEmpty else { return s["screening.vitalsNone"] }
+        let abnormal = Set(vitals.abnormal)
+        func mark(_ sign: VitalSigns.Sign) -> String { abnormal.contains(sign) ? " ✗" : "" }
+        var parts: [String] = []
+        if let t = vitals.temperature {
+            parts.append(String(format: "%.1f", t).replacingOccurrences(of: ".", with: s["common.decimalSeparator"]) + " °C" + mark(.temperature))
+        }
+        if let p = vitals.pulse { parts.append(s.text("vitals.pulseShort", ["n": String(p)]) + mark(.pulse)) }
+        if vitals.systolic != nil || vitals.diastolic != nil {
+            let bp = (vitals.systolic.map(String.init) ?? "?") + "/" + (vitals.diastolic.map(String.init) ?? "?")
+            parts.append(s.text("vitals.bpShort", ["bp": bp]) + mark(.bloodPressure))
+        }
+        if let r = vitals.respiratoryRate { parts.append(s.text("vitals.respiratoryShort", ["n": String(r)]) + mark(.respiratoryRate)) }
+        return s["screening.vitalsLabel"] + " " + parts.joined(separator: " · ")
+    }
+
+    static func tone(_ outcome: ScreeningOutcome) -> Tone {
+        switch outcome {
+        case .eligible: .success
+        case .caution: .warning
+        case .referred, .deferred, .contraindicated: .danger
+        }
+    }
+}
