@@ -75,6 +75,13 @@ enum Migrations {
                 ALTER TABLE screening ADD COLUMN respiratory_rate INTEGER;
                 """)
         }
+        // A serious adverse event alerts every desk until the site lead acknowledges it.
+        migrator.registerMigration("v7-aefi-acknowledged") { db in
+            try db.execute(sql: """
+                ALTER TABLE aefi ADD COLUMN acknowledged_at TEXT;
+                ALTER TABLE aefi ADD COLUMN acknowledged_by TEXT REFERENCES staff(id);
+                """)
+        }
     }
 
     private static func dropPersonSearch(in db: Database) throws {

@@ -328,6 +328,61 @@ struct DeskEndToEndTests {
         #expect(try desk.waitFor("EXITED") != nil)
     }
 
+    @Test("an anaphylaxis recorded at observation stops the site lead's desk until acknowledged")
+    func anaphylaxisAlert() throws {
+        let directory = TemporaryDirectory("e2e-aefi")
+        let path = try Self.site(in: directory)
+        // Nhung through check-in, screening and injection, by the store operations the desks use.
+        let (status, _) = try BuiltProgram.run(["simulate", "--db", path, "--desks", "1", "--people", "1"])
+        #expect(status == 0)
+        let database = try AppDatabase(path: path)
+        let staff = try database.staff()
+        let catalog = try VaccineCatalog(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/data/vaccines.json")))
+        let nhung = try #require(try database.searchRoster(RosterQuery("nhung 1990")).first).person
+        let ticket = try database.checkIn(personID: nhung.id, catalog: catalog, by: staff[0].id, at: Date())
+        _ = try database.recordScreening(
+            ScreeningDecision(visitID: ticket.visitID, checklistVersion: "3802/QĐ-BYT", yesItems: [],
+                              computedOutcome: .eligible, outcome: .eligible, consent: true),
+            by: staff[2].id, at: Date())
+        let session = try #require(try database.openSession())
+        let lot = try #require(try database.lots(sessionID: session.id).first)
+        let vaccinator = try #require(staff.first { $0.role == .vaccinator })
+        let vial = try database.openVial(lotID: lot.id, catalog: catalog, by: vaccinator.id, at: Date())
+        _ = try database.recordInjection(visitID: ticket.visitID, vialID: vial.id, arm: .left,
+                                         observation: ObservationPolicy(catalog: catalog), by: vaccinator.id, at: Date())
+
+        let lead = try TmuxDesk(Self.deskCommand(path), name: "lead")
+        try Self.signInAsSiteLead(lead)
+        let nurse = try TmuxDesk(Self.deskCommand(path), name: "observer")
+        try nurse.expect("Đăng nhập bàn làm việc")
+        try nurse.press("Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+        try nurse.expect("Xin chào, Bùi Thị Mai")
+        try nurse.press("Enter")
+        try nurse.expect("Nguyễn Thị Hồng Nhung")
+        try nurse.press("F3")
+        try nurse.expect("Ghi nhận phản ứng sau tiêm")
+        try nurse.type("Khó thở, nổi mẩn toàn thân")
+        try nurse.press("Tab", "Tab")
+        try nurse.type("2")
+        try nurse.press("Tab")
+        try nurse.type("Adrenalin 0,5 mg tiêm bắp")
+        try nurse.press("Enter")
+        try nurse.expect("Đã ghi PHẢN ỨNG NẶNG")
+        // The site lead's desk, another process, stops on it within a second.
+        let alert = try lead.expect("PHẢN ỨNG NẶNG SAU TIÊM")
+        #expect(alert.contains("Phản vệ độ II: dùng hộp chống sốc, báo cấp cứu."))
+        #expect(alert.contains("Nguyễn Thị Hồng Nhung"))
+        try lead.press("Enter")
+        try lead.expect("Chọn bàn làm việc")
+        // Acknowledged: the banner leaves every desk.
+        #expect(try nurse.waitFor("PHẢN ỨNG NẶNG ·", absent: true) != nil)
+        try lead.press("F10")
+        try nurse.press("F10")
+        #expect(try nurse.waitFor("EXITED") != nil)
+    }
+
     @Test("a terminal below 80×24 is told so, and the desk recovers on resize")
     func tooSmall() throws {
         let directory = TemporaryDirectory("e2e-small")

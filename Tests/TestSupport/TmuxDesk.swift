@@ -29,13 +29,14 @@ public final class TmuxDesk: @unchecked Sendable {
         try tmux(["capture-pane", "-p", "-t", name])
     }
 
-    /// Waits until the screen shows `text`; returns the screen, or nil after `timeout` seconds.
+    /// Waits until the screen shows `text` (or, with `absent`, no longer shows it); returns the screen,
+    /// or nil after `timeout` seconds.
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String? {
+    public func waitFor(_ text: String, absent: Bool = false, timeout: TimeInterval = 10) throws -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             let current = try screen()
-            if current.contains(text) { return current }
+            if current.contains(text) != absent { return current }
             Thread.sleep(forTimeInterval: 0.1)
         } while Date() < deadline
         return nil

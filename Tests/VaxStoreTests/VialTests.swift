@@ -103,3 +103,31 @@ struct ScreeningRecordTests {
         #expect(try f.database.queue(at: .waitingInjection).first?.caution == true)
     }
 }
+
+@Suite("Adverse events in the site store")
+struct AdverseEventStoreTests {
+    @Test("a serious event alerts until the site lead acknowledges it; nobody else can; events need an injection")
+    func seriousEvent() throws {
+        let f = try StoreFixture()
+        let cleared = try VialTests.cleared(f, 2)
+        _ = try f.inject(cleared[0], lot: f.demo.lots[0])
+        let nurse = f.staff(.observationNurse).id
+        #expect(throws: VisitError.notFound) {
+            try f.database.recordAdverseEvent(
+                AdverseEvent(visitID: cleared[1], onset: f.now, signs: "sốt", severity: .common), by: nurse, at: f.now)
+        }
+        try f.database.recordAdverseEvent(
+            AdverseEvent(visitID: cleared[0], onset: f.now, signs: "đau chỗ tiêm", severity: .common), by: nurse, at: f.now)
+        #expect(try f.database.unacknowledgedSeriousEvents().isEmpty)
+        let serious = AdverseEvent(visitID: cleared[0], onset: f.now, signs: "khó thở", severity: .common, anaphylaxisGrade: 2)
+        #expect(serious.severity == .serious, "anaphylaxis is serious")
+        try f.database.recordAdverseEvent(serious, by: nurse, at: f.now)
+        let alerts = try f.database.unacknowledgedSeriousEvents()
+        #expect(alerts.map(\.id) == [serious.id] && alerts[0].person?.fullName == "Người Số 0" && alerts[0].ticket == 1)
+        #expect(throws: VisitError.siteLeadOnly) { try f.database.acknowledgeAdverseEvent(serious.id, by: nurse, at: f.now) }
+        try f.database.acknowledgeAdverseEvent(serious.id, by: f.staff(.siteLead).id, at: f.now)
+        #expect(try f.database.unacknowledgedSeriousEvents().isEmpty)
+        let stored = try f.database.isStored(serious.id, event: .aefi)
+        #expect(stored.record && stored.outbox)
+    }
+}

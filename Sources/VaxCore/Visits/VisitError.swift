@@ -34,6 +34,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case lenientOutcomeNeedsReason
     /// The person has not consented to the injection.
     case consentRequired
+    /// Only the site lead may do this.
+    case siteLeadOnly
     /// A walk-in carries an identity number someone on the roster already has.
     case identityNumberOnRoster
     /// Discharge before the end of observation needs a reason.
@@ -51,6 +53,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .identityNumberOnRoster: "error.identityNumberOnRoster"
         case .vialNotUsable: "error.vialNotUsable"
         case .lenientOutcomeNeedsReason: "error.lenientOutcomeNeedsReason"
+        case .siteLeadOnly: "error.siteLeadOnly"
         case .consentRequired: "error.consentRequired"
         case .vialPastDiscardTime: "error.vialPastDiscardTime"
         case .vialLotExpired: "error.lotExpired"
@@ -72,7 +75,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.tooEarly(let day, let days)): ["date": BirthDate(stored: day)?.description ?? day, "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
-        case .lenientOutcomeNeedsReason, .consentRequired: [:]
+        case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly: [:]
         case .overrideNeedsSiteLead, .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
         case .vialLotExpired(let expiry): ["expiry": expiry]
         case .noOpenSession, .notFound, .lotNotInSession, .identityNumberOnRoster: [:]

@@ -26,6 +26,8 @@ public enum AppAction: Sendable {
     case outboxCount(Int)
     /// The vials of the open session, open ones first.
     case vialsLoaded([Vial])
+    case alertsLoaded([AdverseEvent])
+    case adverseEventRecorded(ticket: Int, serious: Bool)
     case vialOpened(Vial)
     case vialDiscarded(dosesWasted: Int)
     /// A roster import under way: rows written, and about how many the file holds.
@@ -44,7 +46,7 @@ extension AppAction {
     /// A step a desk asked for has ended, recorded or refused.
     var endsStep: Bool {
         switch self {
-        case .checkedIn, .walkInRegistered, .paperDoseSaved, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
+        case .checkedIn, .walkInRegistered, .adverseEventRecorded, .paperDoseSaved, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
         default: false
         }
     }
@@ -65,6 +67,9 @@ public enum AppEffect: Hashable, Sendable {
     case saveScreening(ScreeningDecision, ticket: Int, by: UUID)
     case inject(visitID: UUID, ticket: Int, vialID: UUID, arm: Arm, by: UUID)
     case loadVials
+    case loadAlerts
+    case recordAdverseEvent(AdverseEvent, ticket: Int, by: UUID)
+    case acknowledgeAlert(UUID, by: UUID)
     case openVial(lotID: UUID, by: UUID)
     case discardVial(vialID: UUID, reason: String, by: UUID)
     case discharge(visitID: UUID, ticket: Int, earlyReason: String?, by: UUID)

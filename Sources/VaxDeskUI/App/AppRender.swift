@@ -16,6 +16,13 @@ extension AppState {
         drawHeader(in: header, into: &buffer)
         let area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         var cursor = screen.current.render(in: area, into: &buffer, context)
+        if let alert = context.alerts.first, context.user != nil {
+            drawAlertBanner(alert, in: body.row(0), into: &buffer)
+            if isAlertingSiteLead {
+                drawAlertDialog(alert, in: area, into: &buffer)
+                cursor = nil
+            }
+        }
         drawNotice(in: footer.row(0), into: &buffer)
         FunctionBar.draw(keyMap(), in: footer.row(1), into: &buffer)
         if showingHelp {
@@ -54,6 +61,38 @@ extension AppState {
         buffer.put(left.truncated(toWidth: max(0, rect.width - rightWidth - 2)), x: rect.x + 1, y: rect.y, style: style)
         buffer.put(right, x: rect.maxX - rightWidth, y: rect.y, style: context.session == nil ? .warning : .muted)
     }
+
+    /// "⚠ PHẢN ỨNG NẶNG · Số 12 Nguyễn Văn Đức · phản vệ độ II · 10:42": on every desk until the site
+    /// lead acknowledges it.
+    private func drawAlertBanner(_ alert: AdverseEvent, in rect: Rect, into buffer: inout Buffer) {
+        let s = context.strings
+        var parts = [s["alert.serious"]]
+        if let ticket = alert.ticket { parts.append(s.text("common.ticket", ["n": String(ticket)])) }
+        if let person = alert.person { parts.append(person.fullName) }
+        if let grade = alert.anaphylaxisGrade { parts.append(s.text("alert.grade", ["grade": Self.roman(grade)])) }
+        parts.append(context.time(alert.onset))
+        var text = parts.joined(separator: " · ")
+        if context.alerts.count > 1 { text += " " + s.text("alert.more", ["n": String(context.alerts.count - 1)]) }
+        let style = Style(tone: .danger, bold: true, reverse: true)
+        buffer.fill(rect, style: style)
+        buffer.put(text.truncated(toWidth: rect.width - 2), x: rect.x + 1, y: rect.y, style: style)
+    }
+
+    /// The site lead's desk: the event in full, to acknowledge before anything else.
+    private func drawAlertDialog(_ alert: AdverseEvent, in area: Rect, into buffer: inout Buffer) {
+        let s = context.strings
+        var lines: [String] = []
+        if let person = alert.person { lines.append(context.identityLine(ticket: alert.ticket, person: person)) }
+        lines.append("")
+        lines.append(s.text("alert.onset", ["time": context.time(alert.onset)]))
+        lines.append(s.text("alert.signs", ["signs": alert.signs]))
+        if let grade = alert.anaphylaxisGrade { lines.append(s.text("alert.anaphylaxis", ["grade": Self.roman(grade)])) }
+        if let actions = alert.actions { lines.append(s.text("alert.actions", ["actions": actions])) }
+        if let referral = alert.referral { lines.append(s.text("alert.referral", ["referral": referral])) }
+        Dialog(title: s["alert.title"], lines: lines, hint: s["alert.hint"], tone: .danger).draw(in: area, into: &buffer)
+    }
+
+    static func roman(_ grade: Int) -> String { ["I", "II", "III", "IV"][min(3, max(0, grade - 1))] }
 
     private func drawTooSmall(into buffer: inout Buffer) {
         let s = context.strings

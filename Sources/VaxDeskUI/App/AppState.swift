@@ -78,7 +78,7 @@ public struct AppState {
 
     /// The effects to run when the desk starts.
     public func start() -> [AppEffect] {
-        [.loadSession, .countOutbox] + screen.current.refresh(context)
+        [.loadSession, .countOutbox, .loadAlerts] + screen.current.refresh(context)
     }
 
     /// The station the desk is at, if one is chosen.

@@ -19,6 +19,9 @@ extension AppState {
     /// The key map in force now: the screen's keys, then the global ones.
     public func keyMap() -> KeyMap<Command> {
         if showingHelp { return KeyMap([KeyBinding([.escape, .enter, .function(1)], context.strings["key.close"], .dismiss)]) }
+        if isAlertingSiteLead {
+            return KeyMap([KeyBinding([.enter], context.strings["key.acknowledgeAlert"], .acknowledgeAlert)] + globalKeys())
+        }
         return KeyMap(screen.current.keyMap(context).bindings + globalKeys())
     }
 
@@ -35,7 +38,7 @@ extension AppState {
             size = newSize
             return []
         case .databaseChanged:
-            return [.countOutbox, .loadSession] + screen.current.refresh(context)
+            return [.countOutbox, .loadSession, .loadAlerts] + screen.current.refresh(context)
         case .sessionLoaded(let session, let lots):
             context.session = session
             context.lots = lots
@@ -43,6 +46,12 @@ extension AppState {
         case .outboxCount(let count):
             outboxCount = count
             return []
+        case .alertsLoaded(let alerts):
+            context.alerts = alerts
+            return []
+        case .adverseEventRecorded(let ticket, let serious):
+            notice = Notice(text: context.strings.text(serious ? "notice.aefiSerious" : "notice.aefiRecorded",
+                                                       ["n": String(ticket)]), tone: serious ? .danger : .success)
         case .refused(let error):
             notice = Notice(text: context.strings.text(error.messageKey, error.messageValues), tone: .danger)
         case .storageFailed(let message):
@@ -106,6 +115,10 @@ extension AppState {
             screen = .login(LoginScreen())
             notice = nil
             return screen.current.refresh(context)
+        case .acknowledgeAlert:
+            guard let alert = context.alerts.first, let user = context.user else { return [] }
+            context.alerts.removeFirst()
+            return [.acknowledgeAlert(alert.id, by: user.id)]
         case .openRosterImport:
             screen = .rosterImport(RosterImportScreen())
             notice = nil
@@ -141,11 +154,17 @@ extension AppState {
     }
 }
 
+extension AppState {
+    /// The site lead's desk stops on a serious adverse event until it is acknowledged.
+    var isAlertingSiteLead: Bool { context.user?.role == .siteLead && !context.alerts.isEmpty }
+}
+
 extension AppEffect {
     /// Effects that record something: the desk shows "saving…" and takes no keys until they answer.
     var isWrite: Bool {
         switch self {
-        case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .openVial, .discardVial, .discharge: true
+        case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .openVial, .discardVial, .discharge,
+             .recordAdverseEvent: true
         default: false
         }
     }

@@ -11,6 +11,8 @@ public enum Command: Hashable, Sendable {
     /// Check-in: register a walk-in, keep a new record despite look-alikes, the site lead's override of
     /// a dose refusal, a dose from a paper record.
     case newPerson, saveAnyway, override, addPaperDose
+    /// The observation desk records an adverse event; the site lead acknowledges a serious one.
+    case adverseEvent, acknowledgeAlert
     /// The screening desk's vital signs.
     case vitals
     /// The injection desk's vials.

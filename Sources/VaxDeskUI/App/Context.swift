@@ -14,6 +14,8 @@ public struct Context: Sendable {
     public var user: Staff?
     public var session: VaccinationSession?
     public var lots: [VaccineLot]
+    /// Serious adverse events the site lead has not yet acknowledged: every desk shows them.
+    public var alerts: [AdverseEvent] = []
 
     public init(
         strings: Strings, catalog: VaccineCatalog, checklist: Checklist, provinces: ProvinceCodes,

@@ -10,6 +10,8 @@ struct ObservationScreen: StationScreen {
         case confirming(QueueEntry)
         /// Discharge before the due time: the nurse must say why.
         case earlyReason(QueueEntry, TextField)
+        /// An adverse event: onset, signs, severity, anaphylaxis grade, actions, referral.
+        case adverseEvent(QueueEntry, FormEditor<AdverseEventForm.Field>)
     }
 
     var queue = QueueList()
@@ -23,6 +25,13 @@ struct ObservationScreen: StationScreen {
             return KeyMap([
                 KeyBinding([.enter], s["key.discharge"], .confirm,
                            disabledReason: queue.selected == nil ? s["queue.nobody"] : nil),
+                KeyBinding([.function(3)], s["key.adverseEvent"], .adverseEvent,
+                           disabledReason: queue.selected == nil ? s["queue.nobody"] : nil),
+            ])
+        case .adverseEvent:
+            return KeyMap([
+                KeyBinding([.enter], s["key.save"], .confirm),
+                KeyBinding([.escape], s["key.back"], .back),
             ])
         case .confirming:
             return KeyMap([
@@ -51,7 +60,22 @@ struct ObservationScreen: StationScreen {
         case (.earlyReason(let entry, let field), .confirm):
             return [.discharge(visitID: entry.visitID, ticket: entry.ticket,
                                earlyReason: field.text.trimmingCharacters(in: .whitespaces), by: user.id)]
-        case (.confirming, .back), (.earlyReason, .back):
+        case (.board, .adverseEvent):
+            guard let entry = queue.selected else { return [] }
+            phase = .adverseEvent(entry, FormEditor(
+                fields: AdverseEventForm.Field.allCases,
+                values: AdverseEventForm(now: context.now, timeZone: context.timeZone).values))
+        case (.adverseEvent(let entry, var form), .confirm):
+            switch AdverseEventForm(values: form.values).validate(visitID: entry.visitID, now: context.now,
+                                                                    timeZone: context.timeZone) {
+            case .valid(let event):
+                phase = .board
+                return [.recordAdverseEvent(event, ticket: entry.ticket, by: user.id)]
+            case .invalid(let problems):
+                form.show(problems: problems)
+                phase = .adverseEvent(entry, form)
+            }
+        case (.confirming, .back), (.earlyReason, .back), (.adverseEvent, .back):
             phase = .board
         default:
             break
@@ -66,6 +90,9 @@ struct ObservationScreen: StationScreen {
         case .earlyReason(let entry, var field):
             _ = field.handle(key)
             phase = .earlyReason(entry, field)
+        case .adverseEvent(let entry, var form):
+            _ = form.handle(key)
+            phase = .adverseEvent(entry, form)
         case .confirming:
             break
         }
@@ -96,6 +123,14 @@ struct ObservationScreen: StationScreen {
         switch phase {
         case .board:
             return nil
+        case .adverseEvent(let entry, let form):
+            buffer.fill(area)
+            buffer.put(s["aefi.title"], x: area.x + 1, y: area.y, style: .title)
+            buffer.put(context.identityLine(ticket: entry.ticket, person: entry.person), x: area.x + 1, y: area.y + 1,
+                       style: .bold, clip: area)
+            return form.draw(
+                in: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: area.height - 3), into: &buffer,
+                strings: s, label: { s["aefi.\($0)"] }, required: \.isRequired, hint: { s.optional("aefi.\($0).hint") })
         case .confirming(let entry):
             Dialog(title: s["observation.confirmTitle"],
                    lines: [context.identityLine(ticket: entry.ticket, person: entry.person)],

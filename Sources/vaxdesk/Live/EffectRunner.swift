@@ -70,6 +70,15 @@ struct EffectRunner {
             try database.discharge(visitID: visitID, earlyReason: reason, by: staffID, at: clock())
             logger.info("discharged", metadata: ["visit": "\(visitID)"])
             return .discharged(ticket: ticket)
+        case .loadAlerts:
+            return .alertsLoaded(try database.unacknowledgedSeriousEvents())
+        case .recordAdverseEvent(let event, let ticket, let staffID):
+            try database.recordAdverseEvent(event, by: staffID, at: clock())
+            logger.info("adverse event", metadata: ["aefi": "\(event.id)", "severity": "\(event.severity.rawValue)"])
+            return .adverseEventRecorded(ticket: ticket, serious: event.severity == .serious)
+        case .acknowledgeAlert(let id, let staffID):
+            try database.acknowledgeAdverseEvent(id, by: staffID, at: clock())
+            return .alertsLoaded(try database.unacknowledgedSeriousEvents())
         case .loadVials:
             return .vialsLoaded(try database.sessionVials())
         case .openVial(let lotID, let staffID):

