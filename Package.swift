@@ -18,6 +18,12 @@ let package = Package(
             name: "CNCursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // libqrencode, for the QR code of the certificate.
+        .systemLibrary(
+            name: "CQREncode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(name: "VaxQR", dependencies: ["CQREncode"]),
         // The data files the code loads: strings, vaccine catalog, screening checklist, province codes.
         .target(
             name: "VaxResources",
@@ -37,7 +43,7 @@ let package = Package(
         .target(name: "VaxDemo", dependencies: ["VaxCore"]),
         .target(name: "TerminalKit"),
         .target(name: "CursesTerminal", dependencies: ["TerminalKit", "CNCursesw"]),
-        .target(name: "VaxDeskUI", dependencies: ["VaxCore", "TerminalKit"]),
+        .target(name: "VaxDeskUI", dependencies: ["VaxCore", "TerminalKit", "VaxQR"]),
         .executableTarget(
             name: "vaxdesk",
             dependencies: [

@@ -383,6 +383,53 @@ struct DeskEndToEndTests {
         #expect(try nurse.waitFor("EXITED") != nil)
     }
 
+    @Test("discharge shows the certificate; its QR code, read off the screen by zbarimg, is the record reference")
+    func certificate() throws {
+        let directory = TemporaryDirectory("e2e-certificate")
+        let path = try Self.site(in: directory)
+        let database = try AppDatabase(path: path)
+        let catalog = try VaccineCatalog(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/data/vaccines.json")))
+        let staff = try database.staff()
+        let nhung = try #require(try database.searchRoster(RosterQuery("nhung 1990")).first).person
+        // Injected 31 minutes ago, by the store operations the desks use: due for discharge.
+        let injectedAt = Date().addingTimeInterval(-31 * 60)
+        let ticket = try database.checkIn(personID: nhung.id, catalog: catalog, by: staff[0].id, at: injectedAt)
+        _ = try database.recordScreening(
+            ScreeningDecision(visitID: ticket.visitID, checklistVersion: "3802/QĐ-BYT", yesItems: [],
+                              computedOutcome: .eligible, outcome: .eligible, consent: true),
+            by: staff[2].id, at: injectedAt)
+        let session = try #require(try database.openSession())
+        let lot = try #require(try database.lots(sessionID: session.id).first { $0.productCode == "pfizer" })
+        let vaccinator = try #require(staff.first { $0.role == .vaccinator })
+        let vial = try database.openVial(lotID: lot.id, catalog: catalog, by: vaccinator.id, at: injectedAt)
+        let injection = try database.recordInjection(
+            visitID: ticket.visitID, vialID: vial.id, arm: .left, observation: ObservationPolicy(catalog: catalog),
+            by: vaccinator.id, at: injectedAt)
+
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "certificate")
+        try desk.expect("Đăng nhập bàn làm việc")
+        try desk.press("Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+        try desk.expect("Xin chào, Bùi Thị Mai")
+        try desk.press("Enter")
+        try desk.expect("✓ Đủ giờ")
+        try desk.press("Enter", "Enter")
+        let page = try desk.expect("GIẤY XÁC NHẬN ĐÃ TIÊM VẮC XIN COVID-19")
+        #expect(page.contains("Họ và tên: Nguyễn Thị Hồng Nhung"))
+        #expect(page.contains("Số CCCD/CMND: 091190004321"))
+        #expect(page.contains("Mũi 1 · ") && page.contains("Pfizer · lô FK5127"))
+        #expect(try ScreenQRCode.decode(page, in: directory) == injection.injectionID.uuidString)
+        try desk.press("F5")
+        let saved = try desk.expect("Đã lưu giấy xác nhận")
+        let file = directory.file("certificates/\(injection.injectionID.uuidString).txt")
+        #expect(saved.contains("certificates/"))
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("Nguyễn Thị Hồng Nhung") && text.contains("ký tên, đóng dấu"))
+        try desk.press("Enter", "F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+    }
+
     @Test("a terminal below 80×24 is told so, and the desk recovers on resize")
     func tooSmall() throws {
         let directory = TemporaryDirectory("e2e-small")

@@ -51,3 +51,30 @@ struct AdverseEventDeskTests {
         #expect(!lead.render().0.text.contains("PHẢN ỨNG NẶNG"))
     }
 }
+
+@Suite("The certificate at discharge")
+struct CertificateDeskTests {
+    typealias F = DeskFixture
+
+    @Test("discharge loads the certificate: every dose, the record reference and its QR code; F5 prints it")
+    func certificate() {
+        var state = F.desk(at: .observation, staffIndex: 3)
+        let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
+        _ = state.update(.queueLoaded(.inObservation, [entry]))
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.enter))
+        let effects = state.update(.discharged(ticket: 12))
+        #expect(effects.first == .loadCertificate(visitID: entry.visitID))
+        let certificate = Certificate(
+            person: F.duc,
+            doses: [
+                Certificate.Dose(number: 1, productCode: "astrazeneca", lotNumber: "A1089", day: "2021-08-10", place: "TYT Phường 5"),
+                Certificate.Dose(number: 2, productCode: "pfizer", lotNumber: "FK5127", day: "2026-11-26", place: "Trạm Y tế"),
+            ],
+            siteName: "Trạm Y tế Phường Vĩnh Thanh Vân",
+            reference: UUID(uuidString: "019A6B2C-1D2E-7F30-8A41-B52C63D74E85")!, issuedAt: F.now)
+        _ = state.update(.certificateLoaded(certificate))
+        Golden.check(state.render().0, "observation-certificate")
+        #expect(state.update(.key(.function(5))) == [.printCertificate(certificate)])
+    }
+}

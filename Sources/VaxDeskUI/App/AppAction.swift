@@ -27,6 +27,11 @@ public enum AppAction: Sendable {
     /// The vials of the open session, open ones first.
     case vialsLoaded([Vial])
     case alertsLoaded([AdverseEvent])
+    case certificateLoaded(Certificate)
+    /// The certificate was saved to `path`, and sent to `printer` when one is configured.
+    case certificatePrinted(path: String, printer: String?)
+    /// Saved to `path`, but the printer refused it.
+    case certificatePrintFailed(path: String, printer: String)
     case adverseEventRecorded(ticket: Int, serious: Bool)
     case vialOpened(Vial)
     case vialDiscarded(dosesWasted: Int)
@@ -68,6 +73,8 @@ public enum AppEffect: Hashable, Sendable {
     case inject(visitID: UUID, ticket: Int, vialID: UUID, arm: Arm, by: UUID)
     case loadVials
     case loadAlerts
+    case loadCertificate(visitID: UUID)
+    case printCertificate(Certificate)
     case recordAdverseEvent(AdverseEvent, ticket: Int, by: UUID)
     case acknowledgeAlert(UUID, by: UUID)
     case openVial(lotID: UUID, by: UUID)

@@ -46,6 +46,14 @@ extension AppState {
         case .outboxCount(let count):
             outboxCount = count
             return []
+        case .certificatePrinted(let path, let printer):
+            notice = Notice(text: context.strings.text(printer == nil ? "notice.certificateSaved" : "notice.certificatePrinted",
+                                                       ["path": path, "printer": printer ?? ""]), tone: .success)
+            return []
+        case .certificatePrintFailed(let path, let printer):
+            notice = Notice(text: context.strings.text("notice.certificatePrintFailed", ["path": path, "printer": printer]),
+                            tone: .warning)
+            return []
         case .alertsLoaded(let alerts):
             context.alerts = alerts
             return []

@@ -12,7 +12,7 @@ public enum Command: Hashable, Sendable {
     /// a dose refusal, a dose from a paper record.
     case newPerson, saveAnyway, override, addPaperDose
     /// The observation desk records an adverse event; the site lead acknowledges a serious one.
-    case adverseEvent, acknowledgeAlert
+    case adverseEvent, acknowledgeAlert, printCertificate
     /// The screening desk's vital signs.
     case vitals
     /// The injection desk's vials.

@@ -12,6 +12,8 @@ struct ObservationScreen: StationScreen {
         case earlyReason(QueueEntry, TextField)
         /// An adverse event: onset, signs, severity, anaphylaxis grade, actions, referral.
         case adverseEvent(QueueEntry, FormEditor<AdverseEventForm.Field>)
+        /// Discharged: the certificate, once read, to show, save and print.
+        case certificate(QueueEntry, Certificate?)
     }
 
     var queue = QueueList()
@@ -32,6 +34,12 @@ struct ObservationScreen: StationScreen {
             return KeyMap([
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
+            ])
+        case .certificate(_, let certificate):
+            return KeyMap([
+                KeyBinding([.function(5)], s["key.printCertificate"], .printCertificate,
+                           disabledReason: certificate == nil ? s["certificate.loading"] : nil),
+                KeyBinding([.enter, .escape], s["key.next"], .dismiss),
             ])
         case .confirming:
             return KeyMap([
@@ -75,6 +83,10 @@ struct ObservationScreen: StationScreen {
                 form.show(problems: problems)
                 phase = .adverseEvent(entry, form)
             }
+        case (.certificate(_, let certificate?), .printCertificate):
+            return [.printCertificate(certificate)]
+        case (.certificate, .dismiss):
+            phase = .board
         case (.confirming, .back), (.earlyReason, .back), (.adverseEvent, .back):
             phase = .board
         default:
@@ -93,13 +105,28 @@ struct ObservationScreen: StationScreen {
         case .adverseEvent(let entry, var form):
             _ = form.handle(key)
             phase = .adverseEvent(entry, form)
-        case .confirming:
+        case .confirming, .certificate:
             break
         }
         return []
     }
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
+        switch (action, phase) {
+        case (.discharged, .confirming(let entry)), (.discharged, .earlyReason(let entry, _)):
+            // Discharged: the certificate comes next.
+            _ = queue.receive(action, for: .inObservation)
+            phase = .certificate(entry, nil)
+            return [.loadCertificate(visitID: entry.visitID)] + refresh(context)
+        case (.certificateLoaded(let certificate), .certificate(let entry, _)):
+            phase = .certificate(entry, certificate)
+            return []
+        case (_, .certificate):
+            _ = queue.receive(action, for: .inObservation)
+            return []
+        default:
+            break
+        }
         guard queue.receive(action, for: .inObservation) else { return [] }
         phase = .board
         return refresh(context)
@@ -122,6 +149,11 @@ struct ObservationScreen: StationScreen {
         }
         switch phase {
         case .board:
+            return nil
+        case .certificate(_, let certificate):
+            if let certificate {
+                CertificatePage.draw(certificate, in: area, into: &buffer, context)
+            }
             return nil
         case .adverseEvent(let entry, let form):
             buffer.fill(area)

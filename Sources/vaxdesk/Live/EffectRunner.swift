@@ -79,6 +79,10 @@ struct EffectRunner {
         case .acknowledgeAlert(let id, let staffID):
             try database.acknowledgeAdverseEvent(id, by: staffID, at: clock())
             return .alertsLoaded(try database.unacknowledgedSeriousEvents())
+        case .loadCertificate(let visitID):
+            return .certificateLoaded(try database.certificate(visitID: visitID, at: clock()))
+        case .printCertificate(let certificate):
+            return try CertificatePrinter(database: database, resources: resources).print(certificate, at: clock())
         case .loadVials:
             return .vialsLoaded(try database.sessionVials())
         case .openVial(let lotID, let staffID):

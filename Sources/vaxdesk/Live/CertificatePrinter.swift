@@ -1,0 +1,39 @@
+import Foundation
+import VaxCore
+import VaxDeskUI
+import VaxStore
+
+/// Saves a certificate beside the site database (`certificates/<reference>.txt`) and, when the site
+/// has a printer (`VAXDESK_PRINTER`, a CUPS destination), sends it there with `lp`.
+struct CertificatePrinter {
+    let database: AppDatabase
+    let resources: LoadedResources
+
+    func print(_ certificate: Certificate, at date: Date) throws -> AppAction {
+        let folder = URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("certificates")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let file = folder.appendingPathComponent(certificate.reference.text + ".txt")
+        let context = Context(
+            strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
+            provinces: resources.provinces, timeZone: LocalDay.vietnam, now: date)
+        try CertificatePage.printable(certificate, context).write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        guard let printer = ProcessInfo.processInfo.environment["VAXDESK_PRINTER"], !printer.isEmpty else {
+            return .certificatePrinted(path: file.path, printer: nil)
+        }
+        let lp = Process()
+        lp.executableURL = URL(fileURLWithPath: "/usr/bin/lp")
+        lp.arguments = ["-d", printer, file.path]
+        lp.standardOutput = FileHandle.nullDevice
+        lp.standardError = FileHandle.nullDevice
+        do {
+            try lp.run()
+            lp.waitUntilExit()
+        } catch {
+            return .certificatePrintFailed(path: file.path, printer: printer)
+        }
+        guard lp.terminationStatus == 0 else { return .certificatePrintFailed(path: file.path, printer: printer) }
+        return .certificatePrinted(path: file.path, printer: printer)
+    }
+}
