@@ -86,3 +86,30 @@ struct ScreeningDeskTests {
         #expect(lenient.overrideReason == "Sốt nhẹ do mọc răng khôn, đã hết" && lenient.consent)
     }
 }
+
+@Suite("Screening: the note for a person not vaccinated today")
+struct ScreeningNoteTests {
+    typealias F = DeskFixture
+
+    @Test("a deferral ends with a note of why and when to come back")
+    func deferral() {
+        var (state, _) = ScreeningDeskTests.calling()
+        _ = state.update(.key(.character("k")))
+        _ = state.update(.key(.character("k")))
+        _ = state.update(.key(.character("c")))
+        _ = state.update(.key(.enter))
+        guard case .saveScreening(let decision, let ticket, _)? = state.update(.key(.enter)).first else {
+            Issue.record("not saved")
+            return
+        }
+        #expect(decision.outcome == .deferred && !decision.consent)
+        _ = state.update(.screeningSaved(ticket: ticket, outcome: .deferred))
+        let note = state.render().0.text
+        #expect(note.contains("Giấy báo cho người đến tiêm"))
+        #expect(note.contains("Mục 3: Đang mắc bệnh cấp tính"))
+        #expect(note.contains("→ Quay lại khi đã khỏi bệnh cấp tính."))
+        Golden.check(state.render().0, "screening-deferral-note")
+        _ = state.update(.key(.enter))
+        #expect(state.render().0.text.contains("Chờ khám sàng lọc"))
+    }
+}

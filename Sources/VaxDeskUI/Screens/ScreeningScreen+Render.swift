@@ -21,6 +21,8 @@ extension ScreeningScreen {
         case .confirming(let entry, let conclusion):
             drawChecklist(entry, in: area, into: &buffer, context)
             return drawConclusion(entry, conclusion, in: area, into: &buffer, context)
+        case .note(let entry, let outcome, let reasons):
+            drawNote(entry, outcome, reasons, in: area, into: &buffer, context)
         }
         return nil
     }
@@ -46,6 +48,24 @@ extension ScreeningScreen {
         ).draw(in: area, into: &buffer, extraRows: lenient ? 1 : 0)
         guard lenient else { return nil }
         return (conclusion.reason.draw(in: inner.row(0), into: &buffer), inner.y)
+    }
+
+    /// The note for a person not vaccinated today: the outcome, each reason, and when to come back.
+    private func drawNote(
+        _ entry: QueueEntry, _ outcome: ScreeningOutcome, _ reasons: [String], in area: Rect, into buffer: inout Buffer,
+        _ context: Context
+    ) {
+        let s = context.strings
+        var lines = [context.identityLine(ticket: entry.ticket, person: entry.person), "",
+                     s.text("screening.noteOutcome", ["outcome": s["outcome.\(outcome.rawValue)"]]), ""]
+        for id in reasons {
+            guard let item = context.checklist.items.first(where: { $0.id == id }) else { continue }
+            lines.append(s.text("screening.noteReason", ["item": id, "text": item.text(s.language)]))
+            lines.append("  → " + (s.optional("screening.return.\(id)") ?? s["screening.return.\(outcome.rawValue)"]))
+        }
+        if reasons.isEmpty { lines.append("→ " + s["screening.return.\(outcome.rawValue)"]) }
+        Dialog(title: s["screening.noteTitle"], lines: lines.map { $0.truncated(toWidth: area.width - 8) },
+               hint: s["screening.noteHint"], tone: .warning).draw(in: area, into: &buffer)
     }
 
     private func drawChecklist(_ entry: QueueEntry, in area: Rect, into buffer: inout Buffer, _ context: Context) {

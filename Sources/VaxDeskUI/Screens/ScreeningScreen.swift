@@ -11,6 +11,8 @@ struct ScreeningScreen: StationScreen {
         case checklist(QueueEntry)
         case vitals(QueueEntry, FormEditor<VitalSigns.Field>)
         case confirming(QueueEntry, Conclusion)
+        /// Not vaccinated here today: the note for the person, why and when to come back.
+        case note(QueueEntry, ScreeningOutcome, reasons: [String])
     }
 
     /// What the doctor records, which may differ from what the answers give.
@@ -62,6 +64,8 @@ struct ScreeningScreen: StationScreen {
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .note:
+            return KeyMap([KeyBinding([.enter, .escape], s["key.next"], .dismiss)])
         case .confirming(_, let conclusion):
             let computed = assessment(context).outcome
             let blocked: String? =
@@ -122,6 +126,8 @@ struct ScreeningScreen: StationScreen {
             return [.saveScreening(decision, ticket: entry.ticket, by: user.id)]
         case (.confirming(let entry, _), .back):
             phase = .checklist(entry)
+        case (.note, .dismiss):
+            phase = .queue
         default:
             break
         }
@@ -149,6 +155,8 @@ struct ScreeningScreen: StationScreen {
         case .vitals(let entry, var form):
             _ = form.handle(key)
             phase = .vitals(entry, form)
+        case .note:
+            break
         case .confirming(let entry, var conclusion):
             // ←/→ choose the outcome to record, strongest to the left; text is the reason for a lenient one.
             let outcomes = ScreeningOutcome.allCases
@@ -164,6 +172,13 @@ struct ScreeningScreen: StationScreen {
     }
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
+        if case .screeningSaved(_, let outcome) = action, !outcome.proceedsToInjection,
+           case .confirming(let entry, _) = phase {
+            // Deferred, contraindicated or referred: the person leaves with a note of why and when to return.
+            _ = queue.receive(action, for: .waitingScreening)
+            phase = .note(entry, outcome, reasons: assessment(context).decidingItems)
+            return refresh(context)
+        }
         guard queue.receive(action, for: .waitingScreening) else { return [] }
         if case .refused(let error) = action, error == .lenientOutcomeNeedsReason || error == .consentRequired {
             return []
