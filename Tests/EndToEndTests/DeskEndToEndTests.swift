@@ -430,6 +430,39 @@ struct DeskEndToEndTests {
         #expect(try desk.waitFor("EXITED") != nil)
     }
 
+    @Test("a deferral at screening: the person leaves with a note of why and when to come back")
+    func deferral() throws {
+        let directory = TemporaryDirectory("e2e-deferral")
+        let path = try Self.site(in: directory)
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "deferral")
+        try Self.signInAtCheckIn(desk)
+        try desk.type("nhung hong")
+        try desk.expect("Nguyễn Thị Hồng Nhung")
+        try desk.press("Enter")
+        try desk.expect("mũi 1 (cơ bản)")
+        try desk.press("Enter")
+        try desk.expect("SỐ THỨ TỰ: 1")
+        try desk.press("Enter")
+        try Self.switchStation(desk, to: 2)
+        let queue = try desk.expect("Chờ khám sàng lọc: 1 người · tiếp theo: số 1")
+        #expect(queue.contains("Nguyễn Thị Hồng Nhung"))
+        try desk.press("Enter")
+        try desk.expect("3802/QĐ-BYT")
+        try desk.press("k", "k", "c")
+        try desk.expect("Kết luận: Trì hoãn tiêm chủng")
+        try desk.press("Enter", "Enter")
+        let note = try desk.expect("Giấy báo cho người đến tiêm")
+        #expect(note.contains("Mục 3: Đang mắc bệnh cấp tính"))
+        #expect(note.contains("→ Quay lại khi đã khỏi bệnh cấp tính."))
+        try desk.press("Enter")
+        try desk.expect("Chờ khám sàng lọc: 0 người")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+        // The deferral is on record, queued for the central service (a not-done immunization there).
+        let database = try AppDatabase(path: path)
+        #expect(try database.stageCounts() == [.deferred: 1])
+    }
+
     @Test("a terminal below 80×24 is told so, and the desk recovers on resize")
     func tooSmall() throws {
         let directory = TemporaryDirectory("e2e-small")

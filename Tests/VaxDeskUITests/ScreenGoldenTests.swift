@@ -99,6 +99,22 @@ struct ScreenGoldenTests {
         Golden.check(state.render().0, "help-checkin")
     }
 
+    @Test("every station on a wide terminal", arguments: [Station.screening, .injection, .observation])
+    func wideStations(station: Station) {
+        var state = F.desk(at: station, staffIndex: Station.allCases.firstIndex(of: station)!, size: Size(columns: 160, rows: 48))
+        let stage: VisitStage = switch station {
+        case .screening: .waitingScreening
+        case .injection: .waitingInjection
+        default: .inObservation
+        }
+        _ = state.update(.queueLoaded(stage, [
+            F.entry(F.duc, ticket: 12, stage: stage, minutesAgo: 9, dueInMinutes: station == .observation ? 21 : nil),
+            F.entry(F.ha, ticket: 13, stage: stage, minutesAgo: 4, caution: true,
+                    dueInMinutes: station == .observation ? 56 : nil),
+        ]))
+        Golden.check(state.render().0, "\(station.rawValue)-wide")
+    }
+
     @Test("a wide terminal uses the room", arguments: [Language.vietnamese, .english])
     func wide(language: Language) {
         var state = F.desk(at: .checkIn, size: Size(columns: 120, rows: 30), language: language)

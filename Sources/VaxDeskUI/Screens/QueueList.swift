@@ -36,7 +36,7 @@ struct QueueList: Hashable {
         last: (QueueEntry) -> (String, Style?)
     ) {
         let s = context.strings
-        let nameWidth = max(20, area.width - 46)
+        let nameWidth = min(44, max(20, area.width - 46))
         let header = "  " + s["queue.colTicket"].padded(toWidth: 5) + " " + s["queue.colName"].padded(toWidth: nameWidth)
             + " " + s["queue.colBirth"].padded(toWidth: 10) + " " + s["queue.colDose"].padded(toWidth: 6) + " " + lastHeader
         buffer.put(header, x: area.x, y: area.y, style: .muted)
@@ -63,9 +63,11 @@ struct QueueList: Hashable {
              lastHeader: lastHeader, last: last)
     }
 
-    /// A waiting list: the title over the list, with how long each person has waited.
+    /// A waiting list: the title (with the next ticket to call) over the list, with how long each person
+    /// has waited.
     func drawWaiting(title: String, in area: Rect, into buffer: inout Buffer, _ context: Context) {
-        draw(title: title, in: area, into: &buffer, context, lastHeader: context.strings["queue.colWaiting"]) { entry in
+        let next = entries.first.map { " · " + context.strings.text("queue.next", ["n": String($0.ticket)]) } ?? ""
+        draw(title: title + next, in: area, into: &buffer, context, lastHeader: context.strings["queue.colWaiting"]) { entry in
             (context.waited(since: entry.since), nil)
         }
     }
