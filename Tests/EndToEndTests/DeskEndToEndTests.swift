@@ -36,6 +36,15 @@ struct DeskEndToEndTests {
         try desk.expect("Xin chào, Huỳnh Văn Tâm")
     }
 
+    /// Changes the site file with the sqlite3 shell, as another program would: what the desk must cope with.
+    static func sqlite(_ path: String, _ sql: String) throws {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [path, sql]
+        try shell.run()
+        shell.waitUntilExit()
+    }
+
     /// F2, then the station's number on the picker.
     static func switchStation(_ desk: TmuxDesk, to number: Int) throws {
         try desk.press("F2")
@@ -260,24 +269,13 @@ struct DeskEndToEndTests {
     func vials() throws {
         let directory = TemporaryDirectory("e2e-vials")
         let path = try Self.site(in: directory)
-        let database = try AppDatabase(path: path)
-        let catalog = try VaccineCatalog(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources/data/vaccines.json")))
-        let staff = try database.staff()
-        let nurse = try #require(staff.first { $0.role == .checkInNurse })
-        let doctor = try #require(staff.first { $0.role == .screeningDoctor })
+        let work = try SiteWork(path: path)
+        let database = work.database
         // Two people cleared for injection, through the same store operations as the desks.
         let people = try database.rosterPeople(first: 40).filter {
-            DoseEligibility(after: try database.doseHistory(personID: $0.id), catalog: catalog).lastProduct == nil
+            DoseEligibility(after: try database.doseHistory(personID: $0.id), catalog: work.catalog).lastProduct == nil
         }.prefix(2)
-        for person in people {
-            let ticket = try database.checkIn(personID: person.id, catalog: catalog, by: nurse.id, at: Date())
-            _ = try database.recordScreening(
-                ScreeningDecision(visitID: ticket.visitID, checklistVersion: "3802/QĐ-BYT", yesItems: [],
-                                  computedOutcome: .eligible, outcome: .eligible, consent: true),
-                by: doctor.id, at: Date())
-        }
+        for person in people { _ = try work.cleared(person) }
         let desk = try TmuxDesk(Self.deskCommand(path), name: "vials")
         try desk.expect("Đăng nhập bàn làm việc")
         try desk.press("Down", "Down", "Down", "Down", "Enter")
@@ -290,11 +288,7 @@ struct DeskEndToEndTests {
         try desk.expect("lọ: còn 6/6 liều")
         // To reach its last dose without five more people, the vial is made a one-dose vial in the file.
         let vial = try #require(try database.sessionVials().first)
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [path, "UPDATE vial SET doses_per_vial = 1 WHERE id = '\(vial.id.uuidString)'"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        try Self.sqlite(path, "UPDATE vial SET doses_per_vial = 1 WHERE id = '\(vial.id.uuidString)'")
         try desk.press("Escape", "Enter")
         try desk.expect("lọ: còn 1/1 liều")
         try desk.press("Enter")
@@ -309,11 +303,7 @@ struct DeskEndToEndTests {
         try desk.expect("lọ: còn 6/6 liều")
         // Past its discard time (the clock moved on): refused, then discarded with its doses wasted.
         let fresh = try #require(try database.sessionVials().first { $0.closedAt == nil })
-        let expire = Process()
-        expire.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        expire.arguments = [path, "UPDATE vial SET discard_due = '2020-01-01 00:00:00.000' WHERE id = '\(fresh.id.uuidString)'"]
-        try expire.run()
-        expire.waitUntilExit()
+        try Self.sqlite(path, "UPDATE vial SET discard_due = '2020-01-01 00:00:00.000' WHERE id = '\(fresh.id.uuidString)'")
         try desk.press("Escape", "Enter")
         try desk.expect("⚠ lọ quá giờ hủy")
         try desk.press("Enter")
@@ -333,25 +323,8 @@ struct DeskEndToEndTests {
         let directory = TemporaryDirectory("e2e-aefi")
         let path = try Self.site(in: directory)
         // Nhung through check-in, screening and injection, by the store operations the desks use.
-        let (status, _) = try BuiltProgram.run(["simulate", "--db", path, "--desks", "1", "--people", "1"])
-        #expect(status == 0)
-        let database = try AppDatabase(path: path)
-        let staff = try database.staff()
-        let catalog = try VaccineCatalog(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources/data/vaccines.json")))
-        let nhung = try #require(try database.searchRoster(RosterQuery("nhung 1990")).first).person
-        let ticket = try database.checkIn(personID: nhung.id, catalog: catalog, by: staff[0].id, at: Date())
-        _ = try database.recordScreening(
-            ScreeningDecision(visitID: ticket.visitID, checklistVersion: "3802/QĐ-BYT", yesItems: [],
-                              computedOutcome: .eligible, outcome: .eligible, consent: true),
-            by: staff[2].id, at: Date())
-        let session = try #require(try database.openSession())
-        let lot = try #require(try database.lots(sessionID: session.id).first)
-        let vaccinator = try #require(staff.first { $0.role == .vaccinator })
-        let vial = try database.openVial(lotID: lot.id, catalog: catalog, by: vaccinator.id, at: Date())
-        _ = try database.recordInjection(visitID: ticket.visitID, vialID: vial.id, arm: .left,
-                                         observation: ObservationPolicy(catalog: catalog), by: vaccinator.id, at: Date())
+        let work = try SiteWork(path: path)
+        _ = try work.injected(try work.nhung())
 
         let lead = try TmuxDesk(Self.deskCommand(path), name: "lead")
         try Self.signInAsSiteLead(lead)
@@ -387,26 +360,9 @@ struct DeskEndToEndTests {
     func certificate() throws {
         let directory = TemporaryDirectory("e2e-certificate")
         let path = try Self.site(in: directory)
-        let database = try AppDatabase(path: path)
-        let catalog = try VaccineCatalog(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources/data/vaccines.json")))
-        let staff = try database.staff()
-        let nhung = try #require(try database.searchRoster(RosterQuery("nhung 1990")).first).person
         // Injected 31 minutes ago, by the store operations the desks use: due for discharge.
-        let injectedAt = Date().addingTimeInterval(-31 * 60)
-        let ticket = try database.checkIn(personID: nhung.id, catalog: catalog, by: staff[0].id, at: injectedAt)
-        _ = try database.recordScreening(
-            ScreeningDecision(visitID: ticket.visitID, checklistVersion: "3802/QĐ-BYT", yesItems: [],
-                              computedOutcome: .eligible, outcome: .eligible, consent: true),
-            by: staff[2].id, at: injectedAt)
-        let session = try #require(try database.openSession())
-        let lot = try #require(try database.lots(sessionID: session.id).first { $0.productCode == "pfizer" })
-        let vaccinator = try #require(staff.first { $0.role == .vaccinator })
-        let vial = try database.openVial(lotID: lot.id, catalog: catalog, by: vaccinator.id, at: injectedAt)
-        let injection = try database.recordInjection(
-            visitID: ticket.visitID, vialID: vial.id, arm: .left, observation: ObservationPolicy(catalog: catalog),
-            by: vaccinator.id, at: injectedAt)
+        let work = try SiteWork(path: path)
+        let injectionID = try work.injected(try work.nhung(), at: Date().addingTimeInterval(-31 * 60))
 
         let desk = try TmuxDesk(Self.deskCommand(path), name: "certificate")
         try desk.expect("Đăng nhập bàn làm việc")
@@ -419,10 +375,10 @@ struct DeskEndToEndTests {
         #expect(page.contains("Họ và tên: Nguyễn Thị Hồng Nhung"))
         #expect(page.contains("Số CCCD/CMND: 091190004321"))
         #expect(page.contains("Mũi 1 · ") && page.contains("Pfizer · lô FK5127"))
-        #expect(try ScreenQRCode.decode(page, in: directory) == injection.injectionID.uuidString)
+        #expect(try ScreenQRCode.decode(page, in: directory) == injectionID.uuidString)
         try desk.press("F5")
         let saved = try desk.expect("Đã lưu giấy xác nhận")
-        let file = directory.file("certificates/\(injection.injectionID.uuidString).txt")
+        let file = directory.file("certificates/\(injectionID.uuidString).txt")
         #expect(saved.contains("certificates/"))
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(text.contains("Nguyễn Thị Hồng Nhung") && text.contains("ký tên, đóng dấu"))
