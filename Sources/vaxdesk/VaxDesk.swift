@@ -9,7 +9,10 @@ struct VaxDesk: ParsableCommand {
             With no subcommand, opens the desk interface on the site database. Every confirmed step is \
             written at once to that SQLite file, which all desks of the site share.
             """,
-        subcommands: [OpenCommand.self, DemoCommand.self, ImportCommand.self, SearchCommand.self, SimulateCommand.self, SimulateWorkerCommand.self],
+        subcommands: [
+            OpenCommand.self, DemoCommand.self, ImportCommand.self, SearchCommand.self, ReportCommand.self,
+            SessionCommand.self, SimulateCommand.self, SimulateWorkerCommand.self,
+        ],
         defaultSubcommand: OpenCommand.self
     )
 }

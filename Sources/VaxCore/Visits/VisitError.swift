@@ -34,6 +34,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case lenientOutcomeNeedsReason
     /// The person has not consented to the injection.
     case consentRequired
+    /// A session cannot close while people are under observation or vials are open: each is resolved first.
+    case sessionNotResolved(inObservation: Int, openVials: Int)
     /// Only the site lead may do this.
     case siteLeadOnly
     /// A walk-in carries an identity number someone on the roster already has.
@@ -54,6 +56,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .vialNotUsable: "error.vialNotUsable"
         case .lenientOutcomeNeedsReason: "error.lenientOutcomeNeedsReason"
         case .siteLeadOnly: "error.siteLeadOnly"
+        case .sessionNotResolved: "error.sessionNotResolved"
         case .consentRequired: "error.consentRequired"
         case .vialPastDiscardTime: "error.vialPastDiscardTime"
         case .vialLotExpired: "error.lotExpired"
@@ -76,6 +79,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
         case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly: [:]
+        case .sessionNotResolved(let people, let vials): ["people": String(people), "vials": String(vials)]
         case .overrideNeedsSiteLead, .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
         case .vialLotExpired(let expiry): ["expiry": expiry]
         case .noOpenSession, .notFound, .lotNotInSession, .identityNumberOnRoster: [:]

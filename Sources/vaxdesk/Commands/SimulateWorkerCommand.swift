@@ -38,6 +38,10 @@ struct SimulateWorkerCommand: ParsableCommand {
                 Self.say("not-due \(person.uuidString)")
             })
         }
+        // The end of this desk's day: what is left in its open vials is wasted, with the reason.
+        try simulation.discardOpenVials { record, event in
+            Self.say("confirmed \(record.uuidString) \(event)")
+        }
     }
 
     /// One write(2) per line, so lines of several workers never interleave on a shared pipe.

@@ -91,6 +91,16 @@ struct Simulation {
         return vial
     }
 
+    /// Discards the vials this worker still has open, as a vaccinator does at the end of the session.
+    mutating func discardOpenVials(confirmed: (UUID, String) -> Void) throws {
+        guard let vaccinator = staffByRole[.vaccinator] else { return }
+        for vial in openVials.values {
+            try database.discardVial(vial.id, reason: "session end", by: vaccinator.id, at: Date())
+            confirmed(vial.id, "vial-discarded")
+        }
+        openVials = [:]
+    }
+
     /// Mostly "Không" everywhere; now and then a caution item, an acute illness, or an anaphylaxis history.
     private mutating func drawAnswers() -> Set<String> {
         switch Int.random(in: 0..<100, using: &rng) {

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The end-of-session report, in the spirit of the daily report of Decision 3588/QĐ-BYT: people
+/// vaccinated by product, dose number, sex, age group and priority group; those not vaccinated and why;
+/// adverse events; vials used, wasted and returned per lot.
+public struct SessionReport: Codable, Hashable, Sendable {
+    public struct Lot: Codable, Hashable, Sendable {
+        public var product: String
+        public var lot: String
+        public var dosesReceived: Int
+        public var vialsOpened: Int
+        public var dosesInOpenedVials: Int
+        public var dosesGiven: Int
+        public var dosesWasted: Int
+        public init(product: String, lot: String, dosesReceived: Int, vialsOpened: Int, dosesInOpenedVials: Int,
+                    dosesGiven: Int, dosesWasted: Int) {
+            self.product = product
+            self.lot = lot
+            self.dosesReceived = dosesReceived
+            self.vialsOpened = vialsOpened
+            self.dosesInOpenedVials = dosesInOpenedVials
+            self.dosesGiven = dosesGiven
+            self.dosesWasted = dosesWasted
+        }
+
+        /// Doses received and never opened: returned to the district store.
+        public var dosesReturned: Int { max(0, dosesReceived - dosesInOpenedVials) }
+    }
+
+    public var sessionID: UUID
+    public var day: String
+    public var place: String
+    public var status: String
+    public var checkedIn = 0
+    public var vaccinated = 0
+    public var byProduct: [String: Int] = [:]
+    public var byDoseNumber: [String: Int] = [:]
+    public var bySex: [String: Int] = [:]
+    public var byAgeGroup: [String: Int] = [:]
+    public var byPriorityGroup: [String: Int] = [:]
+    public var deferred = 0
+    public var contraindicated = 0
+    public var referred = 0
+    public var aefiCommon = 0
+    public var aefiSerious = 0
+    public var lots: [Lot] = []
+
+    public init(sessionID: UUID, day: String, place: String, status: String) {
+        self.sessionID = sessionID
+        self.day = day
+        self.place = place
+        self.status = status
+    }
+
+    /// Counts one injection given at the session to `person` (age taken on the session's day).
+    public mutating func addVaccinated(product: String, doseNumber: Int, person: Person) {
+        vaccinated += 1
+        byProduct[product, default: 0] += 1
+        byDoseNumber[String(doseNumber), default: 0] += 1
+        bySex[person.sex.rawValue, default: 0] += 1
+        byAgeGroup[Self.ageGroup(born: person.birthDate, on: day), default: 0] += 1
+        byPriorityGroup[person.priorityGroup ?? "", default: 0] += 1
+    }
+
+    /// "18-49": the age groups the campaign counted by (the report's form fixes none; these are ours).
+    public static func ageGroup(born: BirthDate, on day: String) -> String {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return "?" }
+        var age = parts[0] - born.year
+        if let month = born.month, let dayOfMonth = born.day, (parts[1], parts[2]) < (month, dayOfMonth) { age -= 1 }
+        switch age {
+        case ..<18: return "<18"
+        case 18..<50: return "18-49"
+        case 50..<65: return "50-64"
+        default: return "65+"
+        }
+    }
+}

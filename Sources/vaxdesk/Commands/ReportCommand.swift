@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import VaxCore
+import VaxStore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports of the site.",
+        subcommands: [SessionReportCommand.self]
+    )
+}
+
+struct SessionReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "session",
+        abstract: "The end-of-session report: vaccinated by product, dose, sex, age and priority group; not vaccinated; AEFI; vials.",
+        discussion: "Of the open session, or the last one, unless --session names one."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The session's id.")
+    var session: String?
+
+    @Option(help: "text, csv or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let messages = CommandMessages(language: site.language)
+        let database = try AppDatabase(path: site.databasePath)
+        var sessionID: UUID?
+        if let session {
+            guard let id = UUID(uuidString: session) else { throw messages.failure("badSession", ["id": session]) }
+            sessionID = id
+        }
+        let report: SessionReport
+        do {
+            report = try database.sessionReport(sessionID: sessionID)
+        } catch VisitError.notFound {
+            throw messages.failure("noSession", [:])
+        }
+        switch format {
+        case .text:
+            print(SessionReportText.text(report, resources: try LoadedResources(language: site.language)))
+        case .csv:
+            print(SessionReportText.csv(report), terminator: "")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+    }
+}
+
+/// The report as people and spreadsheets read it.
+enum SessionReportText {
+    static func text(_ report: SessionReport, resources: LoadedResources) -> String {
+        let strings = resources.strings
+        /// A count per key, the key put in words by `label`.
+        func section(_ key: String, _ counts: [String: Int], label: (String) -> String = { $0 }) -> [String] {
+            [strings["report.\(key)"]] + counts.sorted { $0.key < $1.key }
+                .map { "  \($0.key.isEmpty ? "—" : label($0.key)): \($0.value)" }
+        }
+        func product(_ code: String) -> String { resources.catalog.product(code)?.name ?? code }
+        var lines = [
+            strings.text("report.title", [
+                "day": BirthDate(stored: report.day)?.description ?? report.day, "place": report.place,
+                "status": strings["report.status.\(report.status)"],
+            ]),
+            strings.text("report.checkedIn", ["n": String(report.checkedIn)]),
+            strings.text("report.vaccinated", ["n": String(report.vaccinated)]),
+        ]
+        lines += section("byProduct", report.byProduct, label: product) + section("byDoseNumber", report.byDoseNumber)
+            + section("bySex", report.bySex) { strings["sex.\($0)"] } + section("byAgeGroup", report.byAgeGroup)
+            + section("byPriorityGroup", report.byPriorityGroup)
+        lines.append(strings.text("report.notVaccinated", [
+            "deferred": String(report.deferred), "contraindicated": String(report.contraindicated),
+            "referred": String(report.referred),
+        ]))
+        lines.append(strings.text("report.aefi", ["common": String(report.aefiCommon), "serious": String(report.aefiSerious)]))
+        lines.append(strings["report.lots"])
+        for lot in report.lots {
+            lines.append(strings.text("report.lot", [
+                "product": product(lot.product), "lot": lot.lot, "received": String(lot.dosesReceived),
+                "vials": String(lot.vialsOpened), "given": String(lot.dosesGiven), "wasted": String(lot.dosesWasted),
+                "returned": String(lot.dosesReturned),
+            ]))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `section,key,value` rows.
+    static func csv(_ report: SessionReport) -> String {
+        var rows = ["section,key,value", "session,day,\(report.day)", "session,status,\(report.status)",
+                    "total,checked_in,\(report.checkedIn)", "total,vaccinated,\(report.vaccinated)",
+                    "not_vaccinated,deferred,\(report.deferred)", "not_vaccinated,contraindicated,\(report.contraindicated)",
+                    "not_vaccinated,referred,\(report.referred)", "aefi,common,\(report.aefiCommon)",
+                    "aefi,serious,\(report.aefiSerious)"]
+        for (section, counts) in [("product", report.byProduct), ("dose_number", report.byDoseNumber), ("sex", report.bySex),
+                                  ("age_group", report.byAgeGroup), ("priority_group", report.byPriorityGroup)] {
+            rows += counts.sorted { $0.key < $1.key }.map { "\(section),\"\($0.key)\",\($0.value)" }
+        }
+        for lot in report.lots {
+            let key = "\(lot.product) \(lot.lot)"
+            rows += [
+                "lot_received,\(key),\(lot.dosesReceived)", "lot_vials_opened,\(key),\(lot.vialsOpened)",
+                "lot_given,\(key),\(lot.dosesGiven)", "lot_wasted,\(key),\(lot.dosesWasted)",
+                "lot_returned,\(key),\(lot.dosesReturned)",
+            ]
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+import VaxCore
+import VaxStore
+
+/// The end of a session: its report agrees with the database, and it closes only when nothing is left
+/// unresolved.
+@Suite("Closing a session and its report", .serialized)
+struct SessionReportTests {
+    /// A number the sqlite3 shell reads from the file: an oracle independent of the report's own SQL.
+    static func count(_ path: String, _ sql: String) -> Int {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [path, sql]
+        let pipe = Pipe()
+        shell.standardOutput = pipe
+        try? shell.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        shell.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    @Test("the report of a simulated day matches counts taken from the database; then the session closes")
+    func simulatedDay() throws {
+        let directory = TemporaryDirectory("report")
+        let path = directory.file("site.db")
+        #expect(try BuiltProgram.run(["simulate", "--db", path, "--desks", "2", "--people", "120", "--seed", "3"]).status == 0)
+        let (status, json) = try BuiltProgram.run(["report", "session", "--db", path, "--format", "json"])
+        #expect(status == 0)
+        let report = try JSONDecoder().decode(SessionReport.self, from: Data(json.utf8))
+        #expect(report.vaccinated == Self.count(path, "SELECT COUNT(*) FROM injection"))
+        #expect(report.vaccinated > 60)
+        #expect(report.checkedIn == Self.count(path, "SELECT COUNT(*) FROM visit"))
+        #expect(report.deferred == Self.count(path, "SELECT COUNT(*) FROM screening WHERE outcome = 'deferred'"))
+        #expect(report.contraindicated == Self.count(path, "SELECT COUNT(*) FROM screening WHERE outcome = 'contraindicated'"))
+        #expect(report.referred == Self.count(path, "SELECT COUNT(*) FROM screening WHERE outcome = 'referred'"))
+        for product in ["pfizer", "astrazeneca"] {
+            #expect(report.byProduct[product, default: 0]
+                == Self.count(path, "SELECT COUNT(*) FROM injection WHERE product_code = '\(product)'"))
+        }
+        #expect(report.bySex["F", default: 0] == Self.count(path, """
+            SELECT COUNT(*) FROM injection i JOIN visit v ON v.id = i.visit_id JOIN person p ON p.id = v.person_id
+            WHERE p.sex = 'F'
+            """))
+        #expect(report.byAgeGroup.values.reduce(0, +) == report.vaccinated)
+        #expect(report.byDoseNumber.values.reduce(0, +) == report.vaccinated)
+        // Vials: every dose of every opened vial is given or wasted, and each lot's counts agree.
+        for lot in report.lots {
+            #expect(lot.dosesInOpenedVials == lot.dosesGiven + lot.dosesWasted, "\(lot.product) \(lot.lot)")
+            #expect(lot.dosesReturned == lot.dosesReceived - lot.dosesInOpenedVials)
+        }
+        #expect(report.lots.map(\.dosesGiven).reduce(0, +) == report.vaccinated)
+        #expect(report.lots.map(\.dosesWasted).reduce(0, +)
+            == Self.count(path, "SELECT COALESCE(SUM(doses_wasted), 0) FROM vial"))
+
+        let closed = try BuiltProgram.run(["session", "close", "--db", path, "--by", "PT01"])
+        #expect(closed.status == 0)
+        #expect(closed.output.contains("BÁO CÁO BUỔI TIÊM"))
+        #expect(Self.count(path, "SELECT COUNT(*) FROM session WHERE status = 'closed'") == 1)
+        #expect(try BuiltProgram.run(["session", "close", "--db", path, "--by", "PT01"]).status != 0)
+        let database = try AppDatabase(path: path)
+        #expect(try database.sessionReport().status == "closed")
+    }
+
+    @Test("closing is refused while a person is under observation or a vial is open, and by anyone but the site lead")
+    func refusals() throws {
+        let f = try StoreFixture()
+        let ticket = try f.checkIn(try f.person(named: "Hà Văn Tư"))
+        _ = try f.screen(ticket.visitID)
+        _ = try f.inject(ticket.visitID, lot: f.demo.lots[0])
+        #expect(throws: VisitError.siteLeadOnly) { try f.database.closeSession(by: f.staff(.checkInNurse).id, at: f.now) }
+        #expect(throws: VisitError.sessionNotResolved(inObservation: 1, openVials: 1)) {
+            try f.database.closeSession(by: f.staff(.siteLead).id, at: f.now)
+        }
+        try f.database.discharge(visitID: ticket.visitID, earlyReason: "test", by: f.staff(.observationNurse).id, at: f.now)
+        #expect(throws: VisitError.sessionNotResolved(inObservation: 0, openVials: 1)) {
+            try f.database.closeSession(by: f.staff(.siteLead).id, at: f.now)
+        }
+        let vial = try #require(try f.database.sessionVials().first)
+        try f.database.discardVial(vial.id, reason: "hết buổi", by: f.staff(.vaccinator).id, at: f.now)
+        try f.database.closeSession(by: f.staff(.siteLead).id, at: f.now)
+        #expect(try f.database.openSession() == nil)
+        // Closed: nothing clinical is recorded any more.
+        #expect(throws: VisitError.noOpenSession) { try f.checkIn(try f.person(named: "Người Đến Muộn")) }
+    }
+}
