@@ -31,22 +31,28 @@ extension AppDatabase {
     public func unacknowledgedSeriousEvents() throws -> [AdverseEvent] {
         try read { db in
             guard let session = try Self.openSession(db) else { return [] }
-            return try Row.fetchAll(
-                db, sql: """
-                    SELECT \(Person.columns("p")), a.id AS aefi_id, a.visit_id, a.onset_at, a.signs, a.severity,
-                        a.anaphylaxis_grade, a.actions, a.referral, v.ticket
-                    FROM aefi a JOIN visit v ON v.id = a.visit_id JOIN person p ON p.id = v.person_id
-                    WHERE v.session_id = ? AND a.severity = 'serious' AND a.acknowledged_at IS NULL
-                    ORDER BY a.recorded_at DESC
-                    """,
-                arguments: [session.id.uuidString]
-            ).map { row in
-                AdverseEvent(
-                    id: row.uuid("aefi_id"), visitID: row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
-                    severity: AdverseEvent.Severity(rawValue: row["severity"]) ?? .serious,
-                    anaphylaxisGrade: row["anaphylaxis_grade"], actions: row["actions"], referral: row["referral"],
-                    ticket: row["ticket"], person: Person(row: row))
-            }
+            return try Self.adverseEvents(sessionID: session.id.uuidString, onlyUnacknowledgedSerious: true, in: db)
+        }
+    }
+
+    /// A session's adverse events with their people, serious first, newest first.
+    static func adverseEvents(sessionID: String, onlyUnacknowledgedSerious: Bool, in db: Database) throws -> [AdverseEvent] {
+        let filter = onlyUnacknowledgedSerious ? "AND a.severity = 'serious' AND a.acknowledged_at IS NULL" : ""
+        return try Row.fetchAll(
+            db, sql: """
+                SELECT \(Person.columns("p")), a.id AS aefi_id, a.visit_id, a.onset_at, a.signs, a.severity,
+                    a.anaphylaxis_grade, a.actions, a.referral, v.ticket
+                FROM aefi a JOIN visit v ON v.id = a.visit_id JOIN person p ON p.id = v.person_id
+                WHERE v.session_id = ? \(filter)
+                ORDER BY a.severity = 'serious' DESC, a.recorded_at DESC
+                """,
+            arguments: [sessionID]
+        ).map { row in
+            AdverseEvent(
+                id: row.uuid("aefi_id"), visitID: row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
+                severity: AdverseEvent.Severity(rawValue: row["severity"]) ?? .serious,
+                anaphylaxisGrade: row["anaphylaxis_grade"], actions: row["actions"], referral: row["referral"],
+                ticket: row["ticket"], person: Person(row: row))
         }
     }
 

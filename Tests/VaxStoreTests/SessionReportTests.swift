@@ -84,4 +84,21 @@ struct SessionReportTests {
         // Closed: nothing clinical is recorded any more.
         #expect(throws: VisitError.noOpenSession) { try f.checkIn(try f.person(named: "Người Đến Muộn")) }
     }
+
+    @Test("the dashboard counts stages, waits, vials, lots and what waits to be sent")
+    func dashboard() throws {
+        let f = try StoreFixture()
+        let waiting = try f.checkIn(try f.person(named: "Chờ Khám Một"))
+        let injected = try f.checkIn(try f.person(named: "Đã Tiêm Một"))
+        _ = try f.screen(injected.visitID)
+        _ = try f.inject(injected.visitID, lot: f.demo.lots[0])
+        let board = try #require(try f.database.dashboard())
+        #expect(board.stageCounts == [.waitingScreening: 1, .inObservation: 1])
+        #expect(board.waitingSince[.waitingScreening]?.count == 1)
+        #expect(board.waits(at: .waitingScreening, now: f.now.addingTimeInterval(7 * 60)).longest == 7)
+        #expect(board.vaccinated == 1 && board.openVials.count == 1 && board.openVials[0].dosesLeft == 5)
+        #expect(board.lots.first { $0.lot == f.demo.lots[0].lotNumber }?.dosesGiven == 1)
+        #expect(board.outboxPending == (try f.database.pendingOutboxCount()))
+        _ = waiting
+    }
 }

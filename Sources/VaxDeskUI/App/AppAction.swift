@@ -27,6 +27,9 @@ public enum AppAction: Sendable {
     /// The vials of the open session, open ones first.
     case vialsLoaded([Vial])
     case alertsLoaded([AdverseEvent])
+    /// The site lead's dashboard of the open session (nil: none is open).
+    case dashboardLoaded(Dashboard?)
+    case sessionClosed
     case certificateLoaded(Certificate)
     /// The certificate was saved to `path`, and sent to `printer` when one is configured.
     case certificatePrinted(path: String, printer: String?)
@@ -51,7 +54,7 @@ extension AppAction {
     /// A step a desk asked for has ended, recorded or refused.
     var endsStep: Bool {
         switch self {
-        case .checkedIn, .walkInRegistered, .adverseEventRecorded, .paperDoseSaved, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
+        case .checkedIn, .walkInRegistered, .adverseEventRecorded, .sessionClosed, .paperDoseSaved, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
         default: false
         }
     }
@@ -73,6 +76,8 @@ public enum AppEffect: Hashable, Sendable {
     case inject(visitID: UUID, ticket: Int, vialID: UUID, arm: Arm, by: UUID)
     case loadVials
     case loadAlerts
+    case loadDashboard
+    case closeSession(by: UUID)
     case loadCertificate(visitID: UUID)
     case printCertificate(Certificate)
     case recordAdverseEvent(AdverseEvent, ticket: Int, by: UUID)

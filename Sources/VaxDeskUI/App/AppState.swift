@@ -29,6 +29,7 @@ public struct AppState {
         case injection(InjectionScreen)
         case observation(ObservationScreen)
         case rosterImport(RosterImportScreen)
+        case dashboard(DashboardScreen)
 
         var current: any StationScreen {
             switch self {
@@ -39,6 +40,7 @@ public struct AppState {
             case .injection(let s): s
             case .observation(let s): s
             case .rosterImport(let s): s
+            case .dashboard(let s): s
             }
         }
 
@@ -54,6 +56,7 @@ public struct AppState {
             case let s as InjectionScreen: self = .injection(s)
             case let s as ObservationScreen: self = .observation(s)
             case let s as RosterImportScreen: self = .rosterImport(s)
+            case let s as DashboardScreen: self = .dashboard(s)
             default: break
             }
             return result

@@ -57,6 +57,8 @@ extension AppState {
         case .alertsLoaded(let alerts):
             context.alerts = alerts
             return []
+        case .sessionClosed:
+            notice = Notice(text: context.strings["notice.sessionClosed"], tone: .success)
         case .adverseEventRecorded(let ticket, let serious):
             notice = Notice(text: context.strings.text(serious ? "notice.aefiSerious" : "notice.aefiRecorded",
                                                        ["n": String(ticket)]), tone: serious ? .danger : .success)
@@ -131,6 +133,10 @@ extension AppState {
             screen = .rosterImport(RosterImportScreen())
             notice = nil
             return []
+        case .openDashboard:
+            screen = .dashboard(DashboardScreen())
+            notice = nil
+            return screen.current.refresh(context)
         case .switchStation:
             screen = .stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn))
             return []
@@ -172,7 +178,7 @@ extension AppEffect {
     var isWrite: Bool {
         switch self {
         case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .openVial, .discardVial, .discharge,
-             .recordAdverseEvent: true
+             .recordAdverseEvent, .closeSession: true
         default: false
         }
     }

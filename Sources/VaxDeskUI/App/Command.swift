@@ -17,6 +17,6 @@ public enum Command: Hashable, Sendable {
     case vitals
     /// The injection desk's vials.
     case openVial, discardVial
-    /// The site lead's roster import.
-    case openRosterImport
+    /// The site lead's roster import, dashboard and close-out.
+    case openRosterImport, openDashboard, closeSession
 }

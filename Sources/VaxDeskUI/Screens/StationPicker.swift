@@ -16,6 +16,8 @@ struct StationPicker: StationScreen {
             KeyBinding([.enter], s["key.choose"], .confirm),
             KeyBinding([.function(5)], s["key.importRoster"], .openRosterImport,
                        disabledReason: context.user?.role == .siteLead ? nil : s["rosterImport.siteLeadOnly"]),
+            KeyBinding([.function(6)], s["key.dashboard"], .openDashboard,
+                       disabledReason: context.user?.role == .siteLead ? nil : s["dashboard.siteLeadOnly"]),
             KeyBinding([.escape], s["key.signOut"], .signOut),
         ])
     }

@@ -79,6 +79,12 @@ struct EffectRunner {
         case .acknowledgeAlert(let id, let staffID):
             try database.acknowledgeAdverseEvent(id, by: staffID, at: clock())
             return .alertsLoaded(try database.unacknowledgedSeriousEvents())
+        case .loadDashboard:
+            return .dashboardLoaded(try database.dashboard())
+        case .closeSession(let staffID):
+            try database.closeSession(by: staffID, at: clock())
+            logger.info("session closed")
+            return .sessionClosed
         case .loadCertificate(let visitID):
             return .certificateLoaded(try database.certificate(visitID: visitID, at: clock()))
         case .printCertificate(let certificate):

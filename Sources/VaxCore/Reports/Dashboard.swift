@@ -1,0 +1,37 @@
+import Foundation
+
+/// What the site lead watches during a session: people at each stage, how long people wait, the pace,
+/// adverse events, open vials, doses per lot and what waits to be sent to the central service.
+public struct Dashboard: Hashable, Sendable {
+    public var session: VaccinationSession
+    public var stageCounts: [VisitStage: Int] = [:]
+    /// When each person now waiting reached the queue of screening and of injection.
+    public var waitingSince: [VisitStage: [Date]] = [:]
+    public var vaccinated = 0
+    public var firstInjection: Date?
+    /// The session's adverse events, serious ones first, newest first.
+    public var adverseEvents: [AdverseEvent] = []
+    public var openVials: [Vial] = []
+    public var lots: [SessionReport.Lot] = []
+    public var outboxPending = 0
+
+    public init(session: VaccinationSession) {
+        self.session = session
+    }
+
+    /// Median and longest wait, in whole minutes, of the people waiting at `stage` at `now`.
+    public func waits(at stage: VisitStage, now: Date) -> (count: Int, median: Int, longest: Int) {
+        let minutes = (waitingSince[stage] ?? []).map { max(0, Int(now.timeIntervalSince($0) / 60)) }.sorted()
+        guard !minutes.isEmpty else { return (0, 0, 0) }
+        let middle = minutes.count / 2
+        let median = minutes.count % 2 == 1 ? minutes[middle] : (minutes[middle - 1] + minutes[middle]) / 2
+        return (minutes.count, median, minutes.last!)
+    }
+
+    /// Doses given per hour since the first injection of the session.
+    public func perHour(now: Date) -> Int {
+        guard let firstInjection else { return 0 }
+        let hours = max(now.timeIntervalSince(firstInjection) / 3_600, 1.0 / 6)
+        return Int((Double(vaccinated) / hours).rounded())
+    }
+}
