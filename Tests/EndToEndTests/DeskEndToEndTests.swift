@@ -32,7 +32,7 @@ struct DeskEndToEndTests {
     /// Signs in as the site lead, last on the list, and waits for the station picker.
     static func signInAsSiteLead(_ desk: TmuxDesk) throws {
         try desk.expect("Đăng nhập bàn làm việc")
-        try desk.press("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+        try desk.press("End", "Enter")
         try desk.expect("Xin chào, Huỳnh Văn Tâm")
     }
 
@@ -417,6 +417,57 @@ struct DeskEndToEndTests {
         // The deferral is on record, queued for the central service (a not-done immunization there).
         let database = try AppDatabase(path: path)
         #expect(try database.stageCounts() == [.deferred: 1])
+    }
+
+    @Test("staff imported, yesterday's session closed, a new one opened with its team and lots, run, and closed from the dashboard")
+    func sessionLifecycle() throws {
+        let directory = TemporaryDirectory("e2e-session")
+        let path = try Self.site(in: directory)
+        let staffFile = directory.file("nhan-vien.csv")
+        try """
+            Mã,Họ và tên,Vai trò
+            dd09,lê thị   kim,Điều dưỡng tiếp đón
+            TI09,Phan Văn Út,tiêm chủng viên
+            XX01,Ai Đó,bảo vệ
+
+            """.write(toFile: staffFile, atomically: true, encoding: .utf8)
+        let imported = try BuiltProgram.run(["import", "staff", staffFile, "--db", path])
+        #expect(imported.output.contains("Nhân viên: thêm 2, cập nhật 0, từ chối 1."))
+        #expect(try BuiltProgram.run(["session", "close", "--db", path, "--by", "PT01"]).status == 0)
+        let opened = try BuiltProgram.run([
+            "session", "open", "--db", path, "--by", "PT01", "--place", "Nhà văn hóa khu phố 3",
+            "--lot", "Comirnaty:FK9001:30/06/2027:300", "--team", "DD09,TI09,BS01,TD01", "--planned", "150",
+        ])
+        #expect(opened.status == 0 && opened.output.contains("với 1 lô vắc xin"))
+        #expect(try BuiltProgram.run(["session", "list", "--db", path]).output.split(separator: "\n").count == 2)
+        // The new check-in nurse checks Nhung in at the new session.
+        let desk = try TmuxDesk(Self.deskCommand(path), name: "session")
+        try desk.expect("Lê Thị Kim")
+        try desk.press("Down", "Down", "Enter")
+        try desk.expect("Xin chào, Lê Thị Kim")
+        try desk.press("Enter")
+        try desk.type("nhung hong")
+        try desk.expect("Nguyễn Thị Hồng Nhung")
+        try desk.press("Enter", "Enter")
+        try desk.expect("SỐ THỨ TỰ: 1")
+        // The site lead's dashboard shows it; only people in observation and open vials hold a session
+        // open, so it closes.
+        try desk.press("Enter", "F9")
+        try Self.signInAsSiteLead(desk)
+        try desk.press("F6")
+        let board = try desk.expect("Nhà văn hóa khu phố 3")
+        #expect(board.contains("Tiếp đón 1 · chờ khám 1 · chờ tiêm 0"))
+        #expect(board.contains("Pfizer FK9001: đã tiêm 0 · hủy 0 · còn 300 liều"))
+        try desk.press("F7")
+        try desk.expect("Đóng buổi tiêm? Sau khi đóng không ghi nhận thêm được.")
+        try desk.press("Enter")
+        try desk.expect("Đã đóng buổi tiêm")
+        try desk.expect("Chưa có buổi tiêm nào đang mở.")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+        let report = try BuiltProgram.run(["report", "session", "--db", path])
+        #expect(report.output.contains("Nhà văn hóa khu phố 3 · đã đóng"))
+        #expect(report.output.contains("Đã tiếp đón: 1"))
     }
 
     @Test("a terminal below 80×24 is told so, and the desk recovers on resize")

@@ -101,4 +101,26 @@ struct SessionReportTests {
         #expect(board.outboxPending == (try f.database.pendingOutboxCount()))
         _ = waiting
     }
+
+    @Test("only a site lead opens a session, and only when none is open; the team includes the lead")
+    func opening() throws {
+        let f = try StoreFixture()
+        let lot = VaccineLot(sessionID: UUID(), productCode: "moderna", lotNumber: "M77", expiry: "2027-12-31", dosesReceived: 100)
+        #expect(throws: VisitError.siteLeadOnly) {
+            try f.database.openSession(day: "2026-11-27", place: "Nhà văn hóa", team: [], lots: [lot], planned: nil,
+                                       by: f.staff(.checkInNurse).id, at: f.now)
+        }
+        #expect(throws: VisitError.sessionAlreadyOpen) {
+            try f.database.openSession(day: "2026-11-27", place: "Nhà văn hóa", team: [], lots: [lot], planned: nil,
+                                       by: f.staff(.siteLead).id, at: f.now)
+        }
+        try f.database.closeSession(by: f.staff(.siteLead).id, at: f.now)
+        let session = try f.database.openSession(day: "2026-11-27", place: "Nhà văn hóa", team: [f.staff(.vaccinator).id],
+                                                 lots: [lot], planned: 120, by: f.staff(.siteLead).id, at: f.now)
+        #expect(try f.database.openSession()?.id == session.id)
+        #expect(try f.database.lots(sessionID: session.id).map(\.lotNumber) == ["M77"])
+        #expect(try f.database.sessions().map(\.status) == [.open, .closed])
+        let stored = try f.database.isStored(session.id, event: .sessionOpened)
+        #expect(stored.record && stored.outbox)
+    }
 }

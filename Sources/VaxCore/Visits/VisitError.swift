@@ -36,6 +36,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case consentRequired
     /// A session cannot close while people are under observation or vials are open: each is resolved first.
     case sessionNotResolved(inObservation: Int, openVials: Int)
+    /// A session is already open: close it before opening another.
+    case sessionAlreadyOpen
     /// Only the site lead may do this.
     case siteLeadOnly
     /// A walk-in carries an identity number someone on the roster already has.
@@ -57,6 +59,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .lenientOutcomeNeedsReason: "error.lenientOutcomeNeedsReason"
         case .siteLeadOnly: "error.siteLeadOnly"
         case .sessionNotResolved: "error.sessionNotResolved"
+        case .sessionAlreadyOpen: "error.sessionAlreadyOpen"
         case .consentRequired: "error.consentRequired"
         case .vialPastDiscardTime: "error.vialPastDiscardTime"
         case .vialLotExpired: "error.lotExpired"
@@ -78,7 +81,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.tooEarly(let day, let days)): ["date": BirthDate(stored: day)?.description ?? day, "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
-        case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly: [:]
+        case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly, .sessionAlreadyOpen: [:]
         case .sessionNotResolved(let people, let vials): ["people": String(people), "vials": String(vials)]
         case .overrideNeedsSiteLead, .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
         case .vialLotExpired(let expiry): ["expiry": expiry]

@@ -6,8 +6,8 @@ import VaxStore
 struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
-        abstract: "Close out the open session.",
-        subcommands: [SessionCloseCommand.self]
+        abstract: "Open, list and close out the site's sessions.",
+        subcommands: [SessionOpenCommand.self, SessionListCommand.self, SessionCloseCommand.self]
     )
 }
 
@@ -35,5 +35,86 @@ struct SessionCloseCommand: ParsableCommand {
             throw ValidationError(messages.strings.text(error.messageKey, error.messageValues))
         }
         print(SessionReportText.text(try database.sessionReport(), resources: try LoadedResources(language: site.language)))
+    }
+}
+
+struct SessionOpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a session: its place, day, team and the lots received.",
+        discussion: """
+            Each --lot is PRODUCT:LOT:EXPIRY:DOSES, the product by name or alias (pfizer, AZ, Moderna…), the \
+            expiry as dd/mm/yyyy or yyyy-mm-dd. The team is a comma-separated list of staff codes; the site \
+            lead who opens the session is always on it. Refused while another session is open.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The site lead's staff code.")
+    var by: String
+
+    @Option(help: "Where the session takes place.")
+    var place: String
+
+    @Option(help: "The day (dd/mm/yyyy or yyyy-mm-dd); today when left out.")
+    var day: String?
+
+    @Option(parsing: .singleValue, help: "A lot received: PRODUCT:LOT:EXPIRY:DOSES (repeat for each lot).")
+    var lot: [String] = []
+
+    @Option(help: "The team's staff codes, comma-separated.")
+    var team: String = ""
+
+    @Option(help: "How many people are expected.")
+    var planned: Int?
+
+    func run() throws {
+        let messages = CommandMessages(language: site.language)
+        let resources = try LoadedResources(language: site.language)
+        let database = try AppDatabase(path: site.databasePath)
+        let staff = try database.staff()
+        func member(_ code: String) throws -> Staff {
+            guard let found = staff.first(where: { $0.code == code.trimmed.uppercased() }) else {
+                throw messages.failure("unknownStaff", ["code": code])
+            }
+            return found
+        }
+        let lead = try member(by)
+        let teamIDs = try team.split(separator: ",").map { try member(String($0)).id }
+        let lots = try lot.map { text -> VaccineLot in
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmed }
+            guard parts.count == 4, let product = resources.catalog.product(named: parts[0]),
+                  let expiry = RosterDate.parse(parts[2]), expiry.month != nil, let doses = Int(parts[3]), doses > 0
+            else { throw messages.failure("badLot", ["lot": text]) }
+            return VaccineLot(sessionID: UUID(), productCode: product.code, lotNumber: parts[1], expiry: expiry.stored,
+                              dosesReceived: doses)
+        }
+        guard !lots.isEmpty else { throw messages.failure("noLots", [:]) }
+        var sessionDay = LocalDay.of(Date())
+        if let day {
+            guard let parsed = RosterDate.parse(day), parsed.month != nil else { throw messages.failure("badDay", ["day": day]) }
+            sessionDay = parsed.stored
+        }
+        do {
+            let session = try database.openSession(
+                day: sessionDay, place: place, team: teamIDs, lots: lots, planned: planned, by: lead.id, at: Date())
+            print(messages.text("sessionOpened", ["id": session.id.uuidString, "lots": String(lots.count)]))
+        } catch let error as VisitError {
+            throw ValidationError(messages.strings.text(error.messageKey, error.messageValues))
+        }
+    }
+}
+
+struct SessionListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "The site's sessions, newest first.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let database = try AppDatabase(path: site.databasePath)
+        for session in try database.sessions() {
+            print("\(session.id.uuidString)  \(session.day)  \(session.status.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0))  \(session.place)")
+        }
     }
 }
