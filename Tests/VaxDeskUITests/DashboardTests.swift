@@ -56,3 +56,54 @@ struct DashboardTests {
         #expect(lead.notice?.text.contains("còn 4 người đang theo dõi và 1 lọ đang mở") == true)
     }
 }
+
+@Suite("Opening a session and adding staff from the dashboard")
+struct SessionOpeningTests {
+    typealias F = DeskFixture
+
+    @Test("with no session open, F8 opens one from a form read by the command line's rules")
+    func openSession() {
+        var lead = F.signedIn(staffIndex: 4)
+        _ = lead.update(.key(.function(6)))
+        _ = lead.update(.dashboardLoaded(nil))
+        #expect(lead.render().0.text.contains("F8: Mở buổi tiêm mới."))
+        _ = lead.update(.key(.function(8)))
+        _ = lead.type("Nhà văn hóa khu phố 3")
+        _ = lead.update(.key(.tab))
+        _ = lead.update(.key(.tab))
+        _ = lead.type("dd01, ti01")
+        _ = lead.update(.key(.tab))
+        _ = lead.type("Comirnaty:FK9001:30/06/2027:300; AZ:A77")
+        #expect(lead.update(.key(.enter)).isEmpty)
+        #expect(lead.render().0.text.contains(lead.context.strings["plan.badLot"]))
+        _ = lead.type(":31/12/2027:200")
+        _ = lead.update(.key(.tab))
+        _ = lead.type("250")
+        Golden.check(lead.render().0, "dashboard-open-session")
+        let effects = lead.update(.key(.enter))
+        guard case .openSession(let plan, let by)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(by == F.staff[4].id && plan.place == "Nhà văn hóa khu phố 3" && plan.day == "2026-11-26")
+        #expect(plan.teamCodes == ["DD01", "TI01"] && plan.planned == 250)
+        #expect(plan.lots.map(\.productCode) == ["pfizer", "astrazeneca"] && plan.lots.map(\.dosesReceived) == [300, 200])
+        #expect(lead.update(.sessionOpened) == [.loadDashboard])
+    }
+
+    @Test("F4 adds a staff member; a role that cannot be read says so")
+    func addStaff() {
+        var lead = F.signedIn(staffIndex: 4)
+        _ = lead.update(.key(.function(6)))
+        _ = lead.update(.dashboardLoaded(DashboardTests.board()))
+        _ = lead.update(.key(.function(4)))
+        _ = lead.type("ti09")
+        _ = lead.update(.key(.tab))
+        _ = lead.type("phan văn út")
+        _ = lead.update(.key(.tab))
+        _ = lead.type("bảo vệ")
+        #expect(lead.update(.key(.enter)).isEmpty)
+        #expect(lead.render().0.text.contains(lead.context.strings["staff.unknownRole"]))
+        for _ in 0..<6 { _ = lead.update(.key(.backspace)) }
+        _ = lead.type("tiêm chủng viên")
+        guard case .addStaff(let member)? = lead.update(.key(.enter)).first else { Issue.record("not added"); return }
+        #expect(member.code == "TI09" && member.fullName == "Phan Văn Út" && member.role == .vaccinator)
+    }
+}

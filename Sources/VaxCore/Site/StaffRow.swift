@@ -1,6 +1,11 @@
 /// A row of a staff list: code, full name and role, the role written as people write it
 /// ("Điều dưỡng tiếp đón", "bac si kham sang loc", "vaccinator", "Trưởng điểm").
 public enum StaffRow {
+    /// The fields of a staff form.
+    public enum Field: Int, CaseIterable, Hashable, Sendable {
+        case code, name, role
+    }
+
     public enum Problem: String, Error, Hashable, Sendable {
         case missingCode = "staff.missingCode"
         case missingName = "staff.missingName"

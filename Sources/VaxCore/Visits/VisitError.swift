@@ -36,6 +36,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case consentRequired
     /// A session cannot close while people are under observation or vials are open: each is resolved first.
     case sessionNotResolved(inObservation: Int, openVials: Int)
+    /// No staff member of the site has this code.
+    case unknownStaffCode(String)
     /// A session is already open: close it before opening another.
     case sessionAlreadyOpen
     /// Only the site lead may do this.
@@ -60,6 +62,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .siteLeadOnly: "error.siteLeadOnly"
         case .sessionNotResolved: "error.sessionNotResolved"
         case .sessionAlreadyOpen: "error.sessionAlreadyOpen"
+        case .unknownStaffCode: "error.unknownStaffCode"
         case .consentRequired: "error.consentRequired"
         case .vialPastDiscardTime: "error.vialPastDiscardTime"
         case .vialLotExpired: "error.lotExpired"
@@ -83,6 +86,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .productNotAllowed(let product): ["product": product]
         case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly, .sessionAlreadyOpen: [:]
         case .sessionNotResolved(let people, let vials): ["people": String(people), "vials": String(vials)]
+        case .unknownStaffCode(let code): ["code": code]
         case .overrideNeedsSiteLead, .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
         case .vialLotExpired(let expiry): ["expiry": expiry]
         case .noOpenSession, .notFound, .lotNotInSession, .identityNumberOnRoster: [:]

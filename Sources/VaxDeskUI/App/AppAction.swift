@@ -30,6 +30,8 @@ public enum AppAction: Sendable {
     /// The site lead's dashboard of the open session (nil: none is open).
     case dashboardLoaded(Dashboard?)
     case sessionClosed
+    case sessionOpened
+    case staffAdded(Staff)
     case certificateLoaded(Certificate)
     /// The certificate was saved to `path`, and sent to `printer` when one is configured.
     case certificatePrinted(path: String, printer: String?)
@@ -54,7 +56,7 @@ extension AppAction {
     /// A step a desk asked for has ended, recorded or refused.
     var endsStep: Bool {
         switch self {
-        case .checkedIn, .walkInRegistered, .adverseEventRecorded, .sessionClosed, .paperDoseSaved, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
+        case .checkedIn, .walkInRegistered, .adverseEventRecorded, .sessionClosed, .sessionOpened, .staffAdded, .paperDoseSaved, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
         default: false
         }
     }
@@ -78,6 +80,8 @@ public enum AppEffect: Hashable, Sendable {
     case loadAlerts
     case loadDashboard
     case closeSession(by: UUID)
+    case openSession(SessionPlan, by: UUID)
+    case addStaff(Staff)
     case loadCertificate(visitID: UUID)
     case printCertificate(Certificate)
     case recordAdverseEvent(AdverseEvent, ticket: Int, by: UUID)

@@ -59,6 +59,12 @@ extension AppState {
             return []
         case .sessionClosed:
             notice = Notice(text: context.strings["notice.sessionClosed"], tone: .success)
+        case .sessionOpened:
+            notice = Notice(text: context.strings["notice.sessionOpened"], tone: .success)
+        case .staffAdded(let member):
+            notice = Notice(text: context.strings.text("notice.staffAdded", [
+                "name": member.fullName, "role": context.strings["role.\(member.role.rawValue)"],
+            ]), tone: .success)
         case .adverseEventRecorded(let ticket, let serious):
             notice = Notice(text: context.strings.text(serious ? "notice.aefiSerious" : "notice.aefiRecorded",
                                                        ["n": String(ticket)]), tone: serious ? .danger : .success)
@@ -178,7 +184,7 @@ extension AppEffect {
     var isWrite: Bool {
         switch self {
         case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .openVial, .discardVial, .discharge,
-             .recordAdverseEvent, .closeSession: true
+             .recordAdverseEvent, .closeSession, .openSession, .addStaff: true
         default: false
         }
     }

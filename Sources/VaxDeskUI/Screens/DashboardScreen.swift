@@ -5,36 +5,92 @@ import VaxCore
 /// The site lead's live view of the session: stages, waits, pace, adverse events, vials, lots, what
 /// waits to be sent. It follows every desk's writes; F7 closes the session when nothing is left open.
 struct DashboardScreen: StationScreen {
+    enum Phase: Hashable {
+        case board
+        case confirmingClose
+        /// Opening the next session: place, day, team, lots, people expected.
+        case opening(FormEditor<SessionPlan.Field>)
+        case addingStaff(FormEditor<StaffRow.Field>)
+    }
+
     var board: Dashboard?
-    var confirmingClose = false
+    var phase = Phase.board
     var station: Station? { nil }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
-        if confirmingClose {
+        switch phase {
+        case .confirmingClose:
             return KeyMap([
                 KeyBinding([.enter], s["key.closeSession"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .opening, .addingStaff:
+            return KeyMap([
+                KeyBinding([.enter], s["key.save"], .confirm),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
+        case .board:
+            return KeyMap([
+                KeyBinding([.function(7)], s["key.closeSession"], .closeSession,
+                           disabledReason: board == nil ? s["status.noSession"] : nil),
+                KeyBinding([.function(8)], s["key.openSession"], .openSession,
+                           disabledReason: board == nil ? nil : s["error.sessionAlreadyOpen"]),
+                KeyBinding([.function(4)], s["key.addStaff"], .addStaff),
+                KeyBinding([.escape], s["key.back"], .switchStation),
+            ])
         }
-        return KeyMap([
-            KeyBinding([.function(7)], s["key.closeSession"], .closeSession,
-                       disabledReason: board == nil ? s["status.noSession"] : nil),
-            KeyBinding([.escape], s["key.back"], .switchStation),
-        ])
     }
 
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
-        switch command {
-        case .closeSession:
-            confirmingClose = true
-        case .back:
-            confirmingClose = false
-        case .confirm where confirmingClose:
-            confirmingClose = false
-            guard let user = context.user else { return [] }
+        guard let user = context.user else { return [] }
+        switch (phase, command) {
+        case (.board, .closeSession):
+            phase = .confirmingClose
+        case (.board, .openSession):
+            phase = .opening(FormEditor(fields: SessionPlan.Field.allCases, values: [.day: CheckInScreen.shown(context.today)]))
+        case (.board, .addStaff):
+            phase = .addingStaff(FormEditor(fields: StaffRow.Field.allCases, values: [:]))
+        case (.confirmingClose, .confirm):
+            phase = .board
             return [.closeSession(by: user.id)]
+        case (.opening(var form), .confirm):
+            switch SessionPlan.read(form.values, catalog: context.catalog, today: context.today) {
+            case .success(let plan):
+                phase = .board
+                return [.openSession(plan, by: user.id)]
+            case .failure(let invalid):
+                form.show(problems: invalid.problems)
+                phase = .opening(form)
+            }
+        case (.addingStaff(var form), .confirm):
+            let values = form.values
+            switch StaffRow.parse(code: values[.code] ?? "", name: values[.name] ?? "", role: values[.role] ?? "") {
+            case .success(let member):
+                phase = .board
+                return [.addStaff(member)]
+            case .failure(let problem):
+                let field: StaffRow.Field = problem == .missingCode ? .code : problem == .missingName ? .name : .role
+                form.show(problems: [field: problem.rawValue])
+                phase = .addingStaff(form)
+            }
+        case (_, .back):
+            phase = .board
         default:
+            break
+        }
+        return []
+    }
+
+    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+        switch phase {
+        case .opening(var form):
+            _ = form.handle(key)
+            phase = .opening(form)
+        case .addingStaff(var form):
+            _ = form.handle(key)
+            phase = .addingStaff(form)
+        case .board, .confirmingClose:
             break
         }
         return []
@@ -49,8 +105,23 @@ struct DashboardScreen: StationScreen {
 
     func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
         let s = context.strings
+        switch phase {
+        case .opening(let form):
+            buffer.put(s["plan.title"], x: area.x + 1, y: area.y, style: .title)
+            return form.draw(in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2),
+                             into: &buffer, strings: s, label: { s["plan.\($0)"] }, required: \.isRequired,
+                             hint: { s.optional("plan.\($0).hint") })
+        case .addingStaff(let form):
+            buffer.put(s["staffForm.title"], x: area.x + 1, y: area.y, style: .title)
+            return form.draw(in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2),
+                             into: &buffer, strings: s, label: { s["staffForm.\($0)"] }, required: { _ in true },
+                             hint: { s.optional("staffForm.\($0).hint") })
+        case .board, .confirmingClose:
+            break
+        }
         guard let board else {
             buffer.put(s["dashboard.noSession"], x: area.x + 1, y: area.y, style: .warning)
+            buffer.put(s["dashboard.openHint"], x: area.x + 1, y: area.y + 2, style: .muted)
             return nil
         }
         var y = area.y
@@ -109,7 +180,7 @@ struct DashboardScreen: StationScreen {
         }
         y += 1
         line(s.text("dashboard.sync", ["n": String(board.outboxPending)]), .muted)
-        if confirmingClose {
+        if phase == .confirmingClose {
             Dialog(title: s["dashboard.closeTitle"], lines: [s["dashboard.closeQuestion"], s["dashboard.closeRule"]],
                    hint: s["dashboard.closeHint"], tone: .warning).draw(in: area, into: &buffer)
         }

@@ -83,12 +83,10 @@ struct SessionOpenCommand: ParsableCommand {
         let lead = try member(by)
         let teamIDs = try team.split(separator: ",").map { try member(String($0)).id }
         let lots = try lot.map { text -> VaccineLot in
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmed }
-            guard parts.count == 4, let product = resources.catalog.product(named: parts[0]),
-                  let expiry = RosterDate.parse(parts[2]), expiry.month != nil, let doses = Int(parts[3]), doses > 0
-            else { throw messages.failure("badLot", ["lot": text]) }
-            return VaccineLot(sessionID: UUID(), productCode: product.code, lotNumber: parts[1], expiry: expiry.stored,
-                              dosesReceived: doses)
+            guard let parsed = SessionPlan.lot(text, catalog: resources.catalog) else {
+                throw messages.failure("badLot", ["lot": text])
+            }
+            return parsed
         }
         guard !lots.isEmpty else { throw messages.failure("noLots", [:]) }
         var sessionDay = LocalDay.of(Date())

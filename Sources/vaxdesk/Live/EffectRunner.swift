@@ -85,6 +85,19 @@ struct EffectRunner {
             try database.closeSession(by: staffID, at: clock())
             logger.info("session closed")
             return .sessionClosed
+        case .openSession(let plan, let staffID):
+            let staff = try database.staff()
+            let team = try plan.teamCodes.map { code in
+                guard let member = staff.first(where: { $0.code == code }) else { throw VisitError.unknownStaffCode(code) }
+                return member.id
+            }
+            let session = try database.openSession(
+                day: plan.day, place: plan.place, team: team, lots: plan.lots, planned: plan.planned, by: staffID, at: clock())
+            logger.info("session opened", metadata: ["session": "\(session.id)"])
+            return .sessionOpened
+        case .addStaff(let member):
+            _ = try database.importStaff([member], at: clock())
+            return .staffAdded(member)
         case .loadCertificate(let visitID):
             return .certificateLoaded(try database.certificate(visitID: visitID, at: clock()))
         case .printCertificate(let certificate):
