@@ -107,3 +107,35 @@ struct SessionOpeningTests {
         #expect(member.code == "TI09" && member.fullName == "Phan Văn Út" && member.role == .vaccinator)
     }
 }
+
+@Suite("The history of sessions")
+struct SessionHistoryTests {
+    typealias F = DeskFixture
+
+    @Test("F3 lists the site's sessions; Enter shows one's report, Esc goes back to the list")
+    func history() {
+        var lead = F.signedIn(staffIndex: 4)
+        _ = lead.update(.key(.function(6)))
+        _ = lead.update(.dashboardLoaded(DashboardTests.board()))
+        #expect(lead.update(.key(.function(3))) == [.loadSessions])
+        let earlier = VaccinationSession(siteID: UUID(), day: "2026-11-25", place: "Trường tiểu học", status: .closed,
+                                         openedAt: F.now.addingTimeInterval(-86_400))
+        _ = lead.update(.sessionsLoaded([F.session, earlier]))
+        _ = lead.update(.key(.down))
+        #expect(lead.update(.key(.enter)) == [.loadReport(sessionID: earlier.id)])
+        var report = SessionReport(sessionID: earlier.id, day: "2026-11-25", place: "Trường tiểu học", status: "closed")
+        report.checkedIn = 120
+        report.vaccinated = 112
+        report.lots = [SessionReport.Lot(product: "astrazeneca", lot: "A1089", dosesReceived: 500, vialsOpened: 12,
+                                         dosesInOpenedVials: 120, dosesGiven: 112, dosesWasted: 8)]
+        _ = lead.update(.reportLoaded(report))
+        let screen = lead.render().0.text
+        #expect(screen.contains("Báo cáo buổi 25/11/2026"))
+        #expect(screen.contains("AstraZeneca A1089: tiêm 112 · hủy 8 · trả lại 380"))
+        Golden.check(lead.render().0, "dashboard-history")
+        _ = lead.update(.key(.escape))
+        #expect(!lead.render().0.text.contains("Báo cáo buổi"))
+        _ = lead.update(.key(.escape))
+        #expect(lead.render().0.text.contains("Phản ứng sau tiêm"))
+    }
+}

@@ -31,6 +31,8 @@ public enum AppAction: Sendable {
     case dashboardLoaded(Dashboard?)
     case sessionClosed
     case sessionOpened
+    case sessionsLoaded([VaccinationSession])
+    case reportLoaded(SessionReport)
     case staffAdded(Staff)
     case certificateLoaded(Certificate)
     /// The certificate was saved to `path`, and sent to `printer` when one is configured.
@@ -81,6 +83,8 @@ public enum AppEffect: Hashable, Sendable {
     case loadDashboard
     case closeSession(by: UUID)
     case openSession(SessionPlan, by: UUID)
+    case loadSessions
+    case loadReport(sessionID: UUID)
     case addStaff(Staff)
     case loadCertificate(visitID: UUID)
     case printCertificate(Certificate)

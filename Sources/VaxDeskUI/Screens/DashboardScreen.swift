@@ -11,6 +11,8 @@ struct DashboardScreen: StationScreen {
         /// Opening the next session: place, day, team, lots, people expected.
         case opening(FormEditor<SessionPlan.Field>)
         case addingStaff(FormEditor<StaffRow.Field>)
+        /// Earlier sessions, newest first; Enter shows a session's report.
+        case history([VaccinationSession], ListSelection, SessionReport?)
     }
 
     var board: Dashboard?
@@ -25,6 +27,12 @@ struct DashboardScreen: StationScreen {
                 KeyBinding([.enter], s["key.closeSession"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .history(let sessions, _, _):
+            return KeyMap([
+                KeyBinding([.enter], s["key.showReport"], .confirm,
+                           disabledReason: sessions.isEmpty ? s["dashboard.noHistory"] : nil),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
         case .opening, .addingStaff:
             return KeyMap([
                 KeyBinding([.enter], s["key.save"], .confirm),
@@ -37,6 +45,7 @@ struct DashboardScreen: StationScreen {
                 KeyBinding([.function(8)], s["key.openSession"], .openSession,
                            disabledReason: board == nil ? nil : s["error.sessionAlreadyOpen"]),
                 KeyBinding([.function(4)], s["key.addStaff"], .addStaff),
+                KeyBinding([.function(3)], s["key.history"], .history),
                 KeyBinding([.escape], s["key.back"], .switchStation),
             ])
         }
@@ -51,6 +60,14 @@ struct DashboardScreen: StationScreen {
             phase = .opening(FormEditor(fields: SessionPlan.Field.allCases, values: [.day: CheckInScreen.shown(context.today)]))
         case (.board, .addStaff):
             phase = .addingStaff(FormEditor(fields: StaffRow.Field.allCases, values: [:]))
+        case (.board, .history):
+            phase = .history([], ListSelection(), nil)
+            return [.loadSessions]
+        case (.history(let sessions, let selection, nil), .confirm):
+            guard sessions.indices.contains(selection.selected) else { return [] }
+            return [.loadReport(sessionID: sessions[selection.selected].id)]
+        case (.history(let sessions, let selection, _?), .back):
+            phase = .history(sessions, selection, nil)
         case (.confirmingClose, .confirm):
             phase = .board
             return [.closeSession(by: user.id)]
@@ -90,7 +107,10 @@ struct DashboardScreen: StationScreen {
         case .addingStaff(var form):
             _ = form.handle(key)
             phase = .addingStaff(form)
-        case .board, .confirmingClose:
+        case .history(let sessions, var selection, nil):
+            _ = selection.handle(key, count: sessions.count, visibleRows: 16)
+            phase = .history(sessions, selection, nil)
+        case .board, .confirmingClose, .history:
             break
         }
         return []
@@ -98,6 +118,10 @@ struct DashboardScreen: StationScreen {
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
         if case .dashboardLoaded(let loaded) = action { board = loaded }
+        if case .sessionsLoaded(let sessions) = action, case .history = phase { phase = .history(sessions, ListSelection(), nil) }
+        if case .reportLoaded(let report) = action, case .history(let sessions, let selection, _) = phase {
+            phase = .history(sessions, selection, report)
+        }
         return action.endsStep ? refresh(context) : []
     }
 
@@ -116,6 +140,16 @@ struct DashboardScreen: StationScreen {
             return form.draw(in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2),
                              into: &buffer, strings: s, label: { s["staffForm.\($0)"] }, required: { _ in true },
                              hint: { s.optional("staffForm.\($0).hint") })
+        case .history(let sessions, let selection, let report):
+            buffer.put(s["dashboard.historyTitle"], x: area.x + 1, y: area.y, style: .title)
+            let rows = sessions.map { session in
+                (BirthDate(stored: session.day)?.description ?? session.day) + "  "
+                    + s["report.status.\(session.status.rawValue)"].padded(toWidth: 8) + "  " + session.place
+            }
+            ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
+                          height: area.height - 2), into: &buffer, empty: s["dashboard.noHistory"])
+            if let report { Self.drawReport(report, in: area, into: &buffer, context) }
+            return nil
         case .board, .confirmingClose:
             break
         }
@@ -185,5 +219,25 @@ struct DashboardScreen: StationScreen {
                    hint: s["dashboard.closeHint"], tone: .warning).draw(in: area, into: &buffer)
         }
         return nil
+    }
+
+    /// A closed session's figures over the history list.
+    static func drawReport(_ report: SessionReport, in area: Rect, into buffer: inout Buffer, _ context: Context) {
+        let s = context.strings
+        var lines = [
+            s.text("report.checkedIn", ["n": String(report.checkedIn)]),
+            s.text("report.vaccinated", ["n": String(report.vaccinated)]),
+            s.text("report.notVaccinated", ["deferred": String(report.deferred), "contraindicated": String(report.contraindicated),
+                                            "referred": String(report.referred)]),
+            s.text("report.aefi", ["common": String(report.aefiCommon), "serious": String(report.aefiSerious)]),
+        ]
+        for lot in report.lots {
+            lines.append(s.text("dashboard.lotReport", [
+                "product": context.productNames([lot.product]), "lot": lot.lot, "given": String(lot.dosesGiven),
+                "wasted": String(lot.dosesWasted), "returned": String(lot.dosesReturned),
+            ]))
+        }
+        Dialog(title: s.text("dashboard.reportTitle", ["day": BirthDate(stored: report.day)?.description ?? report.day]),
+               lines: lines, hint: s["dashboard.reportHint"]).draw(in: area, into: &buffer)
     }
 }

@@ -95,6 +95,10 @@ struct EffectRunner {
                 day: plan.day, place: plan.place, team: team, lots: plan.lots, planned: plan.planned, by: staffID, at: clock())
             logger.info("session opened", metadata: ["session": "\(session.id)"])
             return .sessionOpened
+        case .loadSessions:
+            return .sessionsLoaded(try database.sessions())
+        case .loadReport(let sessionID):
+            return .reportLoaded(try database.sessionReport(sessionID: sessionID))
         case .addStaff(let member):
             _ = try database.importStaff([member], at: clock())
             return .staffAdded(member)
