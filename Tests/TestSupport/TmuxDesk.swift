@@ -36,7 +36,13 @@ public final class TmuxDesk: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             let current = try screen()
-            if current.contains(text) != absent { return current }
+            if current.contains(text) != absent {
+                // A frame may be caught half drawn: look again a moment later, and keep the settled one.
+                Thread.sleep(forTimeInterval: 0.05)
+                let settled = try screen()
+                if settled.contains(text) != absent { return settled }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.1)
         } while Date() < deadline
         return nil
