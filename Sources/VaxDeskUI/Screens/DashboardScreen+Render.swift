@@ -1,0 +1,119 @@
+import Foundation
+import TerminalKit
+import VaxCore
+
+extension DashboardScreen {
+    func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
+        let s = context.strings
+        switch phase {
+        case .opening(let form):
+            buffer.put(s["plan.title"], x: area.x + 1, y: area.y, style: .title)
+            return form.draw(in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2),
+                             into: &buffer, strings: s, label: { s["plan.\($0)"] }, required: \.isRequired,
+                             hint: { s.optional("plan.\($0).hint") })
+        case .addingStaff(let form):
+            buffer.put(s["staffForm.title"], x: area.x + 1, y: area.y, style: .title)
+            return form.draw(in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2),
+                             into: &buffer, strings: s, label: { s["staffForm.\($0)"] }, required: { _ in true },
+                             hint: { s.optional("staffForm.\($0).hint") })
+        case .history(let sessions, let selection, let report):
+            buffer.put(s["dashboard.historyTitle"], x: area.x + 1, y: area.y, style: .title)
+            let rows = sessions.map { session in
+                (BirthDate(stored: session.day)?.description ?? session.day) + "  "
+                    + s["report.status.\(session.status.rawValue)"].padded(toWidth: 8) + "  " + session.place
+            }
+            ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
+                          height: area.height - 2), into: &buffer, empty: s["dashboard.noHistory"])
+            if let report { Self.drawReport(report, in: area, into: &buffer, context) }
+            return nil
+        case .board, .confirmingClose:
+            break
+        }
+        guard let board else {
+            buffer.put(s["dashboard.noSession"], x: area.x + 1, y: area.y, style: .warning)
+            buffer.put(s["dashboard.openHint"], x: area.x + 1, y: area.y + 2, style: .muted)
+            return nil
+        }
+        var y = area.y
+        func line(_ text: String, _ style: Style = .plain, indent: Int = 1) {
+            guard y < area.maxY else { return }
+            buffer.put(text.truncated(toWidth: area.width - indent - 1), x: area.x + indent, y: y, style: style)
+            y += 1
+        }
+        let now = context.now
+        line(s.text("dashboard.title", [
+            "day": BirthDate(stored: board.session.day)?.description ?? board.session.day, "place": board.session.place,
+            "n": String(board.vaccinated), "rate": String(board.perHour(now: now)),
+        ]), .title)
+        let c = board.stageCounts
+        let checkedIn = c.values.reduce(0, +)
+        let counts = [
+            "in": checkedIn, "screening": c[.waitingScreening] ?? 0, "injection": c[.waitingInjection] ?? 0,
+            "observation": c[.inObservation] ?? 0, "discharged": c[.discharged] ?? 0, "vaccinated": board.vaccinated,
+            "deferred": c[.deferred] ?? 0, "contraindicated": c[.contraindicated] ?? 0, "referred": c[.referred] ?? 0,
+        ].mapValues(String.init)
+        for key in ["dashboard.stages1", "dashboard.stages2", "dashboard.stages3"] { line(s.text(key, counts)) }
+        y += 1
+        for (stage, key) in [(VisitStage.waitingScreening, "dashboard.waitScreening"), (.waitingInjection, "dashboard.waitInjection")] {
+            let w = board.waits(at: stage, now: now)
+            line(s.text(key, ["n": String(w.count), "median": String(w.median), "longest": String(w.longest)]),
+                 w.longest >= 30 ? .warning : .plain)
+        }
+        y += 1
+        let serious = board.adverseEvents.filter { $0.severity == .serious }
+        line(s.text("dashboard.aefi", ["serious": String(serious.count),
+                                       "common": String(board.adverseEvents.count - serious.count)]),
+             serious.isEmpty ? .bold : .danger)
+        for event in serious.prefix(area.height > 30 ? 6 : 2) {
+            let who = event.person.map { context.identityLine(ticket: event.ticket, person: $0) } ?? ""
+            line("⚠ " + context.time(event.onset) + " · " + who + " · " + event.signs, .danger, indent: 2)
+        }
+        y += 1
+        line(s.text("dashboard.vials", ["n": String(board.openVials.count)]), .bold)
+        for vial in board.openVials.prefix(area.height > 30 ? 10 : 3) {
+            let state = vial.state(at: now)
+            let status = state == .pastDiscardTime
+                ? s.text("injection.vialPast", ["time": context.time(vial.discardDue)])
+                : s.text("injection.vialOpen", ["left": String(vial.dosesLeft), "of": String(vial.dosesPerVial),
+                                                "time": Countdown(until: vial.discardDue, now: now).longText])
+            line(context.productNames([vial.productCode]).padded(toWidth: 11) + " " + vial.lotNumber.padded(toWidth: 8) + " " + status,
+                 state == .pastDiscardTime ? .warning : .plain, indent: 2)
+        }
+        y += 1
+        line(s["dashboard.lots"], .bold)
+        for lot in board.lots {
+            let left = lot.dosesReceived - lot.dosesGiven - lot.dosesWasted
+            line(s.text("dashboard.lot", [
+                "product": context.productNames([lot.product]), "lot": lot.lot, "given": String(lot.dosesGiven),
+                "wasted": String(lot.dosesWasted), "left": String(left),
+            ]), indent: 2)
+        }
+        y += 1
+        line(s.text("dashboard.sync", ["n": String(board.outboxPending)]), .muted)
+        if phase == .confirmingClose {
+            Dialog(title: s["dashboard.closeTitle"], lines: [s["dashboard.closeQuestion"], s["dashboard.closeRule"]],
+                   hint: s["dashboard.closeHint"], tone: .warning).draw(in: area, into: &buffer)
+        }
+        return nil
+    }
+
+    /// A closed session's figures over the history list.
+    static func drawReport(_ report: SessionReport, in area: Rect, into buffer: inout Buffer, _ context: Context) {
+        let s = context.strings
+        var lines = [
+            s.text("report.checkedIn", ["n": String(report.checkedIn)]),
+            s.text("report.vaccinated", ["n": String(report.vaccinated)]),
+            s.text("report.notVaccinated", ["deferred": String(report.deferred), "contraindicated": String(report.contraindicated),
+                                            "referred": String(report.referred)]),
+            s.text("report.aefi", ["common": String(report.aefiCommon), "serious": String(report.aefiSerious)]),
+        ]
+        for lot in report.lots {
+            lines.append(s.text("dashboard.lotReport", [
+                "product": context.productNames([lot.product]), "lot": lot.lot, "given": String(lot.dosesGiven),
+                "wasted": String(lot.dosesWasted), "returned": String(lot.dosesReturned),
+            ]))
+        }
+        Dialog(title: s.text("dashboard.reportTitle", ["day": BirthDate(stored: report.day)?.description ?? report.day]),
+               lines: lines, hint: s["dashboard.reportHint"]).draw(in: area, into: &buffer)
+    }
+}
