@@ -102,4 +102,6 @@ public enum ClinicalEvent: String, Sendable {
     case sessionClosed = "session-closed"
     /// A dose given before and entered after the fact from a paper record.
     case backfill
+    /// A correction to a record of a closed session.
+    case amendment
 }

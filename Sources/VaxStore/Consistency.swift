@@ -17,6 +17,7 @@ extension AppDatabase {
         case .vialOpened, .vialDiscarded: "SELECT 1 FROM vial WHERE id = ?"
         case .sessionClosed: "SELECT 1 FROM session WHERE id = ? AND status = 'closed'"
         case .backfill: "SELECT 1 FROM prior_dose WHERE id = ?"
+        case .amendment: "SELECT 1 FROM amendment WHERE id = ?"
         }
     }
 

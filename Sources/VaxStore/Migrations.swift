@@ -82,6 +82,24 @@ enum Migrations {
                 ALTER TABLE aefi ADD COLUMN acknowledged_by TEXT REFERENCES staff(id);
                 """)
         }
+        // After a session is closed its records change only by amendment: what changed, from what, why, by whom.
+        migrator.registerMigration("v8-amendments") { db in
+            try db.execute(sql: """
+                CREATE TABLE amendment (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    session_id TEXT NOT NULL REFERENCES session(id),
+                    record_type TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    old_value TEXT,
+                    new_value TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    amended_by TEXT NOT NULL REFERENCES staff(id),
+                    amended_at TEXT NOT NULL
+                );
+                CREATE INDEX amendment_record ON amendment(record_id);
+                """)
+        }
     }
 
     private static func dropPersonSearch(in db: Database) throws {

@@ -123,4 +123,33 @@ struct SessionReportTests {
         let stored = try f.database.isStored(session.id, event: .sessionOpened)
         #expect(stored.record && stored.outbox)
     }
+
+    @Test("after closing, an injection changes only by an amendment: site lead, reason, audited, queued, reported")
+    func amendment() throws {
+        let f = try StoreFixture()
+        let ticket = try f.checkIn(try f.person(named: "Lò Văn Sửa"))
+        _ = try f.screen(ticket.visitID)
+        let injection = try f.inject(ticket.visitID, lot: f.demo.lots[0])
+        try f.database.discharge(visitID: ticket.visitID, earlyReason: "test", by: f.staff(.observationNurse).id, at: f.now)
+        let vial = try #require(try f.database.sessionVials().first { $0.closedAt == nil })
+        try f.database.discardVial(vial.id, reason: "hết buổi", by: f.staff(.vaccinator).id, at: f.now)
+        try f.database.closeSession(by: f.staff(.siteLead).id, at: f.now)
+        let other = f.demo.lots[1]
+        #expect(throws: VisitError.amendmentReasonRequired) {
+            try f.database.amendInjection(injection.injectionID, .lot(other.lotNumber), reason: " ", by: f.staff(.siteLead).id, at: f.now)
+        }
+        #expect(throws: VisitError.siteLeadOnly) {
+            try f.database.amendInjection(injection.injectionID, .arm(.right), reason: "ghi nhầm", by: f.staff(.vaccinator).id, at: f.now)
+        }
+        #expect(throws: VisitError.lotNotInSession) {
+            try f.database.amendInjection(injection.injectionID, .lot("KHÔNG CÓ"), reason: "ghi nhầm", by: f.staff(.siteLead).id, at: f.now)
+        }
+        let outbox = try f.database.pendingOutboxCount()
+        let id = try f.database.amendInjection(injection.injectionID, .lot(other.lotNumber), reason: "Lọ lấy từ lô khác",
+                                               by: f.staff(.siteLead).id, at: f.now)
+        #expect(try f.database.pendingOutboxCount() == outbox + 1)
+        #expect(try f.database.auditTrail(ofRecord: id).map(\.action) == ["amendment"])
+        let report = try f.database.sessionReport()
+        #expect(report.byProduct == [other.productCode: 1])
+    }
 }

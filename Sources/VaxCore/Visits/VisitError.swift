@@ -36,6 +36,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case consentRequired
     /// A session cannot close while people are under observation or vials are open: each is resolved first.
     case sessionNotResolved(inObservation: Int, openVials: Int)
+    /// An amendment needs a reason.
+    case amendmentReasonRequired
     /// No staff member of the site has this code.
     case unknownStaffCode(String)
     /// A session is already open: close it before opening another.
@@ -63,6 +65,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .sessionNotResolved: "error.sessionNotResolved"
         case .sessionAlreadyOpen: "error.sessionAlreadyOpen"
         case .unknownStaffCode: "error.unknownStaffCode"
+        case .amendmentReasonRequired: "error.amendmentReasonRequired"
         case .consentRequired: "error.consentRequired"
         case .vialPastDiscardTime: "error.vialPastDiscardTime"
         case .vialLotExpired: "error.lotExpired"
@@ -84,7 +87,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.tooEarly(let day, let days)): ["date": BirthDate(stored: day)?.description ?? day, "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
-        case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly, .sessionAlreadyOpen: [:]
+        case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
         case .sessionNotResolved(let people, let vials): ["people": String(people), "vials": String(vials)]
         case .unknownStaffCode(let code): ["code": code]
         case .overrideNeedsSiteLead, .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]

@@ -7,7 +7,7 @@ struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: "Open, list and close out the site's sessions.",
-        subcommands: [SessionOpenCommand.self, SessionListCommand.self, SessionCloseCommand.self]
+        subcommands: [SessionOpenCommand.self, SessionListCommand.self, SessionCloseCommand.self, SessionAmendCommand.self]
     )
 }
 
@@ -114,5 +114,51 @@ struct SessionListCommand: ParsableCommand {
         for session in try database.sessions() {
             print("\(session.id.uuidString)  \(session.day)  \(session.status.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0))  \(session.place)")
         }
+    }
+}
+
+struct SessionAmendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amend",
+        abstract: "Correct an injection's arm or lot, with a reason: an audited amendment.",
+        discussion: "A closed session's records change only this way; the amendment keeps the old value."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The site lead's staff code.")
+    var by: String
+
+    @Option(help: "The injection's record id (as on the certificate).")
+    var injection: String
+
+    @Option(help: "The arm the dose was given in: left or right.")
+    var arm: String?
+
+    @Option(help: "The lot number the dose came from (a lot of the same session).")
+    var lot: String?
+
+    @Option(help: "Why the record was wrong.")
+    var reason: String
+
+    func run() throws {
+        let messages = CommandMessages(language: site.language)
+        let database = try AppDatabase(path: site.databasePath)
+        guard let lead = try database.staff().first(where: { $0.code == by.uppercased() }) else {
+            throw messages.failure("unknownStaff", ["code": by])
+        }
+        guard let id = UUID(uuidString: injection) else { throw messages.failure("badRecord", ["id": injection]) }
+        let correction: AppDatabase.InjectionCorrection
+        switch (arm.flatMap(Arm.init(rawValue:)), lot) {
+        case (let arm?, nil): correction = .arm(arm)
+        case (nil, let lot?) where arm == nil: correction = .lot(lot)
+        default: throw messages.failure("amendWhat", [:])
+        }
+        do {
+            try database.amendInjection(id, correction, reason: reason, by: lead.id, at: Date())
+        } catch let error as VisitError {
+            throw ValidationError(messages.strings.text(error.messageKey, error.messageValues))
+        }
+        print(messages.text("amended", ["id": injection]))
     }
 }
