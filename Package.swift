@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // ncursesw, wrapped: macros, globals and variadics become inline C functions.
@@ -38,6 +39,8 @@ let package = Package(
                 "VaxCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the bulk inserts of a roster import (see RawInsert.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // SHA-256 for the audit trail's hash chain.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "VaxDemo", dependencies: ["VaxCore"]),

@@ -1,17 +1,92 @@
+import Crypto
 import Foundation
 import GRDB
 
-/// The append-only log of who did what, and when.
+/// The append-only log of who did what, and when. Each row carries the SHA-256 of the row before it
+/// and of its own fields, so that altering, removing or reordering a row breaks the chain at that row;
+/// triggers refuse UPDATE and DELETE (a tamperer must drop them first, and `verify` still sees it).
 enum AuditLog {
     static func append(
         action: String, staffID: UUID?, record: RecordRef?, detail: String?, at date: Date, in db: Database
     ) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO audit (at, staff_id, action, record_type, record_id, detail)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [date, staffID?.uuidString, action, record?.type, record?.id.uuidString, detail])
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
+        let seq = (last?["seq"] as Int64? ?? 0) + 1
+        let fields = Fields(seq: seq, at: AppDatabase.stamp(date), staffID: staffID?.uuidString, action: action,
+                            recordType: record?.type, recordID: record?.id.uuidString, detail: detail)
+        try db.cachedStatement(sql: """
+            INSERT INTO audit (seq, at, staff_id, action, record_type, record_id, detail, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                seq, fields.at, fields.staffID, action, fields.recordType, fields.recordID, detail,
+                fields.hash(after: last?["hash"] ?? ""),
+            ])
+    }
+
+    /// A row's content, as the chain hashes it.
+    struct Fields {
+        var seq: Int64
+        var at: String
+        var staffID: String?
+        var action: String
+        var recordType: String?
+        var recordID: String?
+        var detail: String?
+
+        init(seq: Int64, at: String, staffID: String?, action: String, recordType: String?, recordID: String?,
+             detail: String?) {
+            self.seq = seq
+            self.at = at
+            self.staffID = staffID
+            self.action = action
+            self.recordType = recordType
+            self.recordID = recordID
+            self.detail = detail
+        }
+
+        init(row: Row) {
+            self.init(seq: row["seq"], at: row["at"], staffID: row["staff_id"], action: row["action"],
+                      recordType: row["record_type"], recordID: row["record_id"], detail: row["detail"])
+        }
+
+        /// SHA-256 (hex) of the previous row's hash and this row's fields, each length-prefixed so that no
+        /// two different rows read the same.
+        func hash(after previous: String) -> String {
+            let parts = [previous, String(seq), at, staffID ?? "∅", action, recordType ?? "∅", recordID ?? "∅", detail ?? "∅"]
+            let text = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+            return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        }
+    }
+}
+
+extension AppDatabase {
+    /// What `verifyAudit` found: every row in order with its hash, or the first row where the chain breaks.
+    public enum AuditVerification: Hashable, Sendable {
+        case intact(rows: Int)
+        /// The row's content does not match its hash: it was altered (or rows were reordered).
+        case altered(seq: Int64)
+        /// Rows are missing before this one (deleted).
+        case missingBefore(seq: Int64)
+    }
+
+    /// Walks the audit trail from the first row and checks each row's hash against its content and
+    /// the row before it.
+    public func verifyAudit() throws -> AuditVerification {
+        try read { db in
+            var previousHash = ""
+            var previousSeq: Int64 = 0
+            var count = 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY seq")
+            while let row = try rows.next() {
+                let fields = AuditLog.Fields(row: row)
+                if fields.seq != previousSeq + 1 { return .missingBefore(seq: fields.seq) }
+                let stored: String? = row["hash"]
+                guard stored == fields.hash(after: previousHash) else { return .altered(seq: fields.seq) }
+                previousHash = stored!
+                previousSeq = fields.seq
+                count += 1
+            }
+            return .intact(rows: count)
+        }
     }
 }
 

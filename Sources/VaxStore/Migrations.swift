@@ -100,6 +100,28 @@ enum Migrations {
                 CREATE INDEX amendment_record ON amendment(record_id);
                 """)
         }
+        // The audit trail becomes a hash chain, and its rows can no longer be changed or removed.
+        migrator.registerMigration("v9-audit-chain") { db in
+            try db.execute(sql: "ALTER TABLE audit ADD COLUMN hash TEXT")
+            var previous = ""
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq")
+            for (index, row) in rows.enumerated() {
+                // Renumbered from 1 so that the chain has no gap; stamps kept as stored.
+                var fields = AuditLog.Fields(row: row)
+                let oldSeq = fields.seq
+                fields.seq = Int64(index + 1)
+                previous = fields.hash(after: previous)
+                try db.execute(sql: "UPDATE audit SET seq = ?, hash = ? WHERE seq = ?", arguments: [fields.seq, previous, oldSeq])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail is append-only');
+                END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail is append-only');
+                END;
+                """)
+        }
     }
 
     private static func dropPersonSearch(in db: Database) throws {
