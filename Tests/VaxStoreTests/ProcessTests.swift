@@ -38,6 +38,10 @@ struct ProcessTests {
         }
         #expect(try database.recordsMissingFromOutbox() == 0)
         #expect(try database.pendingOutboxCount() == confirmed.count + 1, "plus the session-opened event")
+        guard case .intact = try database.verifyAudit() else {
+            Issue.record("the audit chain broke under two writers")
+            return
+        }
     }
 
     @Test("four processes opening one new file at once: migrated once, one site")
@@ -111,5 +115,10 @@ struct ProcessTests {
             #expect(stored.record && stored.outbox, "confirmed \(event) \(id) is missing")
         }
         #expect(try database.recordsMissingFromOutbox() == 0)
+        // Two writers, 25 kills: the audit chain still holds from the first row to the last.
+        guard case .intact = try database.verifyAudit() else {
+            Issue.record("the audit chain broke under concurrent writers and kills")
+            return
+        }
     }
 }
