@@ -19,6 +19,7 @@ public struct AppDatabase: Sendable {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Self.restrictToOwner(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
@@ -31,6 +32,20 @@ public struct AppDatabase: Sendable {
             var migrator = DatabaseMigrator()
             Migrations.register(in: &migrator)
             try migrator.migrate(pool)
+        }
+    }
+
+    /// Health data is readable by its owner only: the database file is created (or set) 0600 before
+    /// SQLite opens it, and SQLite gives its WAL and shared-memory files the database file's mode.
+    static func restrictToOwner(_ path: String) throws {
+        let files = FileManager.default
+        if !files.fileExists(atPath: path) {
+            guard files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+        for file in [path, path + "-wal", path + "-shm"] where files.fileExists(atPath: file) {
+            try? files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
         }
     }
 

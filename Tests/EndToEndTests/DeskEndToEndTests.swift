@@ -189,6 +189,16 @@ struct DeskEndToEndTests {
         let found = try database.searchRoster(RosterQuery("079188001234"))
         #expect(found.map(\.person.phone) == ["0912345678"])
         #expect(found.first?.ticketToday == 1)
+        // The canary: her name, number and phone are in the database, owner-only, and in no log.
+        let log = try String(contentsOfFile: directory.file("vaxdesk.log"), encoding: .utf8)
+        #expect(!log.isEmpty)
+        for secret in ["Oanh", "Trương", "079188001234", "0912345678", "001234"] {
+            #expect(!log.contains(secret), "the log holds «\(secret)»")
+        }
+        for file in ["site.db", "site.db-wal", "vaxdesk.log"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: directory.file(file))[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file) is \(String(mode ?? 0, radix: 8))")
+        }
     }
 
     @Test("a dose before its interval is refused at the desk; the site lead overrides it with a reason")
