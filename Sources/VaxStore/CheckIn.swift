@@ -40,8 +40,7 @@ extension AppDatabase {
             let overridden = eligibility.refusal(on: day, sessionProducts: sessionProducts)
             if let refusal = overridden {
                 guard !reason.isEmpty else { throw VisitError.doseRefused(refusal) }
-                let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE id = ?", arguments: [staffID.uuidString])
-                guard role == Role.siteLead.rawValue else { throw VisitError.overrideNeedsSiteLead }
+                try Self.requireSiteLead(staffID, or: .overrideNeedsSiteLead, in: db)
                 // The site lead takes responsibility for the product too: any lot of the session may serve.
                 if case .noAllowedProduct = refusal { allowed = nil }
             }

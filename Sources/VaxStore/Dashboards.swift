@@ -3,18 +3,21 @@ import GRDB
 import VaxCore
 
 extension AppDatabase {
-    /// The site lead's view of the open session; nil when none is open.
+    /// The site lead's view of the open session, read in one transaction (it is read again after every
+    /// desk's write); nil when none is open.
     public func dashboard() throws -> Dashboard? {
-        guard let session = try openSession() else { return nil }
-        let report = try sessionReport(sessionID: session.id)
-        var board = Dashboard(session: session)
-        board.stageCounts = try stageCounts()
-        board.lots = report.lots
-        board.vaccinated = report.vaccinated
-        board.openVials = try sessionVials().filter { $0.closedAt == nil }
-        board.outboxPending = try pendingOutboxCount()
         try read { db in
+            guard let session = try Self.openSession(db) else { return nil }
             let id = session.id.uuidString
+            var board = Dashboard(session: session)
+            board.stageCounts = try Self.stageCounts(sessionID: id, in: db)
+            board.lots = try Self.lots(sessionID: id, in: db)
+            board.vaccinated = board.lots.map(\.dosesGiven).reduce(0, +)
+            board.openVials = try Row.fetchAll(
+                db, sql: "\(Self.vialQuery) WHERE l.session_id = ? AND v.discarded_at IS NULL ORDER BY v.opened_at",
+                arguments: [id]
+            ).map(Vial.init(row:))
+            board.outboxPending = try Self.pendingOutboxCount(in: db)
             for stage in [VisitStage.waitingScreening, .waitingInjection] {
                 board.waitingSince[stage] = try Date.fetchAll(
                     db, sql: "SELECT stage_since FROM visit WHERE session_id = ? AND stage = ?",
@@ -24,7 +27,7 @@ extension AppDatabase {
                 db, sql: "SELECT MIN(i.injected_at) FROM injection i JOIN visit v ON v.id = i.visit_id WHERE v.session_id = ?",
                 arguments: [id])
             board.adverseEvents = try Self.adverseEvents(sessionID: id, onlyUnacknowledgedSerious: false, in: db)
+            return board
         }
-        return board
     }
 }

@@ -13,8 +13,10 @@ enum Outbox {
 extension AppDatabase {
     /// How many records wait to be sent.
     public func pendingOutboxCount() throws -> Int {
-        try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
-        }
+        try read { db in try Self.pendingOutboxCount(in: db) }
+    }
+
+    static func pendingOutboxCount(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
     }
 }

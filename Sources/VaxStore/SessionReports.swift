@@ -46,21 +46,26 @@ extension AppDatabase {
             {
                 if row[0] == "serious" { report.aefiSerious = row[1] } else { report.aefiCommon = row[1] }
             }
-            report.lots = try Row.fetchAll(
-                db, sql: """
-                    SELECT l.product_code, l.lot_number, l.doses_received,
-                        (SELECT COUNT(*) FROM vial x WHERE x.lot_id = l.id),
-                        (SELECT COALESCE(SUM(x.doses_per_vial), 0) FROM vial x WHERE x.lot_id = l.id),
-                        (SELECT COUNT(*) FROM injection i WHERE i.lot_id = l.id),
-                        (SELECT COALESCE(SUM(x.doses_wasted), 0) FROM vial x WHERE x.lot_id = l.id)
-                    FROM vaccine_lot l WHERE l.session_id = ? ORDER BY l.product_code, l.lot_number
-                    """,
-                arguments: [id]
-            ).map {
-                SessionReport.Lot(product: $0[0], lot: $0[1], dosesReceived: $0[2], vialsOpened: $0[3],
-                                  dosesInOpenedVials: $0[4], dosesGiven: $0[5], dosesWasted: $0[6])
-            }
+            report.lots = try Self.lots(sessionID: id, in: db)
             return report
+        }
+    }
+
+    /// Per lot of a session: received, vials opened and their doses, given, wasted.
+    static func lots(sessionID: String, in db: Database) throws -> [SessionReport.Lot] {
+        try Row.fetchAll(
+            db, sql: """
+                SELECT l.product_code, l.lot_number, l.doses_received,
+                    (SELECT COUNT(*) FROM vial x WHERE x.lot_id = l.id),
+                    (SELECT COALESCE(SUM(x.doses_per_vial), 0) FROM vial x WHERE x.lot_id = l.id),
+                    (SELECT COUNT(*) FROM injection i WHERE i.lot_id = l.id),
+                    (SELECT COALESCE(SUM(x.doses_wasted), 0) FROM vial x WHERE x.lot_id = l.id)
+                FROM vaccine_lot l WHERE l.session_id = ? ORDER BY l.product_code, l.lot_number
+                """,
+            arguments: [sessionID]
+        ).map {
+            SessionReport.Lot(product: $0[0], lot: $0[1], dosesReceived: $0[2], vialsOpened: $0[3],
+                              dosesInOpenedVials: $0[4], dosesGiven: $0[5], dosesWasted: $0[6])
         }
     }
 }

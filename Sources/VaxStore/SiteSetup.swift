@@ -85,6 +85,12 @@ extension AppDatabase {
         }
     }
 
+    /// The site lead's acts (override, close, amend…) are checked here, below any desk or command.
+    static func requireSiteLead(_ staffID: UUID, or refusal: VisitError = .siteLeadOnly, in db: Database) throws {
+        let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE id = ?", arguments: [staffID.uuidString])
+        guard role == Role.siteLead.rawValue else { throw refusal }
+    }
+
     /// The session now open at the site, if any (the latest opened).
     public func openSession() throws -> VaccinationSession? {
         try read { db in try Self.openSession(db) }

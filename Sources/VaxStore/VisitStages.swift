@@ -53,14 +53,17 @@ extension AppDatabase {
     public func stageCounts() throws -> [VisitStage: Int] {
         try read { db in
             guard let session = try Self.openSession(db) else { return [:] }
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT stage, COUNT(*) AS n FROM visit WHERE session_id = ? GROUP BY stage",
-                arguments: [session.id.uuidString])
-            var counts: [VisitStage: Int] = [:]
-            for row in rows {
-                if let stage = VisitStage(rawValue: row["stage"]) { counts[stage] = row["n"] }
-            }
-            return counts
+            return try Self.stageCounts(sessionID: session.id.uuidString, in: db)
         }
+    }
+
+    static func stageCounts(sessionID: String, in db: Database) throws -> [VisitStage: Int] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT stage, COUNT(*) AS n FROM visit WHERE session_id = ? GROUP BY stage", arguments: [sessionID])
+        var counts: [VisitStage: Int] = [:]
+        for row in rows {
+            if let stage = VisitStage(rawValue: row["stage"]) { counts[stage] = row["n"] }
+        }
+        return counts
     }
 }

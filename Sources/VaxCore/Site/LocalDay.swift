@@ -5,6 +5,11 @@ import Foundation
 public enum LocalDay {
     public static let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
 
+    /// A stored day (`yyyy-mm-dd`, or a year) as forms write it (`dd/mm/yyyy`); other text as it is.
+    public static func shown(_ stored: String) -> String {
+        BirthDate(stored: stored)?.description ?? stored
+    }
+
     public static func of(_ date: Date, in timeZone: TimeZone = vietnam) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

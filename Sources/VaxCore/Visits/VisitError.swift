@@ -84,7 +84,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .notAtStage(_, let actual): ["stage": actual.rawValue]
         case .lotExpired(let expiry): ["expiry": expiry]
         case .observationNotOver: [:]
-        case .doseRefused(.tooEarly(let day, let days)): ["date": BirthDate(stored: day)?.description ?? day, "days": String(days)]
+        case .doseRefused(.tooEarly(let day, let days)): ["date": LocalDay.shown(day), "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
         case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly, .sessionAlreadyOpen, .amendmentReasonRequired: [:]

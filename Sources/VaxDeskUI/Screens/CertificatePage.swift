@@ -21,7 +21,7 @@ public enum CertificatePage {
         lines += ["", s["certificate.doses"]]
         for dose in certificate.doses {
             var line = s.text("certificate.dose", [
-                "n": String(dose.number), "date": BirthDate(stored: dose.day)?.description ?? dose.day,
+                "n": String(dose.number), "date": LocalDay.shown(dose.day),
                 "product": context.productNames([dose.productCode]),
             ])
             if let lot = dose.lotNumber { line += " · " + s.text("certificate.lot", ["lot": lot]) }
@@ -30,7 +30,7 @@ public enum CertificatePage {
         }
         lines += [
             "", s.text("certificate.site", ["site": certificate.siteName]),
-            s.text("certificate.issued", ["date": BirthDate(stored: context.day(certificate.issuedAt))?.description ?? ""]),
+            s.text("certificate.issued", ["date": LocalDay.shown(context.day(certificate.issuedAt))]),
             s.text("certificate.reference", ["ref": certificate.reference.text]),
         ]
         return lines.map { $0.truncated(toWidth: width) }
@@ -49,10 +49,9 @@ public enum CertificatePage {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Draws the certificate: the text on the left, the QR code on the right.
-    static func draw(_ certificate: Certificate, in area: Rect, into buffer: inout Buffer, _ context: Context) {
+    /// Draws the certificate: the text on the left, the QR code (from `qrLines`) on the right.
+    static func draw(_ certificate: Certificate, qr: [String], in area: Rect, into buffer: inout Buffer, _ context: Context) {
         buffer.fill(area)
-        let qr = qrLines(certificate) ?? []
         let qrWidth = qr.first?.displayWidth ?? 0
         let textWidth = area.width - qrWidth - 3
         for (index, line) in lines(certificate, context, width: textWidth, withPlaces: false).enumerated()

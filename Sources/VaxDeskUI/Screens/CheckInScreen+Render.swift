@@ -87,15 +87,10 @@ extension CheckInScreen {
     static func describe(_ refusal: DoseRefusal, _ context: Context) -> String {
         switch refusal {
         case .tooEarly(let day, let days):
-            return context.strings.text("checkIn.tooEarly", ["date": shown(day), "days": String(days)])
+            return context.strings.text("checkIn.tooEarly", ["date": LocalDay.shown(day), "days": String(days)])
         case .noAllowedProduct(let allowed):
             return context.strings.text("checkIn.noAllowedProduct", ["products": context.productNames(allowed)])
         }
-    }
-
-    /// A stored day (`yyyy-mm-dd`) as forms write it.
-    static func shown(_ day: String?) -> String {
-        day.flatMap { BirthDate(stored: $0)?.description } ?? ""
     }
 
     /// One disagreement between the card and the roster, as the nurse reads it.

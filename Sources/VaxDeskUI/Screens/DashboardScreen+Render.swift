@@ -19,7 +19,7 @@ extension DashboardScreen {
         case .history(let sessions, let selection, let report):
             buffer.put(s["dashboard.historyTitle"], x: area.x + 1, y: area.y, style: .title)
             let rows = sessions.map { session in
-                (BirthDate(stored: session.day)?.description ?? session.day) + "  "
+                LocalDay.shown(session.day) + "  "
                     + s["report.status.\(session.status.rawValue)"].padded(toWidth: 8) + "  " + session.place
             }
             ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
@@ -42,7 +42,7 @@ extension DashboardScreen {
         }
         let now = context.now
         line(s.text("dashboard.title", [
-            "day": BirthDate(stored: board.session.day)?.description ?? board.session.day, "place": board.session.place,
+            "day": LocalDay.shown(board.session.day), "place": board.session.place,
             "n": String(board.vaccinated), "rate": String(board.perHour(now: now)),
         ]), .title)
         let c = board.stageCounts
@@ -113,7 +113,7 @@ extension DashboardScreen {
                 "wasted": String(lot.dosesWasted), "returned": String(lot.dosesReturned),
             ]))
         }
-        Dialog(title: s.text("dashboard.reportTitle", ["day": BirthDate(stored: report.day)?.description ?? report.day]),
+        Dialog(title: s.text("dashboard.reportTitle", ["day": LocalDay.shown(report.day)]),
                lines: lines, hint: s["dashboard.reportHint"]).draw(in: area, into: &buffer)
     }
 }

@@ -57,7 +57,7 @@ struct DashboardScreen: StationScreen {
         case (.board, .closeSession):
             phase = .confirmingClose
         case (.board, .openSession):
-            phase = .opening(FormEditor(fields: SessionPlan.Field.allCases, values: [.day: CheckInScreen.shown(context.today)]))
+            phase = .opening(FormEditor(fields: SessionPlan.Field.allCases, values: [.day: LocalDay.shown(context.today)]))
         case (.board, .addStaff):
             phase = .addingStaff(FormEditor(fields: StaffRow.Field.allCases, values: [:]))
         case (.board, .history):

@@ -36,8 +36,8 @@ struct InjectionScreen: StationScreen {
     /// The vial a lot's doses come from: its open vial with the fewest doses left (finish one before the
     /// next), or one past its discard time, which must be discarded first.
     func currentVial(of lot: VaccineLot, _ context: Context) -> Vial? {
-        vials.filter { $0.lotID == lot.id && $0.state(at: context.now) != .closed }
-            .min { ($0.state(at: context.now) == .usable ? 1 : 0, $0.dosesLeft) < ($1.state(at: context.now) == .usable ? 1 : 0, $1.dosesLeft) }
+        func order(_ vial: Vial) -> (Int, Int) { (vial.state(at: context.now) == .usable ? 1 : 0, vial.dosesLeft) }
+        return vials.filter { $0.lotID == lot.id && $0.state(at: context.now) != .closed }.min { order($0) < order($1) }
     }
 
     /// The selected lot and its current vial.

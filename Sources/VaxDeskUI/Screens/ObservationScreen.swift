@@ -12,8 +12,9 @@ struct ObservationScreen: StationScreen {
         case earlyReason(QueueEntry, TextField)
         /// An adverse event: onset, signs, severity, anaphylaxis grade, actions, referral.
         case adverseEvent(QueueEntry, FormEditor<AdverseEventForm.Field>)
-        /// Discharged: the certificate, once read, to show, save and print.
-        case certificate(QueueEntry, Certificate?)
+        /// Discharged: the certificate, once read, to show, save and print, with its QR code encoded once
+        /// (not on every frame).
+        case certificate(QueueEntry, Certificate?, qr: [String])
     }
 
     var queue = QueueList()
@@ -35,7 +36,7 @@ struct ObservationScreen: StationScreen {
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
-        case .certificate(_, let certificate):
+        case .certificate(_, let certificate, _):
             return KeyMap([
                 KeyBinding([.function(5)], s["key.printCertificate"], .printCertificate,
                            disabledReason: certificate == nil ? s["certificate.loading"] : nil),
@@ -83,7 +84,7 @@ struct ObservationScreen: StationScreen {
                 form.show(problems: problems)
                 phase = .adverseEvent(entry, form)
             }
-        case (.certificate(_, let certificate?), .printCertificate):
+        case (.certificate(_, let certificate?, _), .printCertificate):
             return [.printCertificate(certificate)]
         case (.certificate, .dismiss):
             phase = .board
@@ -116,10 +117,10 @@ struct ObservationScreen: StationScreen {
         case (.discharged, .confirming(let entry)), (.discharged, .earlyReason(let entry, _)):
             // Discharged: the certificate comes next.
             _ = queue.receive(action, for: .inObservation)
-            phase = .certificate(entry, nil)
+            phase = .certificate(entry, nil, qr: [])
             return [.loadCertificate(visitID: entry.visitID)] + refresh(context)
-        case (.certificateLoaded(let certificate), .certificate(let entry, _)):
-            phase = .certificate(entry, certificate)
+        case (.certificateLoaded(let certificate), .certificate(let entry, _, _)):
+            phase = .certificate(entry, certificate, qr: CertificatePage.qrLines(certificate) ?? [])
             return []
         case (_, .certificate):
             _ = queue.receive(action, for: .inObservation)
@@ -150,9 +151,9 @@ struct ObservationScreen: StationScreen {
         switch phase {
         case .board:
             return nil
-        case .certificate(_, let certificate):
+        case .certificate(_, let certificate, let qr):
             if let certificate {
-                CertificatePage.draw(certificate, in: area, into: &buffer, context)
+                CertificatePage.draw(certificate, qr: qr, in: area, into: &buffer, context)
             }
             return nil
         case .adverseEvent(let entry, let form):

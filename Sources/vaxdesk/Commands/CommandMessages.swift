@@ -19,4 +19,22 @@ struct CommandMessages {
     func failure(_ key: String, _ values: [String: String]) -> ValidationError {
         ValidationError(text(key, values))
     }
+
+    /// The staff member of `code` (any case, spaces ignored), or a message naming the code.
+    func staffMember(_ code: String, in staff: [Staff]) throws -> Staff {
+        guard let member = staff.first(where: { $0.code == code.trimmed.uppercased() }) else {
+            throw failure("unknownStaff", ["code": code])
+        }
+        return member
+    }
+
+    /// Runs a store operation; a rule's refusal becomes its message in the user's language.
+    @discardableResult
+    func refusing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as VisitError {
+            throw ValidationError(strings.text(error.messageKey, error.messageValues))
+        }
+    }
 }

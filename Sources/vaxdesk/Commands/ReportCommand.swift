@@ -67,7 +67,7 @@ enum SessionReportText {
         func product(_ code: String) -> String { resources.catalog.product(code)?.name ?? code }
         var lines = [
             strings.text("report.title", [
-                "day": BirthDate(stored: report.day)?.description ?? report.day, "place": report.place,
+                "day": LocalDay.shown(report.day), "place": report.place,
                 "status": strings["report.status.\(report.status)"],
             ]),
             strings.text("report.checkedIn", ["n": String(report.checkedIn)]),

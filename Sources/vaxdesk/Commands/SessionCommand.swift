@@ -26,14 +26,8 @@ struct SessionCloseCommand: ParsableCommand {
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
-        guard let lead = try database.staff().first(where: { $0.code == by }) else {
-            throw messages.failure("unknownStaff", ["code": by])
-        }
-        do {
-            try database.closeSession(by: lead.id, at: Date())
-        } catch let error as VisitError {
-            throw ValidationError(messages.strings.text(error.messageKey, error.messageValues))
-        }
+        let lead = try messages.staffMember(by, in: try database.staff())
+        try messages.refusing { try database.closeSession(by: lead.id, at: Date()) }
         print(SessionReportText.text(try database.sessionReport(), resources: try LoadedResources(language: site.language)))
     }
 }
@@ -74,14 +68,8 @@ struct SessionOpenCommand: ParsableCommand {
         let resources = try LoadedResources(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
         let staff = try database.staff()
-        func member(_ code: String) throws -> Staff {
-            guard let found = staff.first(where: { $0.code == code.trimmed.uppercased() }) else {
-                throw messages.failure("unknownStaff", ["code": code])
-            }
-            return found
-        }
-        let lead = try member(by)
-        let teamIDs = try team.split(separator: ",").map { try member(String($0)).id }
+        let lead = try messages.staffMember(by, in: staff)
+        let teamIDs = try team.split(separator: ",").map { try messages.staffMember(String($0), in: staff).id }
         let lots = try lot.map { text -> VaccineLot in
             guard let parsed = SessionPlan.lot(text, catalog: resources.catalog) else {
                 throw messages.failure("badLot", ["lot": text])
@@ -94,13 +82,11 @@ struct SessionOpenCommand: ParsableCommand {
             guard let parsed = RosterDate.parse(day), parsed.month != nil else { throw messages.failure("badDay", ["day": day]) }
             sessionDay = parsed.stored
         }
-        do {
-            let session = try database.openSession(
+        let session = try messages.refusing {
+            try database.openSession(
                 day: sessionDay, place: place, team: teamIDs, lots: lots, planned: planned, by: lead.id, at: Date())
-            print(messages.text("sessionOpened", ["id": session.id.uuidString, "lots": String(lots.count)]))
-        } catch let error as VisitError {
-            throw ValidationError(messages.strings.text(error.messageKey, error.messageValues))
         }
+        print(messages.text("sessionOpened", ["id": session.id.uuidString, "lots": String(lots.count)]))
     }
 }
 
@@ -144,9 +130,7 @@ struct SessionAmendCommand: ParsableCommand {
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
-        guard let lead = try database.staff().first(where: { $0.code == by.uppercased() }) else {
-            throw messages.failure("unknownStaff", ["code": by])
-        }
+        let lead = try messages.staffMember(by, in: try database.staff())
         guard let id = UUID(uuidString: injection) else { throw messages.failure("badRecord", ["id": injection]) }
         let correction: AppDatabase.InjectionCorrection
         switch (arm.flatMap(Arm.init(rawValue:)), lot) {
@@ -154,11 +138,7 @@ struct SessionAmendCommand: ParsableCommand {
         case (nil, let lot?) where arm == nil: correction = .lot(lot)
         default: throw messages.failure("amendWhat", [:])
         }
-        do {
-            try database.amendInjection(id, correction, reason: reason, by: lead.id, at: Date())
-        } catch let error as VisitError {
-            throw ValidationError(messages.strings.text(error.messageKey, error.messageValues))
-        }
+        try messages.refusing { try database.amendInjection(id, correction, reason: reason, by: lead.id, at: Date()) }
         print(messages.text("amended", ["id": injection]))
     }
 }
