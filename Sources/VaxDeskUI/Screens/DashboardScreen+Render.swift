@@ -41,10 +41,15 @@ extension DashboardScreen {
             y += 1
         }
         let now = context.now
-        line(s.text("dashboard.title", [
-            "day": LocalDay.shown(board.session.day), "place": board.session.place,
-            "n": String(board.vaccinated), "rate": String(board.perHour(now: now)),
-        ]), .title)
+        // A long place name gives way, never the figures after it.
+        func title(_ place: String) -> String {
+            s.text("dashboard.title", [
+                "day": LocalDay.shown(board.session.day), "place": place,
+                "n": String(board.vaccinated), "rate": String(board.perHour(now: now)),
+            ])
+        }
+        let room = area.width - 2 - (title(board.session.place).displayWidth - board.session.place.displayWidth)
+        line(title(board.session.place.truncated(toWidth: max(8, room))), .title)
         let c = board.stageCounts
         let checkedIn = c.values.reduce(0, +)
         let counts = [
