@@ -39,8 +39,9 @@ let package = Package(
                 "VaxCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the bulk inserts of a roster import (see RawInsert.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                // SHA-256 for the audit trail's hash chain.
+                // SHA-256 for the audit trail's hash chain; PBKDF2 for staff PINs.
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .target(name: "VaxDemo", dependencies: ["VaxCore"]),

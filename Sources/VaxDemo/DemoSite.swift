@@ -9,6 +9,13 @@ public struct DemoSite: Sendable {
     public let session: VaccinationSession
     public let lots: [VaccineLot]
 
+    /// The demo staff's PINs, by code: printed by `vaxdesk demo` and listed in the README. A real
+    /// site's staff get random first PINs from the site lead.
+    public static let pins: [String: String] = [
+        "PT01": "2468", "DD01": "1111", "DD02": "2222", "BS01": "3333", "BS02": "4444", "TI01": "5555",
+        "TI02": "6666", "TD01": "7777",
+    ]
+
     public init(today: Date, timeZone: TimeZone) {
         site = Site(
             id: UUID(uuidString: "6B1D5E0A-2C3F-4E7B-9A51-0D3C2B1A9F10")!, code: "91-RG-VTV",

@@ -59,7 +59,7 @@ extension AppDatabase {
     /// The site lead has seen a serious event and taken charge: the alert leaves every desk. Audited.
     public func acknowledgeAdverseEvent(_ id: UUID, by staffID: UUID, at date: Date) throws {
         try write { db in
-            try Self.requireSiteLead(staffID, in: db)
+            try Self.requirePermission(.acknowledgeAlert, by: staffID, in: db)
             try db.execute(
                 sql: "UPDATE aefi SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
                 arguments: [date, staffID.uuidString, id.uuidString])

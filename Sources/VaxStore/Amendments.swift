@@ -20,7 +20,6 @@ extension AppDatabase {
         let reason = reason.trimmed
         guard !reason.isEmpty else { throw VisitError.amendmentReasonRequired }
         return try commitEvent(.amendment, by: staffID, at: date) { db in
-            try Self.requireSiteLead(staffID, in: db)
             guard let injection = try Row.fetchOne(
                 db, sql: """
                     SELECT i.arm, l.lot_number, v.session_id FROM injection i JOIN vaccine_lot l ON l.id = i.lot_id

@@ -52,12 +52,13 @@ public struct AppDatabase: Sendable {
     /// Writes one clinical event: the record (by `body`), its outbox row and its audit row, in one
     /// `BEGIN IMMEDIATE` transaction. Either all three are on disk when this returns, or none is.
     func commitEvent<T>(
-        _ event: ClinicalEvent, by staffID: UUID?, at date: Date,
+        _ event: ClinicalEvent, by staffID: UUID, at date: Date,
         _ body: (Database) throws -> (RecordRef, T)
     ) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
+                try Self.requirePermission(event.act, by: staffID, in: db)
                 let (record, value) = try body(db)
                 try Outbox.append(record, event: event, at: date, in: db)
                 try AuditLog.append(
@@ -119,4 +120,24 @@ public enum ClinicalEvent: String, Sendable {
     case backfill
     /// A correction to a record of a closed session.
     case amendment
+}
+
+extension ClinicalEvent {
+    /// The act a staff member does by recording this event.
+    var act: Act {
+        switch self {
+        case .registration: .registerWalkIn
+        case .checkIn: .checkIn
+        case .screening: .recordScreening
+        case .injection: .inject
+        case .discharge: .discharge
+        case .aefi: .recordAdverseEvent
+        case .vialOpened: .openVial
+        case .vialDiscarded: .discardVial
+        case .sessionOpened: .openSession
+        case .sessionClosed: .closeSession
+        case .backfill: .recordPaperDose
+        case .amendment: .amendRecord
+        }
+    }
 }

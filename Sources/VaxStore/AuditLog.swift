@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import VaxCore
 
 /// The append-only log of who did what, and when. Each row carries the SHA-256 of the row before it
 /// and of its own fields, so that altering, removing or reordering a row breaks the chain at that row;
@@ -53,7 +54,7 @@ enum AuditLog {
         func hash(after previous: String) -> String {
             let parts = [previous, String(seq), at, staffID ?? "∅", action, recordType ?? "∅", recordID ?? "∅", detail ?? "∅"]
             let text = parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-            return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            return Data(SHA256.hash(data: Data(text.utf8))).hex
         }
     }
 }
@@ -90,26 +91,38 @@ extension AppDatabase {
     }
 }
 
-/// One row of the audit trail.
-public struct AuditEntry: Hashable, Sendable {
-    public let at: Date
-    public let staffID: UUID?
-    public let action: String
-    public let recordID: UUID?
-    public let detail: String?
-}
-
 extension AppDatabase {
     /// The audit rows about one record, oldest first.
     public func auditTrail(ofRecord id: UUID) throws -> [AuditEntry] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT at, staff_id, action, record_id, detail FROM audit WHERE record_id = ? ORDER BY rowid",
-                arguments: [id.uuidString]
-            ).map { row in
-                AuditEntry(at: row[0], staffID: (row[1] as String?).flatMap(UUID.init(uuidString:)), action: row[2],
-                           recordID: (row[3] as String?).flatMap(UUID.init(uuidString:)), detail: row[4])
-            }
+            try Row.fetchAll(db, sql: Self.auditQuery + " WHERE a.record_id = ? ORDER BY a.seq", arguments: [id.uuidString])
+                .map(AuditEntry.init(row:))
         }
+    }
+
+    /// The latest rows of the audit trail, newest first, before row `seq` when given (the next page):
+    /// for the site lead only.
+    public func auditTrail(before seq: Int64? = nil, limit: Int, by staffID: UUID) throws -> [AuditEntry] {
+        try read { db in
+            try Self.requirePermission(.browseAudit, by: staffID, in: db)
+            return try Row.fetchAll(
+                db, sql: Self.auditQuery + " WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?",
+                arguments: [seq ?? Int64.max, limit]
+            ).map(AuditEntry.init(row:))
+        }
+    }
+
+    private static let auditQuery = """
+        SELECT a.seq, a.at, a.staff_id, s.code, s.full_name, a.action, a.record_type, a.record_id, a.detail
+        FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
+        """
+}
+
+extension AuditEntry {
+    init(row: Row) {
+        self.init(
+            seq: row[0], at: row[1], staffID: (row[2] as String?).flatMap(UUID.init(uuidString:)), staffCode: row[3],
+            staffName: row[4], action: row[5], recordType: row[6],
+            recordID: (row[7] as String?).flatMap(UUID.init(uuidString:)), detail: row[8])
     }
 }

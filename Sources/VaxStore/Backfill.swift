@@ -14,9 +14,10 @@ extension AppDatabase {
     /// outbox row (so it is synced like any other) and an audit row, all in one transaction. A dose
     /// already on record (same person, number, product and day) is not added again.
     public func backfill(
-        _ doses: [(line: Int, dose: BackfillDose)], source: String, at date: Date
+        _ doses: [(line: Int, dose: BackfillDose)], source: String, by staffID: UUID, at date: Date
     ) throws -> BackfillResult {
         try write { db in
+            try Self.requirePermission(.recordPaperDose, by: staffID, in: db)
             var result = BackfillResult()
             let stamp = Self.stamp(date)
             for (line, entry) in doses {
@@ -29,7 +30,7 @@ extension AppDatabase {
                 }
                 let added = try Self.recordBackfill(
                     entry.dose, personID: people[0], lotNumber: entry.lotNumber, place: entry.place, source: source,
-                    by: nil, stamp: stamp, at: date, in: db)
+                    by: staffID, stamp: stamp, at: date, in: db)
                 if added { result.added += 1 } else { result.alreadyRecorded += 1 }
             }
             return result
@@ -43,7 +44,8 @@ extension AppDatabase {
         _ entry: BackfillDose, personID: UUID, source: String, by staffID: UUID, at date: Date
     ) throws -> Bool {
         try write { db in
-            try Self.recordBackfill(
+            try Self.requirePermission(.recordPaperDose, by: staffID, in: db)
+            return try Self.recordBackfill(
                 entry.dose, personID: personID.uuidString, lotNumber: entry.lotNumber, place: entry.place,
                 source: source, by: staffID,
                 stamp: Self.stamp(date), at: date, in: db)

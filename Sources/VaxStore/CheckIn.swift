@@ -40,7 +40,7 @@ extension AppDatabase {
             let overridden = eligibility.refusal(on: day, sessionProducts: sessionProducts)
             if let refusal = overridden {
                 guard !reason.isEmpty else { throw VisitError.doseRefused(refusal) }
-                try Self.requireSiteLead(staffID, or: .overrideNeedsSiteLead, in: db)
+                try Self.requirePermission(.overrideDose, by: staffID, in: db)
                 // The site lead takes responsibility for the product too: any lot of the session may serve.
                 if case .noAllowedProduct = refusal { allowed = nil }
             }

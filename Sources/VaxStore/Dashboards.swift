@@ -4,9 +4,10 @@ import VaxCore
 
 extension AppDatabase {
     /// The site lead's view of the open session, read in one transaction (it is read again after every
-    /// desk's write); nil when none is open.
-    public func dashboard() throws -> Dashboard? {
+    /// desk's write); nil when none is open. For the site lead `staffID` only.
+    public func dashboard(by staffID: UUID) throws -> Dashboard? {
         try read { db in
+            try Self.requirePermission(.viewDashboard, by: staffID, in: db)
             guard let session = try Self.openSession(db) else { return nil }
             let id = session.id.uuidString
             var board = Dashboard(session: session)

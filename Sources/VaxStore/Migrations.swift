@@ -122,6 +122,17 @@ enum Migrations {
                 END;
                 """)
         }
+        // Staff sign in with a PIN: its PBKDF2 hash, salt and rounds, and the count of wrong PINs in a row
+        // with the lock they earned.
+        migrator.registerMigration("v10-staff-pins") { db in
+            try db.execute(sql: """
+                ALTER TABLE staff ADD COLUMN pin_hash TEXT;
+                ALTER TABLE staff ADD COLUMN pin_salt TEXT;
+                ALTER TABLE staff ADD COLUMN pin_rounds INTEGER;
+                ALTER TABLE staff ADD COLUMN failed_pins INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE staff ADD COLUMN locked_until TEXT;
+                """)
+        }
     }
 
     private static func dropPersonSearch(in db: Database) throws {

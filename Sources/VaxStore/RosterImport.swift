@@ -9,10 +9,18 @@ extension AppDatabase {
     /// and birth date match (and the phones do not contradict each other). A match is completed, never
     /// emptied: a value the file lacks keeps what the roster has. Importing the same file twice changes
     /// nothing the second time.
+    ///
+    /// `staffID`: who imports (a site lead). Only a database with no staff yet, being prepared before
+    /// the site is set up, takes a roster from nobody.
     public func importRoster(
-        _ entries: some Sequence<RosterEntry>, at date: Date, progress: ((Int) -> Void)? = nil
+        _ entries: some Sequence<RosterEntry>, by staffID: UUID?, at date: Date, progress: ((Int) -> Void)? = nil
     ) throws -> RosterImportSummary {
         try writeRoster { db, bulk in
+            if let staffID {
+                try Self.requirePermission(.importRoster, by: staffID, in: db)
+            } else if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") != 0 {
+                throw VisitError.notPermitted(.importRoster, role: nil)
+            }
             // Into an empty roster, people written by this import are found again through `written`
             // (the look-up indexes come back at the end).
             var written: WrittenPeople? = bulk ? WrittenPeople() : nil
@@ -40,7 +48,7 @@ extension AppDatabase {
                 if (index + 1) % 10_000 == 0 { progress?(index + 1) }
             }
             try AuditLog.append(
-                action: "roster-import", staffID: nil, record: nil,
+                action: "roster-import", staffID: staffID, record: nil,
                 detail: "imported=\(summary.imported) updated=\(summary.updated) unchanged=\(summary.unchanged) duplicates=\(summary.duplicates)",
                 at: date, in: db)
             return summary

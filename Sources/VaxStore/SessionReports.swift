@@ -4,7 +4,7 @@ import VaxCore
 
 extension AppDatabase {
     /// The report of a session (the open one, or the last one when none is open, unless `sessionID`
-    /// names one).
+    /// names one). Aggregate counts only: no person is named.
     public func sessionReport(sessionID: UUID? = nil) throws -> SessionReport {
         try read { db in
             let sql = sessionID == nil

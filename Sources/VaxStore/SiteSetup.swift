@@ -16,12 +16,18 @@ extension AppDatabase {
 
     /// Sets up an empty database as a site: the site, its staff, and an open session with its team and
     /// lots, in one transaction. Returns false, changing nothing, when the database already has a site
-    /// (two processes setting up one new file at once is harmless).
+    /// (two processes setting up one new file at once is harmless). `pins`: the staff's first PINs, by
+    /// code (a member without one cannot sign in until the site lead sets it).
     @discardableResult
     public func createSite(
-        _ site: Site, staff: [Staff], session: VaccinationSession, lots: [VaccineLot], openedBy: UUID?, at date: Date
+        _ site: Site, staff: [Staff], pins: [String: String] = [:], session: VaccinationSession, lots: [VaccineLot],
+        openedBy: UUID?, at date: Date
     ) throws -> Bool {
-        try pool.writeWithoutTransaction { db in
+        guard pins.values.allSatisfy(PINPolicy.isWellFormed) else { throw VisitError.malformedPIN }
+        // Hashing takes a tenth of a second a PIN: not for a site that is already there.
+        guard try self.site() == nil else { return false }
+        let hashes = try Self.hashPINs(pins)
+        return try pool.writeWithoutTransaction { db in
             var created = false
             try db.inTransaction(.immediate) {
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM site") == 0 else { return .rollback }
@@ -29,9 +35,7 @@ extension AppDatabase {
                     sql: "INSERT INTO site (id, code, name, province_code, time_zone) VALUES (?, ?, ?, ?, ?)",
                     arguments: [site.id.uuidString, site.code, site.name, site.provinceCode, site.timeZoneIdentifier])
                 for member in staff {
-                    try db.execute(
-                        sql: "INSERT INTO staff (id, site_id, code, full_name, role) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [member.id.uuidString, site.id.uuidString, member.code, member.fullName, member.role.rawValue])
+                    try Self.insertStaff(member, siteID: site.id.uuidString, pin: hashes[member.code], in: db)
                 }
                 try Self.insertSession(session, team: staff.map(\.id), lots: lots, by: openedBy, in: db)
                 try Outbox.append(RecordRef(type: "session", id: session.id), event: .sessionOpened, at: date, in: db)
@@ -83,12 +87,6 @@ extension AppDatabase {
                     lot.dosesReceived,
                 ])
         }
-    }
-
-    /// The site lead's acts (override, close, amend…) are checked here, below any desk or command.
-    static func requireSiteLead(_ staffID: UUID, or refusal: VisitError = .siteLeadOnly, in db: Database) throws {
-        let role = try String.fetchOne(db, sql: "SELECT role FROM staff WHERE id = ?", arguments: [staffID.uuidString])
-        guard role == Role.siteLead.rawValue else { throw refusal }
     }
 
     /// The session now open at the site, if any (the latest opened).

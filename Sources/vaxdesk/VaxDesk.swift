@@ -11,7 +11,7 @@ struct VaxDesk: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, ImportCommand.self, SearchCommand.self, ReportCommand.self,
-            SessionCommand.self, AuditCommand.self, SimulateCommand.self, SimulateWorkerCommand.self,
+            SessionCommand.self, StaffCommand.self, AuditCommand.self, SimulateCommand.self, SimulateWorkerCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -20,20 +20,47 @@ struct DeskEndToEndTests {
         return path
     }
 
+    /// The demo staff as the sign-in list orders them (by the stations their roles work at), with the
+    /// PINs `vaxdesk demo` prints.
+    enum DemoStaff: Int {
+        case lan = 0, ngoc, hung, ha, hong, khoa, mai, tam
+
+        var pin: String { ["1111", "2222", "3333", "4444", "5555", "6666", "7777", "2468"][rawValue] }
+        var name: String {
+            ["Nguyễn Thị Lan", "Trần Thị Bích Ngọc", "Lê Văn Hùng", "Phạm Thị Thu Hà", "Võ Thị Hồng", "Đặng Minh Khoa",
+             "Bùi Thị Mai", "Huỳnh Văn Tâm"][rawValue]
+        }
+    }
+
+    /// Signs in from the list with a PIN, and waits for the station picker.
+    static func signIn(_ desk: TmuxDesk, as member: DemoStaff) throws {
+        try desk.expect("Đăng nhập bàn làm việc")
+        // The site lead is last on the list however many join it.
+        if member == .tam { try desk.press("End") } else { for _ in 0..<member.rawValue { try desk.press("Down") } }
+        try desk.press("Enter")
+        try desk.expect("Mã PIN:")
+        try desk.type(member.pin)
+        try desk.press("Enter")
+        try desk.expect("Xin chào, \(member.name)")
+    }
+
     /// Signs in as the first check-in nurse and opens the check-in station.
     static func signInAtCheckIn(_ desk: TmuxDesk) throws {
-        try desk.expect("Đăng nhập bàn làm việc")
-        try desk.press("Enter")
-        try desk.expect("Chọn bàn làm việc")
+        try signIn(desk, as: .lan)
         try desk.press("Enter")
         try desk.expect("Tìm:")
     }
 
     /// Signs in as the site lead, last on the list, and waits for the station picker.
     static func signInAsSiteLead(_ desk: TmuxDesk) throws {
-        try desk.expect("Đăng nhập bàn làm việc")
-        try desk.press("End", "Enter")
-        try desk.expect("Xin chào, Huỳnh Văn Tâm")
+        try signIn(desk, as: .tam)
+    }
+
+    /// F9 signs the person at the desk out; `member` signs in and opens their own station.
+    static func switchUser(_ desk: TmuxDesk, to member: DemoStaff) throws {
+        try desk.press("F9")
+        try signIn(desk, as: member)
+        try desk.press("Enter")
     }
 
     /// Changes the site file with the sqlite3 shell, as another program would: what the desk must cope with.
@@ -45,17 +72,9 @@ struct DeskEndToEndTests {
         shell.waitUntilExit()
     }
 
-    /// F2, then the station's number on the picker.
-    static func switchStation(_ desk: TmuxDesk, to number: Int) throws {
-        try desk.press("F2")
-        try desk.expect("Chọn bàn làm việc")
-        try desk.type(String(number))
-        try desk.press("Enter")
-    }
-
     /// The desk command, followed by what the terminal looks like once it has exited.
-    static func deskCommand(_ path: String) -> String {
-        "\(BuiltProgram.vaxdesk) --db \(path); stty -a | grep -oE '(^| )-?echo( |$)' | head -1 | sed 's/^/tty:/'; echo EXITED; sleep 30"
+    static func deskCommand(_ path: String, _ options: String = "") -> String {
+        "\(BuiltProgram.vaxdesk) --db \(path) \(options); stty -a | grep -oE '(^| )-?echo( |$)' | head -1 | sed 's/^/tty:/'; echo EXITED; sleep 30"
     }
 
     @Test("one person through every station, seen live from a second desk")
@@ -80,9 +99,7 @@ struct DeskEndToEndTests {
         #expect(ticket.contains("Mời sang bàn khám sàng lọc."))
 
         // Desk 2: the screening doctor sees her in the queue without any key pressed.
-        try clinic.expect("Đăng nhập bàn làm việc")
-        try clinic.press("Down", "Down", "Enter")
-        try clinic.expect("Xin chào, Lê Văn Hùng")
+        try Self.signIn(clinic, as: .hung)
         try clinic.press("Enter")
         let queue = try clinic.expect("Nguyễn Thị Hồng Nhung")
         #expect(queue.contains("Chờ khám sàng lọc: 1 người"))
@@ -99,8 +116,8 @@ struct DeskEndToEndTests {
         try clinic.press("F4", "Enter")
         try clinic.expect("Đã lưu khám sàng lọc số 1")
 
-        // Same desk, injection station: the caution flag follows her.
-        try Self.switchStation(clinic, to: 3)
+        // Same desk, the vaccinator signs in: the caution flag follows her.
+        try Self.switchUser(clinic, to: .hong)
         try clinic.expect("Chờ tiêm: 1 người")
         try clinic.press("Enter")
         let prepare = try clinic.expect("chưa mở lọ: F3 để mở")
@@ -116,7 +133,7 @@ struct DeskEndToEndTests {
         try clinic.expect("Đã ghi nhận tiêm cho số 1")
 
         // Observation: a live countdown of 60 minutes (caution group); leaving early needs a reason.
-        try Self.switchStation(clinic, to: 4)
+        try Self.switchUser(clinic, to: .mai)
         let board = try clinic.expect("Đang theo dõi: 1 người")
         #expect(board.contains("⚠ Nguyễn Thị Hồng Nhung"))
         #expect(board.contains(" 59:5") || board.contains(" 60:00"), "a 60-minute countdown: \(board)")
@@ -287,9 +304,7 @@ struct DeskEndToEndTests {
         }.prefix(2)
         for person in people { _ = try work.cleared(person) }
         let desk = try TmuxDesk(Self.deskCommand(path), name: "vials")
-        try desk.expect("Đăng nhập bàn làm việc")
-        try desk.press("Down", "Down", "Down", "Down", "Enter")
-        try desk.expect("Xin chào, Võ Thị Hồng")
+        try Self.signIn(desk, as: .hong)
         try desk.press("Enter")
         try desk.expect("Chờ tiêm: 2 người")
         try desk.press("Enter")
@@ -339,9 +354,7 @@ struct DeskEndToEndTests {
         let lead = try TmuxDesk(Self.deskCommand(path), name: "lead")
         try Self.signInAsSiteLead(lead)
         let nurse = try TmuxDesk(Self.deskCommand(path), name: "observer")
-        try nurse.expect("Đăng nhập bàn làm việc")
-        try nurse.press("Down", "Down", "Down", "Down", "Down", "Down", "Enter")
-        try nurse.expect("Xin chào, Bùi Thị Mai")
+        try Self.signIn(nurse, as: .mai)
         try nurse.press("Enter")
         try nurse.expect("Nguyễn Thị Hồng Nhung")
         try nurse.press("F3")
@@ -375,9 +388,7 @@ struct DeskEndToEndTests {
         let injectionID = try work.injected(try work.nhung(), at: Date().addingTimeInterval(-31 * 60))
 
         let desk = try TmuxDesk(Self.deskCommand(path), name: "certificate")
-        try desk.expect("Đăng nhập bàn làm việc")
-        try desk.press("Down", "Down", "Down", "Down", "Down", "Down", "Enter")
-        try desk.expect("Xin chào, Bùi Thị Mai")
+        try Self.signIn(desk, as: .mai)
         try desk.press("Enter")
         try desk.expect("✓ Đủ giờ")
         try desk.press("Enter", "Enter")
@@ -409,7 +420,7 @@ struct DeskEndToEndTests {
         try desk.press("Enter")
         try desk.expect("SỐ THỨ TỰ: 1")
         try desk.press("Enter")
-        try Self.switchStation(desk, to: 2)
+        try Self.switchUser(desk, to: .hung)
         let queue = try desk.expect("Chờ khám sàng lọc: 1 người · tiếp theo: số 1")
         #expect(queue.contains("Nguyễn Thị Hồng Nhung"))
         try desk.press("Enter")
@@ -441,19 +452,28 @@ struct DeskEndToEndTests {
             XX01,Ai Đó,bảo vệ
 
             """.write(toFile: staffFile, atomically: true, encoding: .utf8)
-        let imported = try BuiltProgram.run(["import", "staff", staffFile, "--db", path])
+        let lead = "2468\n"
+        #expect(try BuiltProgram.run(["import", "staff", staffFile, "--db", path, "--by", "DD01"], input: "1111\n").status != 0,
+                "only a site lead imports staff")
+        let imported = try BuiltProgram.run(["import", "staff", staffFile, "--db", path, "--by", "PT01"], input: lead)
         #expect(imported.output.contains("Nhân viên: thêm 2, cập nhật 0, từ chối 1."))
-        #expect(try BuiltProgram.run(["session", "close", "--db", path, "--by", "PT01"]).status == 0)
+        // Each new member's first PIN is printed once.
+        let kimPIN = try #require(imported.output.split(separator: "\n").first { $0.contains("DD09:") }?
+            .split(separator: " ").first { $0.count == 6 && $0.allSatisfy(\.isNumber) })
+        #expect(try BuiltProgram.run(["session", "close", "--db", path, "--by", "PT01"], input: lead).status == 0)
         let opened = try BuiltProgram.run([
             "session", "open", "--db", path, "--by", "PT01", "--place", "Nhà văn hóa khu phố 3",
             "--lot", "Comirnaty:FK9001:30/06/2027:300", "--team", "DD09,TI09,BS01,TD01", "--planned", "150",
-        ])
+        ], input: lead)
         #expect(opened.status == 0 && opened.output.contains("với 1 lô vắc xin"))
         #expect(try BuiltProgram.run(["session", "list", "--db", path]).output.split(separator: "\n").count == 2)
         // The new check-in nurse checks Nhung in at the new session.
         let desk = try TmuxDesk(Self.deskCommand(path), name: "session")
         try desk.expect("Lê Thị Kim")
         try desk.press("Down", "Down", "Enter")
+        try desk.expect("Mã PIN:")
+        try desk.type(String(kimPIN))
+        try desk.press("Enter")
         try desk.expect("Xin chào, Lê Thị Kim")
         try desk.press("Enter")
         try desk.type("nhung hong")
@@ -475,9 +495,56 @@ struct DeskEndToEndTests {
         try desk.expect("Chưa có buổi tiêm nào đang mở.")
         try desk.press("F10")
         #expect(try desk.waitFor("EXITED") != nil)
-        let report = try BuiltProgram.run(["report", "session", "--db", path])
+        let report = try BuiltProgram.run(["report", "session", "--db", path, "--by", "PT01"], input: lead)
         #expect(report.output.contains("Nhà văn hóa khu phố 3 · đã đóng"))
         #expect(report.output.contains("Đã tiếp đón: 1"))
+    }
+
+    @Test("an idle desk locks itself and shows nobody's data; the same PIN gives the screen back, another person starts afresh")
+    func idleLock() throws {
+        let directory = TemporaryDirectory("e2e-lock")
+        let path = try Self.site(in: directory)
+        let desk = try TmuxDesk(Self.deskCommand(path, "--idle-lock 3s"), name: "lock")
+        try Self.signInAtCheckIn(desk)
+        try desk.type("nhung hong")
+        try desk.press("Enter")
+        try desk.expect("Xác nhận đúng người")
+
+        // Left alone, the desk locks: no name, no number, not even the nurse's search.
+        let locked = try desk.expect("Bàn đã khóa vì để lâu không dùng", timeout: 15)
+        for secret in ["Hồng Nhung", "4321", "19/05/1990", "nhung hong"] {
+            #expect(!locked.contains(secret), "the locked screen shows \(secret)")
+        }
+        #expect(locked.contains("Nguyễn Thị Lan (DD01)"), "whose desk it was")
+
+        // A wrong PIN is told, counted, and changes nothing.
+        try desk.type("9999")
+        try desk.press("Enter")
+        try desk.expect("Sai mã PIN. Còn 4 lần thử")
+
+        // Her PIN: the screen she left, the person still on it.
+        try desk.type("1111")
+        try desk.press("Enter")
+        let back = try desk.expect("Xác nhận đúng người")
+        #expect(back.contains("Nguyễn Thị Hồng Nhung"))
+
+        // Locked again, someone else takes the desk: Esc, the list, their own PIN, the station picker.
+        try desk.expect("Bàn đã khóa", timeout: 15)
+        try desk.press("Escape")
+        try Self.signIn(desk, as: .hung)
+        let picker = try desk.expect("Chọn bàn làm việc")
+        #expect(!picker.contains("Hồng Nhung"))
+        #expect(picker.contains("1. Tiếp đón  — không thuộc vai trò của bạn"))
+        try desk.press("Enter")
+        try desk.expect("Lê Văn Hùng")
+
+        // The audit trail has both sign-ins and the wrong PIN.
+        let database = try AppDatabase(path: path)
+        let lead = try #require(try database.staff().first { $0.code == "PT01" })
+        let trail = try database.auditTrail(limit: 20, by: lead.id)
+        #expect(trail.filter { $0.action == "sign-in" }.compactMap(\.staffCode).sorted() == ["BS01", "DD01", "DD01"])
+        #expect(trail.contains { $0.action == "sign-in-failed" && $0.staffCode == "DD01" })
+        try desk.press("F10")
     }
 
     @Test("a terminal below 80×24 is told so, and the desk recovers on resize")

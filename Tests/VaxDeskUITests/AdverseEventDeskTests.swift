@@ -75,6 +75,6 @@ struct CertificateDeskTests {
             reference: UUID(uuidString: "019A6B2C-1D2E-7F30-8A41-B52C63D74E85")!, issuedAt: F.now)
         _ = state.update(.certificateLoaded(certificate))
         Golden.check(state.render().0, "observation-certificate")
-        #expect(state.update(.key(.function(5))) == [.printCertificate(certificate)])
+        #expect(state.update(.key(.function(5))) == [.printCertificate(certificate, by: F.staff[3].id)])
     }
 }

@@ -32,7 +32,7 @@ struct DashboardTests {
     ])
     func dashboard(size: Size) {
         var state = F.signedIn(staffIndex: 4, size: size)
-        #expect(state.update(.key(.function(6))) == [.loadDashboard])
+        #expect(state.update(.key(.function(6))) == [.loadDashboard(by: F.staff[4].id)])
         _ = state.update(.dashboardLoaded(Self.board()))
         let screen = state.render().0.text
         #expect(screen.contains("đã tiêm 42 · 21/giờ"))
@@ -85,7 +85,7 @@ struct SessionOpeningTests {
         #expect(by == F.staff[4].id && plan.place == "Nhà văn hóa khu phố 3" && plan.day == "2026-11-26")
         #expect(plan.teamCodes == ["DD01", "TI01"] && plan.planned == 250)
         #expect(plan.lots.map(\.productCode) == ["pfizer", "astrazeneca"] && plan.lots.map(\.dosesReceived) == [300, 200])
-        #expect(lead.update(.sessionOpened) == [.loadDashboard])
+        #expect(lead.update(.sessionOpened) == [.loadDashboard(by: F.staff[4].id)])
     }
 
     @Test("F4 adds a staff member; a role that cannot be read says so")
@@ -103,7 +103,7 @@ struct SessionOpeningTests {
         #expect(lead.render().0.text.contains(lead.context.strings["staff.unknownRole"]))
         for _ in 0..<6 { _ = lead.update(.key(.backspace)) }
         _ = lead.type("tiêm chủng viên")
-        guard case .addStaff(let member)? = lead.update(.key(.enter)).first else { Issue.record("not added"); return }
+        guard case .addStaff(let member, _)? = lead.update(.key(.enter)).first else { Issue.record("not added"); return }
         #expect(member.code == "TI09" && member.fullName == "Phan Văn Út" && member.role == .vaccinator)
     }
 }

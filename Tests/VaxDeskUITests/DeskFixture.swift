@@ -65,15 +65,26 @@ enum DeskFixture {
     }
 
     /// A desk signed in as `staffIndex`, on the station picker, with the session loaded.
-    static func signedIn(staffIndex: Int = 0, size: Size = .minimum, language: Language = .vietnamese) -> AppState {
-        var state = AppState(context: context(language), size: size, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân")
+    /// The idle lock is off unless a test turns it on (`idleLock`): other tests move the clock freely.
+    static func signedIn(
+        staffIndex: Int = 0, size: Size = .minimum, language: Language = .vietnamese, idleLock: TimeInterval? = nil
+    ) -> AppState {
+        var state = AppState(context: context(language), size: size, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân",
+                             idleLock: idleLock)
         _ = state.update(.sessionLoaded(session, lots: lots))
         _ = state.update(.outboxCount(3))
         _ = state.update(.staffLoaded(staff))
         for _ in 0..<staffIndex { _ = state.update(.key(.down)) }
         _ = state.update(.key(.enter))
+        _ = state.type(pin)
+        _ = state.update(.key(.enter))
+        _ = state.update(.signedIn(staff[staffIndex]))
         return state
     }
+
+    /// Every fixture staff member's PIN (the store checks it; here its answer is given).
+    static let pin = "1357"
+
 
     /// A desk signed in as `staffIndex` at `station`, with the session loaded.
     static func desk(at station: Station, staffIndex: Int = 0, size: Size = .minimum, language: Language = .vietnamese) -> AppState {

@@ -14,7 +14,7 @@ struct RosterImportScreenTests {
     func siteLeadOnly() {
         var nurse = Self.picker(staffIndex: 0)
         #expect(nurse.update(.key(.function(5))).isEmpty)
-        #expect(nurse.notice?.text == nurse.context.strings["rosterImport.siteLeadOnly"])
+        #expect(nurse.notice?.text == "Điều dưỡng tiếp đón không được nhập danh sách đối tượng.")
         var lead = Self.picker(staffIndex: 4)
         _ = lead.update(.key(.function(5)))
         #expect(lead.render().0.text.contains("Nhập danh sách đối tượng từ tệp CSV"))
@@ -26,7 +26,7 @@ struct RosterImportScreenTests {
         _ = state.update(.key(.function(5)))
         #expect(state.update(.key(.enter)).isEmpty, "no path yet")
         _ = state.type("/srv/lists/phuong-vtv.csv")
-        #expect(state.update(.key(.enter)) == [.importRoster(path: "/srv/lists/phuong-vtv.csv")])
+        #expect(state.update(.key(.enter)) == [.importRoster(path: "/srv/lists/phuong-vtv.csv", by: state.context.user!.id)])
         _ = state.update(.importProgress(done: 480_000, total: 1_000_000))
         let progress = state.render().0.text
         #expect(progress.contains("Đang nhập: 480.000 / khoảng 1.000.000 dòng"))

@@ -15,12 +15,12 @@ struct BackfillTests {
                                 dose: PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10"))
         let stranger = BackfillDose(identityNumber: "091085099999", fullName: nil, birthDate: nil,
                                     dose: PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2021-08-10"))
-        let first = try f.database.backfill([(2, dose), (3, stranger)], source: "sổ tiêm giấy", at: f.now)
+        let first = try f.database.backfill([(2, dose), (3, stranger)], source: "sổ tiêm giấy", by: f.staff(.checkInNurse).id, at: f.now)
         #expect(first.added == 1 && first.alreadyRecorded == 0)
         #expect(first.refused.map(\.line) == [3])
         #expect(first.refused.first?.problem.reason == .personNotFound)
         #expect(try f.database.pendingOutboxCount() == outbox + 1)
-        let second = try f.database.backfill([(2, dose)], source: "sổ tiêm giấy", at: f.now)
+        let second = try f.database.backfill([(2, dose)], source: "sổ tiêm giấy", by: f.staff(.checkInNurse).id, at: f.now)
         #expect(second.added == 0 && second.alreadyRecorded == 1)
         #expect(try f.database.doseHistory(personID: duc.id).count == 1)
     }
@@ -32,11 +32,17 @@ struct BackfillTests {
         let roster = directory.file("roster.csv")
         try "Họ và tên,Ngày sinh,Giới tính,Số CCCD/CMND\nNguyễn Văn Đức,07/03/1985,Nam,091085012345\n"
             .write(toFile: roster, atomically: true, encoding: .utf8)
-        try BuiltProgram.run(["import", "roster", roster, "--db", db])
+        try BuiltProgram.run(["demo", "--db", db, "--people", "1", "--setup-only"])
+        // Once the site has staff, a roster comes from a site lead, who gives their PIN.
+        #expect(try BuiltProgram.run(["import", "roster", roster, "--db", db]).status != 0)
+        #expect(try BuiltProgram.run(["import", "roster", roster, "--db", db, "--by", "PT01"], input: "2468\n").status == 0)
         let doses = directory.file("doses.csv")
         try "Số CCCD/CMND,Mũi,Vắc xin,Ngày tiêm\n091085012345,1,AZ,10/08/2021\n091085012345,2,Pfizer,05/10/2021\n000000000,1,AZ,10/08/2021\n"
             .write(toFile: doses, atomically: true, encoding: .utf8)
-        let result = try BuiltProgram.run(["import", "doses", doses, "--db", db, "--source", "paper", "--lang", "en"])
+        let wrongPIN = try BuiltProgram.run(["import", "doses", doses, "--db", db, "--source", "paper", "--by", "DD01"], input: "9999\n")
+        #expect(wrongPIN.status != 0)
+        let result = try BuiltProgram.run(
+            ["import", "doses", doses, "--db", db, "--source", "paper", "--lang", "en", "--by", "DD01"], input: "1111\n")
         #expect(result.status == 0)
         #expect(result.output.contains("Read 3 rows: 2 doses added, 0 already recorded, 1 refused."))
         #expect(result.output.contains("Nobody on the roster matches"))

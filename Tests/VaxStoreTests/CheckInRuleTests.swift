@@ -31,7 +31,7 @@ struct CheckInRuleTests {
     func override() throws {
         let f = try StoreFixture()
         let person = try Self.personWithDose(f, daysAgo: 10)
-        #expect(throws: VisitError.overrideNeedsSiteLead) { try f.checkIn(person, override: "travelling", by: .checkInNurse) }
+        #expect(throws: VisitError.notPermitted(.overrideDose, role: .checkInNurse)) { try f.checkIn(person, override: "travelling", by: .checkInNurse) }
         #expect(throws: VisitError.doseRefused(.tooEarly(
             earliestDay: LocalDay.of(f.now.addingTimeInterval(11 * 86_400)), minimumDays: 21))) {
             try f.checkIn(person, override: "   ", by: .siteLead)

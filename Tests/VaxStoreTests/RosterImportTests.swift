@@ -22,9 +22,9 @@ struct RosterImportTests {
                   doses: [PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10")]),
             entry("Lê Thị Hoa", BirthDate(year: 1950), .female),
         ]
-        let first = try f.database.importRoster(list, at: f.now)
+        let first = try f.database.importRoster(list, by: f.lead, at: f.now)
         #expect(first.imported == 2 && first.updated == 0)
-        let second = try f.database.importRoster(list, at: f.now)
+        let second = try f.database.importRoster(list, by: f.lead, at: f.now)
         #expect(second.imported == 0 && second.updated == 0 && second.unchanged == 2)
         #expect(try f.database.rosterCount() == 2)
         let duc = try #require(try f.database.searchRoster(RosterQuery("duc")).first)
@@ -34,8 +34,8 @@ struct RosterImportTests {
     @Test("matched by identity number, the record is completed, never emptied")
     func completeByIdentity() throws {
         let f = try StoreFixture(people: 0)
-        _ = try f.database.importRoster([entry("Nguyễn Văn Đức", born1985, id: "091085012345", phone: "0912345678")], at: f.now)
-        let summary = try f.database.importRoster([entry("Nguyễn Văn Đức", born1985, id: "091085012345", commune: "P. An Hòa")], at: f.now)
+        _ = try f.database.importRoster([entry("Nguyễn Văn Đức", born1985, id: "091085012345", phone: "0912345678")], by: f.lead, at: f.now)
+        let summary = try f.database.importRoster([entry("Nguyễn Văn Đức", born1985, id: "091085012345", commune: "P. An Hòa")], by: f.lead, at: f.now)
         #expect(summary.updated == 1 && summary.imported == 0)
         let person = try #require(try f.database.searchRoster(RosterQuery("091085012345")).first?.person)
         #expect(person.phone == "0912345678", "a value the file lacks is kept")
@@ -45,9 +45,9 @@ struct RosterImportTests {
     @Test("without an identity number: the same folded name and birth date is the same person")
     func matchByNameAndBirth() throws {
         let f = try StoreFixture(people: 0)
-        _ = try f.database.importRoster([entry("Nguyễn Văn Đức", born1985)], at: f.now)
+        _ = try f.database.importRoster([entry("Nguyễn Văn Đức", born1985)], by: f.lead, at: f.now)
         let summary = try f.database.importRoster(
-            [entry("Nguyễn  Văn Đức".decomposedStringWithCanonicalMapping, born1985, id: "091085012345")], at: f.now)
+            [entry("Nguyễn  Văn Đức".decomposedStringWithCanonicalMapping, born1985, id: "091085012345")], by: f.lead, at: f.now)
         #expect(summary.updated == 1)
         #expect(try f.database.rosterCount() == 1)
     }
@@ -55,11 +55,11 @@ struct RosterImportTests {
     @Test("a contradicting phone or another birth date makes a different person")
     func noFalseMatch() throws {
         let f = try StoreFixture(people: 0)
-        _ = try f.database.importRoster([entry("Nguyễn Văn Đức", born1985, phone: "0912345678")], at: f.now)
+        _ = try f.database.importRoster([entry("Nguyễn Văn Đức", born1985, phone: "0912345678")], by: f.lead, at: f.now)
         let summary = try f.database.importRoster([
             entry("Nguyễn Văn Đức", born1985, phone: "0987654321"),
             entry("Nguyễn Văn Đức", BirthDate(year: 1986, month: 3, day: 7)!),
-        ], at: f.now)
+        ], by: f.lead, at: f.now)
         #expect(summary.imported == 2)
         #expect(try f.database.rosterCount() == 3)
     }
@@ -70,7 +70,7 @@ struct RosterImportTests {
         let summary = try f.database.importRoster([
             entry("Nguyễn Văn Đức", born1985, id: "091085012345"),
             entry("Nguyễn Văn Đức", born1985, id: "091085012345", phone: "0912345678"),
-        ], at: f.now)
+        ], by: f.lead, at: f.now)
         #expect(summary.imported == 1 && summary.duplicates == 1)
         #expect(try f.database.rosterCount() == 1)
     }
@@ -86,12 +86,12 @@ struct RosterImportTests {
             entry("Lê Thị Hoa", BirthDate(year: 1950), .female),  // which one? neither: a new person
         ]
         let bulk = try StoreFixture(people: 0)
-        let bulkSummary = try bulk.database.importRoster(list, at: bulk.now)
+        let bulkSummary = try bulk.database.importRoster(list, by: bulk.lead, at: bulk.now)
         // The same rows one at a time into a roster that is never empty: the incremental path.
         let incremental = try StoreFixture(people: 1)
         var summaries = RosterImportSummary()
         for row in list {
-            let one = try incremental.database.importRoster([row], at: incremental.now)
+            let one = try incremental.database.importRoster([row], by: incremental.lead, at: incremental.now)
             summaries.imported += one.imported
             summaries.updated += one.updated + one.duplicates
         }

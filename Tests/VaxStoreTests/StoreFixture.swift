@@ -24,6 +24,9 @@ struct StoreFixture {
 
     func staff(_ role: Role) -> Staff { demo.staff.first { $0.role == role }! }
 
+    /// The site lead's id, for the acts only they may do.
+    var lead: UUID { staff(.siteLead).id }
+
     var policy: ObservationPolicy { ObservationPolicy(standardMinutes: 30, cautionMinutes: 60) }
 
     func person(named name: String, born: BirthDate = BirthDate(year: 1980, month: 1, day: 1)!, sex: Sex = .male,

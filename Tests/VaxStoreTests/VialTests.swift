@@ -124,7 +124,7 @@ struct AdverseEventStoreTests {
         try f.database.recordAdverseEvent(serious, by: nurse, at: f.now)
         let alerts = try f.database.unacknowledgedSeriousEvents()
         #expect(alerts.map(\.id) == [serious.id] && alerts[0].person?.fullName == "Người Số 0" && alerts[0].ticket == 1)
-        #expect(throws: VisitError.siteLeadOnly) { try f.database.acknowledgeAdverseEvent(serious.id, by: nurse, at: f.now) }
+        #expect(throws: VisitError.notPermitted(.acknowledgeAlert, role: .observationNurse)) { try f.database.acknowledgeAdverseEvent(serious.id, by: nurse, at: f.now) }
         try f.database.acknowledgeAdverseEvent(serious.id, by: f.staff(.siteLead).id, at: f.now)
         #expect(try f.database.unacknowledgedSeriousEvents().isEmpty)
         let stored = try f.database.isStored(serious.id, event: .aefi)

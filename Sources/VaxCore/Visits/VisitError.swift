@@ -18,8 +18,6 @@ public enum VisitError: Error, Hashable, Sendable {
     /// The dose may not be given today (too early, or no product of the session may complete the
     /// series), and no site lead overrode it.
     case doseRefused(DoseRefusal)
-    /// Only the site lead may override a dose refusal.
-    case overrideNeedsSiteLead
     /// The lot's product may not be used for this dose (the series' mixing rules).
     case productNotAllowed(product: String)
     /// The vial is finished (emptied or discarded) or belongs to another session.
@@ -42,8 +40,10 @@ public enum VisitError: Error, Hashable, Sendable {
     case unknownStaffCode(String)
     /// A session is already open: close it before opening another.
     case sessionAlreadyOpen
-    /// Only the site lead may do this.
-    case siteLeadOnly
+    /// The staff member's role may not do this act (`role` nil: no such staff member).
+    case notPermitted(Act, role: Role?)
+    /// A PIN is 4 to 8 digits.
+    case malformedPIN
     /// A walk-in carries an identity number someone on the roster already has.
     case identityNumberOnRoster
     /// Discharge before the end of observation needs a reason.
@@ -61,7 +61,8 @@ public enum VisitError: Error, Hashable, Sendable {
         case .identityNumberOnRoster: "error.identityNumberOnRoster"
         case .vialNotUsable: "error.vialNotUsable"
         case .lenientOutcomeNeedsReason: "error.lenientOutcomeNeedsReason"
-        case .siteLeadOnly: "error.siteLeadOnly"
+        case .notPermitted: "error.notPermitted"
+        case .malformedPIN: "error.malformedPIN"
         case .sessionNotResolved: "error.sessionNotResolved"
         case .sessionAlreadyOpen: "error.sessionAlreadyOpen"
         case .unknownStaffCode: "error.unknownStaffCode"
@@ -72,7 +73,6 @@ public enum VisitError: Error, Hashable, Sendable {
         case .discardReasonRequired: "error.discardReasonRequired"
         case .doseRefused(.tooEarly): "error.tooEarly"
         case .doseRefused(.noAllowedProduct): "error.noAllowedProduct"
-        case .overrideNeedsSiteLead: "error.overrideNeedsSiteLead"
         case .productNotAllowed: "error.productNotAllowed"
         }
     }
@@ -87,12 +87,25 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.tooEarly(let day, let days)): ["date": LocalDay.shown(day), "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
-        case .lenientOutcomeNeedsReason, .consentRequired, .siteLeadOnly, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
+        case .lenientOutcomeNeedsReason, .consentRequired, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
+        case .notPermitted: [:]
         case .sessionNotResolved(let people, let vials): ["people": String(people), "vials": String(vials)]
         case .unknownStaffCode(let code): ["code": code]
-        case .overrideNeedsSiteLead, .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
+        case .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
         case .vialLotExpired(let expiry): ["expiry": expiry]
         case .noOpenSession, .notFound, .lotNotInSession, .identityNumberOnRoster: [:]
         }
+    }
+}
+
+extension Strings {
+    /// A refusal's message in this language (a refused act names the role and the act in words).
+    public func message(for error: VisitError) -> String {
+        var values = error.messageValues
+        if case .notPermitted(let act, let role) = error {
+            values["act"] = self["act.\(act.rawValue)"]
+            values["role"] = self["role.\(role?.rawValue ?? "unknown")"]
+        }
+        return text(error.messageKey, values)
     }
 }

@@ -10,6 +10,13 @@ public enum AppAction: Sendable {
     /// Some process committed to the site database: what is on screen may be stale.
     case databaseChanged
     case staffLoaded([Staff])
+    /// The PIN was right: this staff member is signed in at the desk.
+    case signedIn(Staff)
+    case signInRefused(SignInRefusal)
+    /// The site lead reset a PIN: the new one, to tell the person once.
+    case pinReset(code: String, pin: String)
+    /// Rows of the audit trail, newest first (`appended`: older rows after those shown).
+    case auditTrailLoaded([AuditEntry], appended: Bool)
     case sessionLoaded(VaccinationSession?, lots: [VaccineLot])
     case searchResults(query: String, [RosterMatch])
     case queueLoaded(VisitStage, [QueueEntry])
@@ -33,7 +40,8 @@ public enum AppAction: Sendable {
     case sessionOpened
     case sessionsLoaded([VaccinationSession])
     case reportLoaded(SessionReport)
-    case staffAdded(Staff)
+    /// A staff member was added, with their first PIN to tell them once.
+    case staffAdded(Staff, pin: String?)
     case certificateLoaded(Certificate)
     /// The certificate was saved to `path`, and sent to `printer` when one is configured.
     case certificatePrinted(path: String, printer: String?)
@@ -58,7 +66,8 @@ extension AppAction {
     /// A step a desk asked for has ended, recorded or refused.
     var endsStep: Bool {
         switch self {
-        case .checkedIn, .walkInRegistered, .adverseEventRecorded, .sessionClosed, .sessionOpened, .staffAdded, .paperDoseSaved, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
+        case .checkedIn, .walkInRegistered, .adverseEventRecorded, .sessionClosed, .sessionOpened, .staffAdded, .paperDoseSaved,
+             .signedIn, .signInRefused, .pinReset, .vialOpened, .vialDiscarded, .screeningSaved, .injectionSaved, .discharged, .refused, .storageFailed: true
         default: false
         }
     }
@@ -67,6 +76,12 @@ extension AppAction {
 /// Work the interface asks for; the run loop performs it and answers with actions.
 public enum AppEffect: Hashable, Sendable {
     case loadStaff
+    /// Checks a staff member's PIN (never logged: effects are logged by name only).
+    case signIn(code: String, pin: String)
+    /// The site lead gives a staff member a new random PIN.
+    case resetPIN(code: String, by: UUID)
+    /// The audit trail, newest first, before row `before` when paging on.
+    case loadAuditTrail(before: Int64?, by: UUID)
     case loadSession
     case search(String)
     case loadQueue(VisitStage)
@@ -80,14 +95,14 @@ public enum AppEffect: Hashable, Sendable {
     case inject(visitID: UUID, ticket: Int, vialID: UUID, arm: Arm, by: UUID)
     case loadVials
     case loadAlerts
-    case loadDashboard
+    case loadDashboard(by: UUID)
     case closeSession(by: UUID)
     case openSession(SessionPlan, by: UUID)
     case loadSessions
     case loadReport(sessionID: UUID)
-    case addStaff(Staff)
+    case addStaff(Staff, by: UUID)
     case loadCertificate(visitID: UUID)
-    case printCertificate(Certificate)
+    case printCertificate(Certificate, by: UUID)
     case recordAdverseEvent(AdverseEvent, ticket: Int, by: UUID)
     case acknowledgeAlert(UUID, by: UUID)
     case openVial(lotID: UUID, by: UUID)
@@ -95,6 +110,6 @@ public enum AppEffect: Hashable, Sendable {
     case discharge(visitID: UUID, ticket: Int, earlyReason: String?, by: UUID)
     case countOutbox
     /// Imports a roster file in the background; progress and the end come back as actions.
-    case importRoster(path: String)
+    case importRoster(path: String, by: UUID)
     case quit
 }

@@ -16,7 +16,7 @@ extension AppState {
         drawHeader(in: header, into: &buffer)
         let area = Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1)
         var cursor = screen.current.render(in: area, into: &buffer, context)
-        if let alert = context.alerts.first, context.user != nil {
+        if let alert = context.alerts.first {
             drawAlertBanner(alert, in: body.row(0), into: &buffer)
             if isAlertingSiteLead {
                 drawAlertDialog(alert, in: area, into: &buffer)
@@ -64,8 +64,15 @@ extension AppState {
 
     /// "⚠ PHẢN ỨNG NẶNG · Số 12 Nguyễn Văn Đức · phản vệ độ II · 10:42": on every desk until the site
     /// lead acknowledges it.
+    /// Signed out or locked, the desk says only that an event waits: no name.
     private func drawAlertBanner(_ alert: AdverseEvent, in rect: Rect, into buffer: inout Buffer) {
         let s = context.strings
+        let style = Style(tone: .danger, bold: true, reverse: true)
+        guard context.user != nil else {
+            buffer.fill(rect, style: style)
+            buffer.put(s["alert.signInToSee"].truncated(toWidth: rect.width - 2), x: rect.x + 1, y: rect.y, style: style)
+            return
+        }
         var parts = [s["alert.serious"]]
         if let ticket = alert.ticket { parts.append(s.text("common.ticket", ["n": String(ticket)])) }
         if let person = alert.person { parts.append(person.fullName) }
@@ -73,7 +80,6 @@ extension AppState {
         parts.append(context.time(alert.onset))
         var text = parts.joined(separator: " · ")
         if context.alerts.count > 1 { text += " " + s.text("alert.more", ["n": String(context.alerts.count - 1)]) }
-        let style = Style(tone: .danger, bold: true, reverse: true)
         buffer.fill(rect, style: style)
         buffer.put(text.truncated(toWidth: rect.width - 2), x: rect.x + 1, y: rect.y, style: style)
     }

@@ -15,6 +15,12 @@ public struct AppState {
     public var showingHelp = false
     public var outboxCount = 0
     public internal(set) var wantsQuit = false
+    /// After this long without a key the desk locks itself (nil: never).
+    public var idleLock: TimeInterval?
+    /// The last key pressed (or sign-in): the idle lock counts from it.
+    var lastActivity: Date
+    /// The screen the desk was on when it locked itself: given back to the same person's PIN.
+    var screenUnderLock: Screen?
 
     public struct Notice: Hashable, Sendable {
         public var text: String
@@ -72,12 +78,17 @@ public struct AppState {
         }
     }
 
-    public init(context: Context, size: Size, siteName: String) {
+    public init(context: Context, size: Size, siteName: String, idleLock: TimeInterval? = 300) {
         self.context = context
         self.size = size
         self.siteName = siteName
+        self.idleLock = idleLock
+        lastActivity = context.now
         screen = .login(LoginScreen())
     }
+
+    /// Whether the desk is locked, waiting for the PIN of the person who left it.
+    public var isLocked: Bool { screenUnderLock != nil }
 
     /// The effects to run when the desk starts.
     public func start() -> [AppEffect] {

@@ -33,7 +33,16 @@ extension AppState {
             return handle(key)
         case .tick(let now):
             context.now = now
+            if let limit = idleLock, context.user != nil, !isSaving, now.timeIntervalSince(lastActivity) >= limit {
+                return lock()
+            }
             return []
+        case .signedIn(let member):
+            return signedIn(member)
+        case .signInRefused(let refusal):
+            notice = Notice(text: context.strings.message(for: refusal, timeZone: context.timeZone), tone: .danger)
+        case .pinReset(let code, let pin):
+            notice = Notice(text: context.strings.text("notice.pinReset", ["code": code, "pin": pin]), tone: .success)
         case .resized(let newSize):
             size = newSize
             return []
@@ -61,15 +70,15 @@ extension AppState {
             notice = Notice(text: context.strings["notice.sessionClosed"], tone: .success)
         case .sessionOpened:
             notice = Notice(text: context.strings["notice.sessionOpened"], tone: .success)
-        case .staffAdded(let member):
-            notice = Notice(text: context.strings.text("notice.staffAdded", [
-                "name": member.fullName, "role": context.strings["role.\(member.role.rawValue)"],
+        case .staffAdded(let member, let pin):
+            notice = Notice(text: context.strings.text(pin == nil ? "notice.staffAdded" : "notice.staffAddedPIN", [
+                "name": member.fullName, "role": context.strings["role.\(member.role.rawValue)"], "pin": pin ?? "",
             ]), tone: .success)
         case .adverseEventRecorded(let ticket, let serious):
             notice = Notice(text: context.strings.text(serious ? "notice.aefiSerious" : "notice.aefiRecorded",
                                                        ["n": String(ticket)]), tone: serious ? .danger : .success)
         case .refused(let error):
-            notice = Notice(text: context.strings.text(error.messageKey, error.messageValues), tone: .danger)
+            notice = Notice(text: context.strings.message(for: error), tone: .danger)
         case .storageFailed(let message):
             notice = Notice(text: context.strings.text("error.storage", ["detail": message]), tone: .danger)
         case .checkedIn(let ticket, let person):
@@ -101,6 +110,7 @@ extension AppState {
 
     private mutating func handle(_ key: Key) -> [AppEffect] {
         if isSaving { return [] }
+        lastActivity = context.now
         guard size.isLargeEnough else {
             return key == .function(10) || key == .control("c") ? quit() : []
         }
@@ -128,6 +138,7 @@ extension AppState {
             return quit()
         case .signOut:
             context.user = nil
+            screenUnderLock = nil
             screen = .login(LoginScreen())
             notice = nil
             return screen.current.refresh(context)
@@ -147,12 +158,6 @@ extension AppState {
             screen = .stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn))
             return []
         case .confirm:
-            if case .login(let login) = screen, let user = login.selectedStaff {
-                notice = nil
-                context.user = user
-                screen = .stations(StationPicker(preferred: user.role.homeStation))
-                return []
-            }
             if case .stations(let picker) = screen {
                 screen = .station(picker.chosen)
                 notice = nil
@@ -166,6 +171,33 @@ extension AppState {
             if effects.contains(where: \.isWrite) { isSaving = true }
             return effects
         }
+    }
+
+    /// Locks the desk: the screen goes under the lock, nobody is signed in, and nothing personal shows.
+    private mutating func lock() -> [AppEffect] {
+        guard let user = context.user else { return [] }
+        screenUnderLock = screen
+        screen = .login(LoginScreen(locked: user))
+        context.user = nil
+        notice = nil
+        showingHelp = false
+        return screen.current.refresh(context)
+    }
+
+    /// The PIN was right. The person the desk locked on gets their screen back; anyone else starts at
+    /// the station picker.
+    private mutating func signedIn(_ member: Staff) -> [AppEffect] {
+        notice = nil
+        context.user = member
+        lastActivity = context.now
+        let under = screenUnderLock
+        screenUnderLock = nil
+        if case .login(let login) = screen, login.locked?.id == member.id, let under {
+            screen = under
+            return [.loadSession, .loadAlerts] + screen.current.refresh(context)
+        }
+        screen = .stations(StationPicker(preferred: member.role.homeStation))
+        return []
     }
 
     private mutating func quit() -> [AppEffect] {
@@ -184,7 +216,7 @@ extension AppEffect {
     var isWrite: Bool {
         switch self {
         case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .openVial, .discardVial, .discharge,
-             .recordAdverseEvent, .closeSession, .openSession, .addStaff: true
+             .recordAdverseEvent, .closeSession, .openSession, .addStaff, .signIn, .resetPIN: true
         default: false
         }
     }

@@ -18,5 +18,5 @@ public enum Command: Hashable, Sendable {
     /// The injection desk's vials.
     case openVial, discardVial
     /// The site lead's roster import, dashboard and close-out.
-    case openRosterImport, openDashboard, closeSession, openSession, addStaff, history
+    case openRosterImport, openDashboard, closeSession, openSession, addStaff, history, resetPIN, auditTrail
 }

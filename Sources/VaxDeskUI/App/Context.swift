@@ -33,6 +33,12 @@ public struct Context: Sendable {
         self.lots = lots
     }
 
+    /// Why the signed-in person may not do `act`, or nil when they may: the reason a disabled key gives.
+    func refusal(_ act: Act) -> String? {
+        guard let user else { return strings.message(for: .notPermitted(act, role: nil)) }
+        return user.role.may(act) ? nil : strings.message(for: .notPermitted(act, role: user.role))
+    }
+
     /// `HH:mm` at the site.
     func time(_ date: Date, seconds: Bool = false) -> String {
         var calendar = Calendar(identifier: .gregorian)

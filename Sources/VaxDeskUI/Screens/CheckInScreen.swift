@@ -42,7 +42,7 @@ struct CheckInScreen: StationScreen {
                 : (results[selection.selected].ticketToday != nil ? s["checkIn.alreadyHasTicket"] : nil)
             return KeyMap([
                 KeyBinding([.enter], s["key.choose"], .confirm, disabledReason: noChoice),
-                KeyBinding([.function(3)], s["key.newPerson"], .newPerson),
+                KeyBinding([.function(3)], s["key.newPerson"], .newPerson, disabledReason: context.refusal(.registerWalkIn)),
                 KeyBinding([.escape], s["key.clear"], .clear,
                            disabledReason: field.text.isEmpty ? s["checkIn.fieldEmpty"] : nil),
             ])
@@ -65,11 +65,11 @@ struct CheckInScreen: StationScreen {
             var keys: [KeyBinding<Command>] = [
                 KeyBinding([.enter], s["key.giveTicket"], .confirm, disabledReason: blocked),
                 KeyBinding([.function(4)], s["key.addPaperDose"], .addPaperDose,
-                           disabledReason: eligibility == nil ? s["checkIn.loadingHistory"] : nil),
+                           disabledReason: eligibility == nil ? s["checkIn.loadingHistory"] : context.refusal(.recordPaperDose)),
             ]
             if refused != nil {
                 keys.append(KeyBinding([.function(6)], s["key.override"], .override,
-                                       disabledReason: context.user?.role == .siteLead ? nil : s["checkIn.overrideSiteLeadOnly"]))
+                                       disabledReason: context.refusal(.overrideDose).map { _ in s["checkIn.overrideSiteLeadOnly"] }))
             }
             return KeyMap(keys + [KeyBinding([.escape], s["key.back"], .back)])
         case .overriding(_, _, let reason):

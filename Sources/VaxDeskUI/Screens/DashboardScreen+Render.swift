@@ -26,6 +26,18 @@ extension DashboardScreen {
                           height: area.height - 2), into: &buffer, empty: s["dashboard.noHistory"])
             if let report { Self.drawReport(report, in: area, into: &buffer, context) }
             return nil
+        case .resettingPIN(let staff, let selection):
+            buffer.put(s["dashboard.resetTitle"], x: area.x + 1, y: area.y, style: .title)
+            let rows = staff.map { $0.code.padded(toWidth: 6) + " " + $0.fullName.padded(toWidth: 28) + " " + s["role.\($0.role.rawValue)"] }
+            ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
+                          height: area.height - 2), into: &buffer, empty: s["login.noStaff"])
+            return nil
+        case .auditTrail(let entries, let selection):
+            buffer.put(s["dashboard.auditTitle"], x: area.x + 1, y: area.y, style: .title)
+            let rows = entries.map { AuditLine.text($0, timeZone: context.timeZone) }
+            ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
+                          height: min(Self.auditRows + 1, area.height - 2)), into: &buffer, empty: s["dashboard.auditEmpty"])
+            return nil
         case .board, .confirmingClose:
             break
         }

@@ -13,6 +13,10 @@ struct DashboardScreen: StationScreen {
         case addingStaff(FormEditor<StaffRow.Field>)
         /// Earlier sessions, newest first; Enter shows a session's report.
         case history([VaccinationSession], ListSelection, SessionReport?)
+        /// Choosing whose PIN to reset.
+        case resettingPIN([Staff], ListSelection)
+        /// The audit trail, newest first; moving past the last row loads older ones.
+        case auditTrail([AuditEntry], ListSelection)
     }
 
     var board: Dashboard?
@@ -38,14 +42,25 @@ struct DashboardScreen: StationScreen {
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .resettingPIN(let staff, _):
+            return KeyMap([
+                KeyBinding([.enter], s["key.resetPIN"], .confirm, disabledReason: staff.isEmpty ? s["login.noStaff"] : nil),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
+        case .auditTrail:
+            return KeyMap([KeyBinding([.escape], s["key.back"], .back)])
         case .board:
             return KeyMap([
+                // Only one of F7 and F8 applies at a time: the other stays bound (and says why) but leaves
+                // its room in the bar to the others.
                 KeyBinding([.function(7)], s["key.closeSession"], .closeSession,
-                           disabledReason: board == nil ? s["status.noSession"] : nil),
+                           disabledReason: board == nil ? s["status.noSession"] : nil, inBar: board != nil),
                 KeyBinding([.function(8)], s["key.openSession"], .openSession,
-                           disabledReason: board == nil ? nil : s["error.sessionAlreadyOpen"]),
-                KeyBinding([.function(4)], s["key.addStaff"], .addStaff),
+                           disabledReason: board == nil ? nil : s["error.sessionAlreadyOpen"], inBar: board == nil),
                 KeyBinding([.function(3)], s["key.history"], .history),
+                KeyBinding([.function(4)], s["key.addStaff"], .addStaff, disabledReason: context.refusal(.manageStaff)),
+                KeyBinding([.function(5)], s["key.resetPIN"], .resetPIN, disabledReason: context.refusal(.manageStaff)),
+                KeyBinding([.function(6)], s["key.auditTrail"], .auditTrail, disabledReason: context.refusal(.browseAudit)),
                 KeyBinding([.escape], s["key.back"], .switchStation),
             ])
         }
@@ -63,6 +78,16 @@ struct DashboardScreen: StationScreen {
         case (.board, .history):
             phase = .history([], ListSelection(), nil)
             return [.loadSessions]
+        case (.board, .resetPIN):
+            phase = .resettingPIN([], ListSelection())
+            return [.loadStaff]
+        case (.board, .auditTrail):
+            phase = .auditTrail([], ListSelection())
+            return [.loadAuditTrail(before: nil, by: user.id)]
+        case (.resettingPIN(let staff, let selection), .confirm):
+            guard staff.indices.contains(selection.selected) else { return [] }
+            phase = .board
+            return [.resetPIN(code: staff[selection.selected].code, by: user.id)]
         case (.history(let sessions, let selection, nil), .confirm):
             guard sessions.indices.contains(selection.selected) else { return [] }
             return [.loadReport(sessionID: sessions[selection.selected].id)]
@@ -85,7 +110,7 @@ struct DashboardScreen: StationScreen {
             switch StaffRow.parse(code: values[.code] ?? "", name: values[.name] ?? "", role: values[.role] ?? "") {
             case .success(let member):
                 phase = .board
-                return [.addStaff(member)]
+                return [.addStaff(member, by: user.id)]
             case .failure(let problem):
                 let field: StaffRow.Field = problem == .missingCode ? .code : problem == .missingName ? .name : .role
                 form.show(problems: [field: problem.rawValue])
@@ -110,11 +135,25 @@ struct DashboardScreen: StationScreen {
         case .history(let sessions, var selection, nil):
             _ = selection.handle(key, count: sessions.count, visibleRows: 16)
             phase = .history(sessions, selection, nil)
+        case .resettingPIN(let staff, var selection):
+            _ = selection.handle(key, count: staff.count, visibleRows: 16)
+            phase = .resettingPIN(staff, selection)
+        case .auditTrail(let entries, var selection):
+            let wasLast = selection.selected == entries.count - 1
+            _ = selection.handle(key, count: entries.count, visibleRows: Self.auditRows)
+            phase = .auditTrail(entries, selection)
+            // Past the oldest row shown: the next page, if the trail goes on.
+            if wasLast, key == .down || key == .pageDown, let oldest = entries.last, oldest.seq > 1, let user = context.user {
+                return [.loadAuditTrail(before: oldest.seq, by: user.id)]
+            }
         case .board, .confirmingClose, .history:
             break
         }
         return []
     }
+
+    /// Rows of the audit trail on an 80×24 screen.
+    static let auditRows = 16
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
         if case .dashboardLoaded(let loaded) = action { board = loaded }
@@ -122,8 +161,12 @@ struct DashboardScreen: StationScreen {
         if case .reportLoaded(let report) = action, case .history(let sessions, let selection, _) = phase {
             phase = .history(sessions, selection, report)
         }
+        if case .staffLoaded(let staff) = action, case .resettingPIN = phase { phase = .resettingPIN(staff, ListSelection()) }
+        if case .auditTrailLoaded(let entries, let appended) = action, case .auditTrail(let shown, let selection) = phase {
+            phase = .auditTrail(appended ? shown + entries : entries, selection)
+        }
         return action.endsStep ? refresh(context) : []
     }
 
-    func refresh(_ context: Context) -> [AppEffect] { [.loadDashboard] }
+    func refresh(_ context: Context) -> [AppEffect] { context.user.map { [.loadDashboard(by: $0.id)] } ?? [] }
 }

@@ -1,30 +1,86 @@
 import TerminalKit
 import VaxCore
 
-/// Signing in at a desk: pick yourself from the site's staff. (PINs come with staff sign-in.)
+/// Signing in at a desk: pick yourself from the site's staff, then type your PIN. When the desk has
+/// locked itself, the PIN of the person who was signed in gives the desk back as they left it; anyone
+/// else may sign in instead (Esc), and starts afresh.
 struct LoginScreen: StationScreen {
     var staff: [Staff] = []
     var selection = ListSelection()
+    /// The person whose PIN is being typed.
+    var signingIn: Staff?
+    /// Digits typed so far; cleared once sent.
+    var pin = ""
+    /// Who was signed in when the desk locked itself.
+    var locked: Staff?
     var station: Station? { nil }
 
+    init(locked: Staff? = nil) {
+        self.locked = locked
+        signingIn = locked
+    }
+
     func keyMap(_ context: Context) -> KeyMap<Command> {
-        KeyMap([
-            KeyBinding([.enter], context.strings["key.signIn"], .confirm,
-                       disabledReason: staff.isEmpty ? context.strings["login.noStaff"] : nil),
+        let s = context.strings
+        if signingIn != nil {
+            return KeyMap([
+                KeyBinding([.enter], s["key.signIn"], .confirm,
+                           disabledReason: PINPolicy.isWellFormed(pin) ? nil : s["error.malformedPIN"]),
+                KeyBinding([.escape], s[locked == nil ? "key.back" : "key.otherUser"], .back),
+            ])
+        }
+        return KeyMap([
+            KeyBinding([.enter], s["key.choose"], .confirm,
+                       disabledReason: staff.isEmpty ? s["login.noStaff"] : nil),
         ])
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] { [] }
+    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+        switch command {
+        case .confirm:
+            guard let member = signingIn else {
+                signingIn = selectedStaff
+                pin = ""
+                return []
+            }
+            defer { pin = "" }
+            return [.signIn(code: member.code, pin: pin)]
+        case .back:
+            signingIn = nil
+            pin = ""
+            return staff.isEmpty ? refresh(context) : []
+        default:
+            return []
+        }
+    }
 
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
-        _ = selection.handle(key, count: staff.count, visibleRows: 16)
+        guard signingIn != nil else {
+            _ = selection.handle(key, count: staff.count, visibleRows: 16)
+            return []
+        }
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber && pin.count < 8:
+            pin.append(c)
+        case .backspace:
+            if !pin.isEmpty { pin.removeLast() }
+        case .control("u"):
+            pin = ""
+        default:
+            break
+        }
         return []
     }
 
     mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        if case .staffLoaded(let loaded) = action {
+        switch action {
+        case .staffLoaded(let loaded):
             staff = loaded
             selection.clamp(count: staff.count, visibleRows: 16)
+        case .signInRefused:
+            pin = ""
+        default:
+            break
         }
         return []
     }
@@ -35,6 +91,19 @@ struct LoginScreen: StationScreen {
 
     func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
         let s = context.strings
+        if let member = signingIn {
+            let title = locked == nil ? s["login.title"] : s["login.lockedTitle"]
+            buffer.put(title, x: area.x + 2, y: area.y, style: locked == nil ? .title : .warning)
+            if locked != nil { buffer.put(s["login.lockedDetail"], x: area.x + 2, y: area.y + 1, style: .muted) }
+            let who = member.fullName + " (" + member.code + ") · " + s["role.\(member.role.rawValue)"]
+            buffer.put(who, x: area.x + 2, y: area.y + 3, style: .plain)
+            let label = s["login.pin"]
+            buffer.put(label, x: area.x + 2, y: area.y + 5, style: .plain)
+            let x = area.x + 3 + label.displayWidth
+            buffer.put(String(repeating: "•", count: pin.count), x: x, y: area.y + 5, style: .title)
+            buffer.put(s["login.pinHint"], x: area.x + 2, y: area.y + 7, style: .muted)
+            return (x + pin.count, area.y + 5)
+        }
         buffer.put(s["login.title"], x: area.x + 2, y: area.y, style: .title)
         buffer.put(s["login.prompt"], x: area.x + 2, y: area.y + 1, style: .muted)
         let rows = staff.map { member in

@@ -85,7 +85,7 @@ struct ObservationScreen: StationScreen {
                 phase = .adverseEvent(entry, form)
             }
         case (.certificate(_, let certificate?, _), .printCertificate):
-            return [.printCertificate(certificate)]
+            return [.printCertificate(certificate, by: user.id)]
         case (.certificate, .dismiss):
             phase = .board
         case (.confirming, .back), (.earlyReason, .back), (.adverseEvent, .back):

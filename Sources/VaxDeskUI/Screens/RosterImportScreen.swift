@@ -36,9 +36,10 @@ struct RosterImportScreen: StationScreen {
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
         switch (phase, command) {
         case (.choosing, .confirm):
+            guard let user = context.user else { return [] }
             failure = nil
             phase = .importing(done: 0, total: 0)
-            return [.importRoster(path: Self.expandingHome(field.text.trimmed))]
+            return [.importRoster(path: Self.expandingHome(field.text.trimmed), by: user.id)]
         case (.finished, .dismiss):
             phase = .choosing
             field = TextField()

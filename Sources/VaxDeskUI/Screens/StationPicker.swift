@@ -13,11 +13,11 @@ struct StationPicker: StationScreen {
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
         return KeyMap([
-            KeyBinding([.enter], s["key.choose"], .confirm),
+            KeyBinding([.enter], s["key.choose"], .confirm, disabledReason: context.refusal(chosen.act)),
             KeyBinding([.function(5)], s["key.importRoster"], .openRosterImport,
-                       disabledReason: context.user?.role == .siteLead ? nil : s["rosterImport.siteLeadOnly"]),
+                       disabledReason: context.refusal(.importRoster)),
             KeyBinding([.function(6)], s["key.dashboard"], .openDashboard,
-                       disabledReason: context.user?.role == .siteLead ? nil : s["dashboard.siteLeadOnly"]),
+                       disabledReason: context.refusal(.viewDashboard)),
             KeyBinding([.escape], s["key.signOut"], .signOut),
         ])
     }
@@ -43,8 +43,11 @@ struct StationPicker: StationScreen {
             buffer.put(s.text("stations.greeting", ["name": user.fullName]), x: area.x + 2, y: area.y, style: .title)
         }
         buffer.put(s["stations.prompt"], x: area.x + 2, y: area.y + 1, style: .muted)
+        // A station the role may not work at stays listed, marked, so that the list is the same on
+        // every desk; choosing it says why not.
         let rows = Station.allCases.enumerated().map { index, station in
             "\(index + 1). " + s["station.\(station.rawValue)"]
+                + (context.user?.role.mayWork(at: station) == false ? "  — " + s["stations.notYours"] : "")
         }
         let list = Rect(x: area.x + 2, y: area.y + 3, width: min(50, area.width - 4), height: rows.count)
         ListView.draw(rows, selection: selection, in: list, into: &buffer)

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import VaxCore
 import VaxStore
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "The audit trail.",
-        subcommands: [AuditVerifyCommand.self]
+        subcommands: [AuditVerifyCommand.self, AuditListCommand.self]
     )
 }
 
@@ -31,6 +32,31 @@ struct AuditVerifyCommand: ParsableCommand {
         case .missingBefore(let seq):
             print(messages.text("auditMissing", ["seq": String(seq)]))
             throw ExitCode(1)
+        }
+    }
+}
+
+struct AuditListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "The latest rows of the audit trail, newest first (site lead only).",
+        discussion: "Each row: number, time at the site, staff code, act, record, detail."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @OptionGroup var staff: ActingStaff
+
+    @Option(help: "How many rows.")
+    var limit = 50
+
+    func run() throws {
+        let messages = CommandMessages(language: site.language)
+        let database = try AppDatabase(path: site.databasePath)
+        let lead = try staff.signIn(database, messages: messages)
+        let timeZone = (try database.site()).flatMap { TimeZone(identifier: $0.timeZoneIdentifier) } ?? LocalDay.vietnam
+        for entry in try messages.refusing({ try database.auditTrail(limit: limit, by: lead.id) }) {
+            print(AuditLine.text(entry, timeZone: timeZone))
         }
     }
 }

@@ -34,7 +34,7 @@ struct CommandMessages {
         do {
             return try body()
         } catch let error as VisitError {
-            throw ValidationError(strings.text(error.messageKey, error.messageValues))
+            throw ValidationError(strings.message(for: error))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VaxDemo
 import VaxStore
 
 struct DemoCommand: ParsableCommand {
@@ -13,6 +14,8 @@ struct DemoCommand: ParsableCommand {
     )
 
     @OptionGroup var site: SiteOptions
+
+    @OptionGroup var desk: DeskOptions
 
     @Option(help: "How many people the synthetic roster has.")
     var people: Int = 20_000
@@ -47,10 +50,13 @@ struct DemoCommand: ParsableCommand {
         } else {
             print(messages.text("demoExists", ["path": path, "n": String(try database.rosterCount())]))
         }
-        let staff = try database.staff().map { "\($0.code) \($0.fullName)" }.joined(separator: ", ")
-        print(messages.text("demoStaff", ["staff": staff]))
+        print(messages.text("demoStaff", [:]))
+        for member in try database.staff() {
+            let role = messages.strings["role.\(member.role.rawValue)"]
+            print("  \(member.code)  PIN \(DemoSite.pins[member.code] ?? "—")  \(member.fullName) (\(role))")
+        }
         if !setupOnly {
-            try DeskLauncher.open(site)
+            try DeskLauncher.open(site, desk)
         }
     }
 }

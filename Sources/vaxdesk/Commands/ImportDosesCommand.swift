@@ -17,6 +17,8 @@ struct ImportDosesCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var staff: ActingStaff
+
     @Argument(help: "The CSV file.")
     var file: String
 
@@ -41,7 +43,8 @@ struct ImportDosesCommand: ParsableCommand {
             }
         }
         let database = try AppDatabase(path: site.databasePath)
-        let result = try database.backfill(accepted, source: source, at: Date())
+        let member = try staff.signIn(database, messages: messages)
+        let result = try messages.refusing { try database.backfill(accepted, source: source, by: member.id, at: Date()) }
         for (line, problem) in result.refused { report.add(line: line, [problem]) }
         print(messages.text("backfillSummary", [
             "read": String(table.rows.count), "added": String(result.added),

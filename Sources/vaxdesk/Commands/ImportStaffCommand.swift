@@ -10,11 +10,14 @@ struct ImportStaffCommand: ParsableCommand {
         discussion: """
             Columns by header: Mã/Code, Họ và tên/Name, Vai trò/Role. Roles as written: điều dưỡng tiếp \\
             đón, bác sĩ khám sàng lọc, tiêm chủng viên, điều dưỡng theo dõi, phụ trách điểm tiêm (or the \\
-            English names). Staff already there (same code) are updated; refused rows are listed.
+            English names). Staff already there (same code) are updated; refused rows are listed. Each \
+            member added gets a random first PIN, printed once: only its hash is kept.
             """
     )
 
     @OptionGroup var site: SiteOptions
+
+    @OptionGroup var staff: ActingStaff
 
     @Argument(help: "The CSV file.")
     var file: String
@@ -39,8 +42,12 @@ struct ImportStaffCommand: ParsableCommand {
             }
         }
         let database = try AppDatabase(path: site.databasePath)
-        let result = try database.importStaff(members, at: Date())
+        let lead = try staff.signIn(database, messages: messages)
+        let result = try messages.refusing { try database.importStaff(members, by: lead.id, at: Date()) }
         print(messages.text("staffImported", ["added": String(result.added), "updated": String(result.updated),
                                               "refused": String(refused)]))
+        for (code, pin) in result.newPINs.sorted(by: { $0.key < $1.key }) {
+            print(messages.text("newPIN", ["code": code, "pin": pin]))
+        }
     }
 }

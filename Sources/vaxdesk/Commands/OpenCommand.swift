@@ -9,7 +9,9 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var desk: DeskOptions
+
     func run() throws {
-        try DeskLauncher.open(site)
+        try DeskLauncher.open(site, desk)
     }
 }

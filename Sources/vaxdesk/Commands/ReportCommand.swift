@@ -15,12 +15,14 @@ struct SessionReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: "The end-of-session report: vaccinated by product, dose, sex, age and priority group; not vaccinated; AEFI; vials.",
-        discussion: "Of the open session, or the last one, unless --session names one."
+        discussion: "Of the open session, or the last one, unless --session names one. Site lead only; audited as an export."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
 
     @OptionGroup var site: SiteOptions
+
+    @OptionGroup var staff: ActingStaff
 
     @Option(help: "The session's id.")
     var session: String?
@@ -31,6 +33,7 @@ struct SessionReportCommand: ParsableCommand {
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
+        let lead = try staff.signIn(database, messages: messages)
         var sessionID: UUID?
         if let session {
             guard let id = UUID(uuidString: session) else { throw messages.failure("badSession", ["id": session]) }
@@ -41,6 +44,9 @@ struct SessionReportCommand: ParsableCommand {
             report = try database.sessionReport(sessionID: sessionID)
         } catch VisitError.notFound {
             throw messages.failure("noSession", [:])
+        }
+        try messages.refusing {
+            try database.recordExport("session report \(report.sessionID.uuidString) as \(format.rawValue)", by: lead.id, at: Date())
         }
         switch format {
         case .text:

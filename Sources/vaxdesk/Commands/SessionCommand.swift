@@ -20,13 +20,12 @@ struct SessionCloseCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The site lead's staff code.")
-    var by: String
+    @OptionGroup var staff: ActingStaff
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
-        let lead = try messages.staffMember(by, in: try database.staff())
+        let lead = try staff.signIn(database, messages: messages)
         try messages.refusing { try database.closeSession(by: lead.id, at: Date()) }
         print(SessionReportText.text(try database.sessionReport(), resources: try LoadedResources(language: site.language)))
     }
@@ -45,8 +44,7 @@ struct SessionOpenCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The site lead's staff code.")
-    var by: String
+    @OptionGroup var staff: ActingStaff
 
     @Option(help: "Where the session takes place.")
     var place: String
@@ -67,9 +65,9 @@ struct SessionOpenCommand: ParsableCommand {
         let messages = CommandMessages(language: site.language)
         let resources = try LoadedResources(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
-        let staff = try database.staff()
-        let lead = try messages.staffMember(by, in: staff)
-        let teamIDs = try team.split(separator: ",").map { try messages.staffMember(String($0), in: staff).id }
+        let lead = try staff.signIn(database, messages: messages)
+        let members = try database.staff()
+        let teamIDs = try team.split(separator: ",").map { try messages.staffMember(String($0), in: members).id }
         let lots = try lot.map { text -> VaccineLot in
             guard let parsed = SessionPlan.lot(text, catalog: resources.catalog) else {
                 throw messages.failure("badLot", ["lot": text])
@@ -112,8 +110,7 @@ struct SessionAmendCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The site lead's staff code.")
-    var by: String
+    @OptionGroup var staff: ActingStaff
 
     @Option(help: "The injection's record id (as on the certificate).")
     var injection: String
@@ -130,7 +127,7 @@ struct SessionAmendCommand: ParsableCommand {
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
-        let lead = try messages.staffMember(by, in: try database.staff())
+        let lead = try staff.signIn(database, messages: messages)
         guard let id = UUID(uuidString: injection) else { throw messages.failure("badRecord", ["id": injection]) }
         let correction: AppDatabase.InjectionCorrection
         switch (arm.flatMap(Arm.init(rawValue:)), lot) {

@@ -12,7 +12,7 @@ import Glibc
 /// Opens a desk: the database, the logs, the resources, the terminal, then the run loop. The terminal
 /// is given back on every way out.
 enum DeskLauncher {
-    static func open(_ options: SiteOptions) throws {
+    static func open(_ options: SiteOptions, _ desk: DeskOptions) throws {
         let path = options.databasePath
         let messages = CommandMessages(language: options.language)
         guard FileManager.default.fileExists(atPath: path) else {
@@ -39,7 +39,7 @@ enum DeskLauncher {
 
         let terminal = CursesTerminal(stderrPath: logPath)
         defer { terminal.restore() }
-        let state = AppState(context: context, size: terminal.size, siteName: site.name)
+        let state = AppState(context: context, size: terminal.size, siteName: site.name, idleLock: desk.idleLockInterval)
         DeskRunLoop(state: state, terminal: terminal, effects: effects, watcher: watcher, inbox: inbox).run()
     }
 }

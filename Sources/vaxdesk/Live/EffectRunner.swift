@@ -23,6 +23,9 @@ struct EffectRunner {
         } catch let error as VisitError {
             logger.info("refused", metadata: ["effect": "\(effect.name)", "reason": "\(error.messageKey)"])
             return .refused(error)
+        } catch let refusal as SignInRefusal {
+            logger.info("sign-in refused", metadata: ["reason": "\(refusal.messageKey)"])
+            return .signInRefused(refusal)
         } catch {
             logger.error("storage failure", metadata: ["effect": "\(effect.name)", "error": "\(error)"])
             return .storageFailed(StorageFailure.describe(error))
@@ -33,6 +36,16 @@ struct EffectRunner {
         switch effect {
         case .loadStaff:
             return .staffLoaded(try database.staff())
+        case .signIn(let code, let pin):
+            let member = try database.signIn(code: code, pin: pin, at: clock())
+            logger.info("signed in", metadata: ["staff": "\(member.code)"])
+            return .signedIn(member)
+        case .resetPIN(let code, let staffID):
+            let pin = AppDatabase.newPIN()
+            try database.setPIN(pin, forCode: code, by: staffID, at: clock())
+            return .pinReset(code: code, pin: pin)
+        case .loadAuditTrail(let before, let staffID):
+            return .auditTrailLoaded(try database.auditTrail(before: before, limit: 200, by: staffID), appended: before != nil)
         case .loadSession:
             let session = try database.openSession()
             return .sessionLoaded(session, lots: try session.map { try database.lots(sessionID: $0.id) } ?? [])
@@ -79,8 +92,8 @@ struct EffectRunner {
         case .acknowledgeAlert(let id, let staffID):
             try database.acknowledgeAdverseEvent(id, by: staffID, at: clock())
             return .alertsLoaded(try database.unacknowledgedSeriousEvents())
-        case .loadDashboard:
-            return .dashboardLoaded(try database.dashboard())
+        case .loadDashboard(let staffID):
+            return .dashboardLoaded(try database.dashboard(by: staffID))
         case .closeSession(let staffID):
             try database.closeSession(by: staffID, at: clock())
             logger.info("session closed")
@@ -99,12 +112,13 @@ struct EffectRunner {
             return .sessionsLoaded(try database.sessions())
         case .loadReport(let sessionID):
             return .reportLoaded(try database.sessionReport(sessionID: sessionID))
-        case .addStaff(let member):
-            _ = try database.importStaff([member], at: clock())
-            return .staffAdded(member)
+        case .addStaff(let member, let staffID):
+            let result = try database.importStaff([member], by: staffID, at: clock())
+            return .staffAdded(member, pin: result.newPINs[member.code])
         case .loadCertificate(let visitID):
             return .certificateLoaded(try database.certificate(visitID: visitID, at: clock()))
-        case .printCertificate(let certificate):
+        case .printCertificate(let certificate, let staffID):
+            try database.recordCertificatePrinted(certificate.reference, by: staffID, at: clock())
             return try CertificatePrinter(database: database, resources: resources).print(certificate, at: clock())
         case .loadVials:
             return .vialsLoaded(try database.sessionVials())
@@ -116,8 +130,8 @@ struct EffectRunner {
             let wasted = try database.discardVial(vialID, reason: reason, by: staffID, at: clock())
             logger.info("vial discarded", metadata: ["vial": "\(vialID)", "wasted": "\(wasted)"])
             return .vialDiscarded(dosesWasted: wasted)
-        case .importRoster(let path):
-            importInBackground(path)
+        case .importRoster(let path, let staffID):
+            importInBackground(path, by: staffID)
             return nil
         case .countOutbox:
             return .outboxCount(try database.pendingOutboxCount())
@@ -130,13 +144,13 @@ struct EffectRunner {
 extension EffectRunner {
     /// A roster import on a thread of its own (it reads and writes for seconds to minutes), telling the
     /// desk how far it has got every 10,000 rows; the desk stays live meanwhile.
-    private func importInBackground(_ path: String) {
+    private func importInBackground(_ path: String, by staffID: UUID) {
         let (database, resources, post, clock, logger) = (database, resources, post, clock, logger)
         let thread = Thread {
             let messages = CommandMessages(language: resources.language)
             do {
                 let outcome = try RosterImportRun.run(
-                    path: path, messages: messages, resources: resources, database: { database }, at: clock()
+                    path: path, messages: messages, resources: resources, open: { (database, staffID) }, at: clock()
                 ) { done, total in
                     post(.importProgress(done: done, total: total))
                 }
@@ -151,6 +165,8 @@ extension EffectRunner {
                 post(.rosterImported(outcome.summary, errorsFile: errorsFile))
             } catch let error as ValidationError {
                 post(.importFailed(error.message))
+            } catch let error as VisitError {
+                post(.importFailed(messages.strings.message(for: error)))
             } catch {
                 logger.error("roster import failed", metadata: ["error": "\(error)"])
                 post(.importFailed(StorageFailure.describe(error)))

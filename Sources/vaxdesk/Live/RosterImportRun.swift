@@ -23,16 +23,20 @@ enum RosterImportRun {
     /// message in the user's language. `progress` hears the rows written so far and about how many the
     /// file holds, from the writing thread.
     /// The database is opened only once the file is read: a mistyped path creates no database.
+    /// `open` gives the database and who imports (nil: nobody signed in, for a database with no staff).
     static func run(
-        path: String, messages: CommandMessages, resources: LoadedResources, database: () throws -> AppDatabase,
-        at date: Date, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+        path: String, messages: CommandMessages, resources: LoadedResources,
+        open: () throws -> (AppDatabase, by: UUID?), at date: Date,
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> Outcome {
         let text = try RosterFile.text(path, messages: messages)
-        let database = try database()
+        let (database, staffID) = try open()
         // Lines, less the header: the row count, unless quoted fields hold line breaks.
         let total = max(1, text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } - 1)
         do {
-            return try run(text: text, resources: resources, database: database, at: date) { progress?($0, total) }
+            return try run(text: text, resources: resources, database: database, by: staffID, at: date) {
+                progress?($0, total)
+            }
         } catch Failure.empty {
             throw messages.failure("importEmpty", ["file": path])
         } catch Failure.missingColumns(let missing) {
@@ -44,7 +48,7 @@ enum RosterImportRun {
 
     /// `progress` hears the rows written so far, from the writing thread.
     static func run(
-        text: String, resources: LoadedResources, database: AppDatabase, at date: Date,
+        text: String, resources: LoadedResources, database: AppDatabase, by staffID: UUID?, at date: Date,
         progress: ((Int) -> Void)? = nil
     ) throws -> Outcome {
         let delimiter = CSVTable.guessDelimiter(text)
@@ -86,7 +90,7 @@ enum RosterImportRun {
         }
         var summary: RosterImportSummary
         do {
-            summary = try database.importRoster(entries, at: date, progress: progress)
+            summary = try database.importRoster(entries, by: staffID, at: date, progress: progress)
         } catch {
             entries.close()
             throw error

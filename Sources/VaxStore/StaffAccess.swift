@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    /// Checks a staff member's PIN. A wrong PIN counts towards a lock that grows with each further wrong
+    /// one (`PINPolicy`); a right one clears the count. Every attempt, right or wrong, is audited.
+    /// Throws `SignInRefusal`.
+    public func signIn(code: String, pin: String, at date: Date) throws -> Staff {
+        let code = code.trimmingCharacters(in: .whitespaces).uppercased()
+        // Read, then hash outside any transaction: PBKDF2 takes a tenth of a second, and other desks
+        // must not wait on it for the write lock.
+        let row = try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE code = ? AND active = 1", arguments: [code])
+        }
+        guard let row else {
+            try write { db in
+                try AuditLog.append(action: "sign-in-failed", staffID: nil, record: nil,
+                                    detail: "unknown code \(code)", at: date, in: db)
+            }
+            throw SignInRefusal.unknownCode
+        }
+        let member = Staff(row: row)
+        let record = RecordRef(type: "staff", id: member.id)
+        if let lockedUntil = row["locked_until"] as Date?, lockedUntil > date {
+            try write { db in
+                try AuditLog.append(action: "sign-in-locked", staffID: member.id, record: record, detail: nil, at: date, in: db)
+            }
+            throw SignInRefusal.locked(until: lockedUntil)
+        }
+        guard let stored = Self.pinHash(row) else {
+            try write { db in
+                try AuditLog.append(action: "sign-in-failed", staffID: member.id, record: record, detail: "no PIN set",
+                                    at: date, in: db)
+            }
+            throw SignInRefusal.noPIN
+        }
+        if stored.matches(pin) {
+            try write { db in
+                try db.execute(sql: "UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?",
+                               arguments: [member.id.uuidString])
+                try AuditLog.append(action: "sign-in", staffID: member.id, record: record, detail: nil, at: date, in: db)
+            }
+            return member
+        }
+        // Counted in SQL, so that two desks failing at once both count.
+        let failures = try write { db in
+            let failures = try Int.fetchOne(
+                db, sql: "UPDATE staff SET failed_pins = failed_pins + 1 WHERE id = ? RETURNING failed_pins",
+                arguments: [member.id.uuidString]) ?? 1
+            let lock = PINPolicy.lockDuration(afterFailures: failures).map { date.addingTimeInterval($0) }
+            try db.execute(sql: "UPDATE staff SET locked_until = ? WHERE id = ?", arguments: [lock, member.id.uuidString])
+            try AuditLog.append(action: "sign-in-failed", staffID: member.id, record: record,
+                                detail: "wrong PIN \(failures) in a row", at: date, in: db)
+            return failures
+        }
+        if let lock = PINPolicy.lockDuration(afterFailures: failures) {
+            throw SignInRefusal.locked(until: date.addingTimeInterval(lock))
+        }
+        throw SignInRefusal.wrongPIN(attemptsLeft: PINPolicy.failuresBeforeLock - failures)
+    }
+
+    /// The site lead sets a staff member's PIN (a new one, or a reset after a lock or a forgotten PIN):
+    /// the count of wrong PINs and any lock are cleared. Audited.
+    public func setPIN(_ pin: String, forCode code: String, by staffID: UUID, at date: Date) throws {
+        guard PINPolicy.isWellFormed(pin) else { throw VisitError.malformedPIN }
+        let hash = try PINHash(pin: pin)
+        try write { db in
+            try Self.requirePermission(.manageStaff, by: staffID, in: db)
+            guard let memberID = try String.fetchOne(db, sql: "SELECT id FROM staff WHERE code = ?", arguments: [code.uppercased()]),
+                  let id = UUID(uuidString: memberID)
+            else { throw VisitError.unknownStaffCode(code) }
+            try Self.storePIN(hash, forStaff: id, in: db)
+            try AuditLog.append(action: "pin-reset", staffID: staffID, record: RecordRef(type: "staff", id: id),
+                                detail: nil, at: date, in: db)
+        }
+    }
+
+    static func storePIN(_ hash: PINHash, forStaff id: UUID, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE staff SET pin_hash = ?, pin_salt = ?, pin_rounds = ?, failed_pins = 0, locked_until = NULL
+                WHERE id = ?
+                """,
+            arguments: [hash.hash.hex, hash.salt.hex, hash.rounds, id.uuidString])
+    }
+
+    private static func pinHash(_ row: Row) -> PINHash? {
+        guard let hash = (row["pin_hash"] as String?).flatMap(Data.init(hex:)),
+              let salt = (row["pin_salt"] as String?).flatMap(Data.init(hex:)),
+              let rounds = row["pin_rounds"] as Int?
+        else { return nil }
+        return PINHash(hash: hash, salt: salt, rounds: rounds)
+    }
+
+    /// Every act is checked here, below any desk or command: the staff member must exist, be active,
+    /// and have a role that may do it. Deny by default (`Act.allowedRoles`).
+    static func requirePermission(_ act: Act, by staffID: UUID, in db: Database) throws {
+        let role = try String.fetchOne(
+            db, sql: "SELECT role FROM staff WHERE id = ? AND active = 1", arguments: [staffID.uuidString]
+        ).flatMap(Role.init(rawValue:))
+        guard let role, role.may(act) else { throw VisitError.notPermitted(act, role: role) }
+    }
+
+    /// Random PINs for new staff, told once to the site lead who passes them on.
+    public static func newPIN() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String(format: "%06d", Int.random(in: 0 ..< 1_000_000, using: &generator))
+    }
+}
+
+extension AppDatabase {
+    /// Records that data left the site (a report written out, a FHIR file): who, what, when. Refused
+    /// to anyone but the roles that may export.
+    public func recordExport(_ what: String, by staffID: UUID, at date: Date) throws {
+        try write { db in
+            try Self.requirePermission(.exportRecords, by: staffID, in: db)
+            try AuditLog.append(action: "export", staffID: staffID, record: nil, detail: what, at: date, in: db)
+        }
+    }
+
+    /// Records that a person's certificate was printed or saved (it carries their name and numbers).
+    public func recordCertificatePrinted(_ reference: UUID, by staffID: UUID, at date: Date) throws {
+        try write { db in
+            try Self.requirePermission(.printCertificate, by: staffID, in: db)
+            try AuditLog.append(action: "certificate-printed", staffID: staffID,
+                                record: RecordRef(type: "injection", id: reference), detail: nil, at: date, in: db)
+        }
+    }
+}
