@@ -39,6 +39,9 @@ tmux -L "$socket" new-session -d -s b -x 80 -y 24 "$bin/vaxdesk --db $db"
 until tmux -L "$socket" capture-pane -p -t b | grep -q "DD01"; do sleep 0.05; done
 tmux -L "$socket" send-keys -t b Enter
 sleep 0.3
+tmux -L "$socket" send-keys -t b -l 1111
+tmux -L "$socket" send-keys -t b Enter
+sleep 0.5
 tmux -L "$socket" send-keys -t b Enter
 for query in "nguyen van" "thanh" "tran thi" "duc 1985" "4321" "hoa" "minh" "ng"; do
     tmux -L "$socket" send-keys -t b -l "$query"

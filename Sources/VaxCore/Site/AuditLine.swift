@@ -10,7 +10,7 @@ public enum AuditLine {
         let time = String(format: "%02d/%02d %02d:%02d:%02d", c.day!, c.month!, c.hour!, c.minute!, c.second!)
         var parts = [String(entry.seq), time, entry.staffCode ?? "—", entry.action]
         if let type = entry.recordType, let id = entry.recordID {
-            parts.append("\(type) \(id.uuidString.prefix(8).lowercased())")
+            parts.append("\(type) …\(id.uuidString.suffix(8).lowercased())")
         }
         if let detail = entry.detail { parts.append(detail) }
         return parts.joined(separator: "  ")
