@@ -6,12 +6,15 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "vaxdesk", targets: ["vaxdesk"]),
+        .executable(name: "vaxdesk-central", targets: ["vaxdesk-central"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // ncursesw, wrapped: macros, globals and variadics become inline C functions.
@@ -45,13 +48,36 @@ let package = Package(
             ]
         ),
         .target(name: "VaxDemo", dependencies: ["VaxCore"]),
+        // The outbox pushed to the central service as FHIR R4 batch Bundles, with retries and a lease.
+        .target(
+            name: "VaxSync",
+            dependencies: ["VaxCore", "VaxStore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        // The reference central service: FHIR ingest, site tokens, searches and reports.
+        .target(
+            name: "VaxCentral",
+            dependencies: [
+                "VaxCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "vaxdesk-central",
+            dependencies: [
+                "VaxCentral", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "TerminalKit"),
         .target(name: "CursesTerminal", dependencies: ["TerminalKit", "CNCursesw"]),
         .target(name: "VaxDeskUI", dependencies: ["VaxCore", "TerminalKit", "VaxQR"]),
         .executableTarget(
             name: "vaxdesk",
             dependencies: [
-                "VaxCore", "VaxResources", "VaxStore", "VaxDemo", "TerminalKit", "CursesTerminal", "VaxDeskUI",
+                "VaxCore", "VaxResources", "VaxStore", "VaxDemo", "VaxSync", "TerminalKit", "CursesTerminal", "VaxDeskUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,6 +96,15 @@ let package = Package(
             name: "VaxDeskUITests", dependencies: ["VaxDeskUI", "TerminalKit", "VaxResources"],
             exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "VaxStore", "VaxCore", "vaxdesk"]),
+        // The pusher against the real central service over loopback, through a proxy that injects faults.
+        .testTarget(
+            name: "SyncTests",
+            dependencies: [
+                "TestSupport", "VaxStore", "VaxCore", "VaxSync", "VaxCentral", "vaxdesk", "vaxdesk-central",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

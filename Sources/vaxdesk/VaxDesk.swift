@@ -11,6 +11,7 @@ struct VaxDesk: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, ImportCommand.self, SearchCommand.self, ReportCommand.self,
+            SyncCommand.self, ExportCommand.self,
             SessionCommand.self, StaffCommand.self, AuditCommand.self, SimulateCommand.self, SimulateWorkerCommand.self,
         ],
         defaultSubcommand: OpenCommand.self

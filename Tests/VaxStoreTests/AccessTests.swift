@@ -31,6 +31,7 @@ struct AccessTests {
         .viewDashboard: ". . . . x",
         .browseAudit: ". . . . x",
         .exportRecords: ". . . . x",
+        .manageSync: ". . . . x",
     ]
 
     static let roles: [Role] = [.checkInNurse, .screeningDoctor, .vaccinator, .observationNurse, .siteLead]
@@ -164,6 +165,8 @@ struct AccessTests {
             return { _ = try db.auditTrail(limit: 10, by: $0) }
         case .exportRecords:
             return { try db.recordExport("session report", by: $0, at: f.now) }
+        case .manageSync:
+            return { _ = try db.requeueQuarantined(by: $0, at: f.now) }
         }
     }
 

@@ -28,6 +28,8 @@ public enum Act: String, CaseIterable, Sendable {
     case printCertificate = "print-certificate"
     /// Taking records off the site: reports, FHIR files.
     case exportRecords = "export-records"
+    /// Sending records the centre refused once more, after the cause is fixed.
+    case manageSync = "manage-sync"
 }
 
 extension Role {
@@ -52,7 +54,7 @@ extension Act {
         case .recordAdverseEvent: [.observationNurse, .screeningDoctor, .siteLead]
         case .discharge, .printCertificate: [.observationNurse, .siteLead]
         case .overrideDose, .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession,
-             .amendRecord, .viewDashboard, .browseAudit, .exportRecords:
+             .amendRecord, .viewDashboard, .browseAudit, .exportRecords, .manageSync:
             [.siteLead]
         }
     }

@@ -16,4 +16,13 @@ public enum LocalDay {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return "\(c.year!.zeroPadded(4))-\(c.month!.zeroPadded(2))-\(c.day!.zeroPadded(2))"
     }
+
+    /// The first moment of a stored day (`yyyy-mm-dd`) in `timeZone`.
+    public static func start(of day: String, in timeZone: TimeZone = vietnam) -> Date? {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
 }

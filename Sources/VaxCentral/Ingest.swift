@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import VaxCore
+
+/// A resource checked and ready to store, with the fields searches and reports read.
+struct StorableResource: Sendable {
+    var type: String
+    var id: String
+    var json: String
+    var patientID: String?
+    var status: String?
+    var product: String?
+    var doseNumber: Int?
+    var lot: String?
+    var day: String?
+    var serious: Bool?
+    var dosesPerVial: Int?
+    var dosesWasted: Int?
+    var identifiers: [(system: String?, value: String)] = []
+}
+
+/// Why an entry of a Bundle was not stored: the HTTP status of its answer and a message.
+struct EntryRefusal: Error, Sendable {
+    var status: String
+    var message: String
+
+    static func invalid(_ message: String) -> EntryRefusal { EntryRefusal(status: "422 Unprocessable Entity", message: message) }
+}
+
+/// The centre's handling of a Bundle: each entry checked (a PUT of a resource of a known type whose id
+/// is the URL's), then stored for the site that sent it. A resource another site sent is refused.
+enum Ingest {
+    static let idCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.")
+
+    /// Checks one entry; the resource ready to store, or why not.
+    static func check(_ entry: FHIRBundle.Entry) -> Result<StorableResource, EntryRefusal> {
+        guard let request = entry.request, ["PUT", "POST"].contains(request.method.uppercased()) else {
+            return .failure(EntryRefusal(status: "400 Bad Request", message: "each entry must be a PUT of a resource"))
+        }
+        guard let resource = entry.resource else {
+            return .failure(EntryRefusal(status: "400 Bad Request", message: "the entry has no resource"))
+        }
+        guard let id = resource.id, !id.isEmpty, id.count <= 64, id.unicodeScalars.allSatisfy(idCharacters.contains) else {
+            return .failure(.invalid("\(resource.type).id is missing or not a FHIR id"))
+        }
+        let url = request.url.split(separator: "?").first.map(String.init) ?? ""
+        if request.method.uppercased() == "PUT", url != "\(resource.type)/\(id)" {
+            return .failure(EntryRefusal(status: "400 Bad Request", message: "the URL \(url) does not name \(resource.type)/\(id)"))
+        }
+        do {
+            var stored = try fields(of: resource)
+            stored.type = resource.type
+            stored.id = id
+            stored.json = String(decoding: try FHIRResource.encoder().encode(resource), as: UTF8.self)
+            return .success(stored)
+        } catch let refusal as EntryRefusal {
+            return .failure(refusal)
+        } catch {
+            return .failure(.invalid(String(describing: error)))
+        }
+    }
+
+    private static func fields(of resource: FHIRResource) throws -> StorableResource {
+        var stored = StorableResource(type: "", id: "", json: "")
+        switch resource {
+        case .patient(let patient):
+            guard let gender = patient.gender, ["male", "female", "other", "unknown"].contains(gender) else {
+                throw EntryRefusal.invalid("Patient.gender must be male, female, other or unknown")
+            }
+            guard let birth = patient.birthDate, isDate(birth) else { throw EntryRefusal.invalid("Patient.birthDate is missing or not a date") }
+            guard patient.name?.first?.text?.isEmpty == false || patient.name?.first?.family?.isEmpty == false else {
+                throw EntryRefusal.invalid("Patient.name is missing")
+            }
+            stored.identifiers = (patient.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
+        case .immunization(let immunization):
+            guard let status = immunization.status, ["completed", "not-done", "entered-in-error"].contains(status) else {
+                throw EntryRefusal.invalid("Immunization.status must be completed, not-done or entered-in-error")
+            }
+            guard let code = immunization.vaccineCode?.coding?.first?.code, !code.isEmpty else {
+                throw EntryRefusal.invalid("Immunization.vaccineCode has no code")
+            }
+            guard let patient = reference(immunization.patient?.reference, to: "Patient") else {
+                throw EntryRefusal.invalid("Immunization.patient must reference a Patient")
+            }
+            guard let occurrence = immunization.occurrenceDateTime, isDate(String(occurrence.prefix(10))) else {
+                throw EntryRefusal.invalid("Immunization.occurrenceDateTime is missing or not a date")
+            }
+            let dose = immunization.protocolApplied?.first?.doseNumberPositiveInt
+            if let dose, dose < 1 { throw EntryRefusal.invalid("Immunization.protocolApplied.doseNumberPositiveInt must be 1 or more") }
+            if status == "not-done", immunization.statusReason == nil {
+                throw EntryRefusal.invalid("a not-done Immunization needs a statusReason")
+            }
+            stored.patientID = patient
+            stored.status = status
+            stored.product = code
+            stored.doseNumber = dose
+            stored.lot = immunization.lotNumber
+            stored.day = String(occurrence.prefix(10))
+            stored.identifiers = (immunization.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
+        case .adverseEvent(let event):
+            guard let patient = reference(event.subject?.reference, to: "Patient") else {
+                throw EntryRefusal.invalid("AdverseEvent.subject must reference a Patient")
+            }
+            guard ["actual", "potential"].contains(event.actuality ?? "") else {
+                throw EntryRefusal.invalid("AdverseEvent.actuality must be actual or potential")
+            }
+            stored.patientID = patient
+            stored.day = event.date.map { String($0.prefix(10)) }
+            stored.serious = event.seriousness?.code(in: FHIRSystem.seriousness) == "serious"
+            if let id = event.identifier?.value { stored.identifiers = [(event.identifier?.system, id)] }
+        case .basic(let basic):
+            guard let code = basic.code?.code(in: FHIRSystem.vialEvent) else {
+                throw EntryRefusal.invalid("Basic.code must be a vial event")
+            }
+            stored.status = code
+            stored.product = basic.extensionValue(FHIRSystem.productExtension)?.valueString
+            stored.lot = basic.extensionValue(FHIRSystem.lotExtension)?.valueString
+            stored.dosesPerVial = basic.extensionValue(FHIRSystem.dosesPerVialExtension)?.valueInteger
+            stored.dosesWasted = basic.extensionValue(FHIRSystem.dosesWastedExtension)?.valueInteger
+            stored.day = basic.created.map { String($0.prefix(10)) }
+            stored.identifiers = (basic.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
+        case .operationOutcome:
+            throw EntryRefusal(status: "400 Bad Request", message: "an OperationOutcome is not stored")
+        }
+        return stored
+    }
+
+    /// The id of a `Type/id` reference of the expected type.
+    static func reference(_ text: String?, to type: String) -> String? {
+        guard let text, text.hasPrefix(type + "/") else { return nil }
+        let id = String(text.dropFirst(type.count + 1))
+        return id.isEmpty ? nil : id
+    }
+
+    /// `yyyy`, `yyyy-mm` or `yyyy-mm-dd`.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return false }
+        return parts.dropFirst().allSatisfy { $0.count == 2 }
+    }
+}
+
+extension CentralStore {
+    /// Stores the checked resources of one Bundle for `siteID`, in one transaction; each one's answer
+    /// ("201 Created", "200 OK", or a refusal). With `atomic` (a transaction Bundle) any refusal
+    /// stores nothing and is thrown.
+    func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
+        async throws -> [Result<String, EntryRefusal>]
+    {
+        try await pool.write { db in
+            var answers: [Result<String, EntryRefusal>] = []
+            for checked in resources {
+                switch checked {
+                case .failure(let refusal):
+                    if atomic { throw refusal }
+                    answers.append(.failure(refusal))
+                case .success(let resource):
+                    let answer = try Self.upsert(resource, siteID: siteID, at: date, in: db)
+                    if atomic, case .failure(let refusal) = answer { throw refusal }
+                    answers.append(answer)
+                }
+            }
+            return answers
+        }
+    }
+
+    private static func upsert(_ r: StorableResource, siteID: String, at date: Date, in db: Database) throws -> Result<String, EntryRefusal> {
+        let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT site_id, json, version FROM resource WHERE type = ? AND id = ?"), arguments: [r.type, r.id])
+        if let existing {
+            guard existing["site_id"] == siteID else {
+                return .failure(EntryRefusal(status: "403 Forbidden", message: "\(r.type)/\(r.id) was sent by another site"))
+            }
+            // The same content again (a retry, a duplicate): nothing changes.
+            if existing["json"] == r.json { return .success("200 OK") }
+        }
+        let version = (existing?["version"] as Int? ?? 0) + 1
+        try db.cachedStatement(sql: """
+            INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
+                                  day, serious, doses_per_vial, doses_wasted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, json = excluded.json,
+                updated_at = excluded.updated_at, patient_id = excluded.patient_id, status = excluded.status,
+                product = excluded.product, dose_number = excluded.dose_number, lot = excluded.lot, day = excluded.day,
+                serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted
+            """).execute(arguments: [
+                r.type, r.id, siteID, version, r.json, date, r.patientID, r.status, r.product, r.doseNumber, r.lot, r.day,
+                r.serious, r.dosesPerVial, r.dosesWasted,
+            ])
+        try db.cachedStatement(sql: "DELETE FROM resource_identifier WHERE type = ? AND id = ?").execute(arguments: [r.type, r.id])
+        for identifier in r.identifiers {
+            try db.cachedStatement(sql: "INSERT INTO resource_identifier (type, id, system, value) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [r.type, r.id, identifier.system, identifier.value])
+        }
+        return .success(existing == nil ? "201 Created" : "200 OK")
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// The code systems and identifier systems VaxDesk uses in FHIR.
+public enum FHIRSystem {
+    /// A record id made on site, as FHIR writes a UUID identifier (`urn:uuid:…`).
+    public static let uuid = "urn:ietf:rfc:3986"
+    public static let citizenID = "urn:vaxdesk:citizen-id"
+    public static let insuranceNumber = "urn:vaxdesk:health-insurance-number"
+    public static let vaccine = "urn:vaxdesk:vaccine"
+    public static let vialEvent = "urn:vaxdesk:vial"
+    public static let actReason = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
+    public static let actSite = "http://terminology.hl7.org/CodeSystem/v3-ActSite"
+    public static let route = "http://terminology.hl7.org/CodeSystem/v3-RouteOfAdministration"
+    public static let seriousness = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness"
+    public static let severity = "http://terminology.hl7.org/CodeSystem/adverse-event-severity"
+    public static let performerFunction = "http://terminology.hl7.org/CodeSystem/v2-0443"
+    public static let immunizationOrigin = "http://terminology.hl7.org/CodeSystem/immunization-origin"
+    public static let screeningOutcome = "urn:vaxdesk:screening-outcome"
+    /// Extensions of the vial Basic resource.
+    public static let lotExtension = "urn:vaxdesk:extension:lot"
+    public static let productExtension = "urn:vaxdesk:extension:product"
+    public static let dosesPerVialExtension = "urn:vaxdesk:extension:doses-per-vial"
+    public static let dosesWastedExtension = "urn:vaxdesk:extension:doses-wasted"
+    public static let discardedExtension = "urn:vaxdesk:extension:discarded-at"
+}
+
+/// Turns what the site recorded into FHIR R4 resources. Ids are the site's record ids, so that sending
+/// a resource again (`PUT Type/id`) changes nothing at the centre.
+public struct FHIRMapping: Sendable {
+    public let catalog: VaccineCatalog
+    public let timeZone: TimeZone
+
+    public init(catalog: VaccineCatalog, timeZone: TimeZone) {
+        self.catalog = catalog
+        self.timeZone = timeZone
+    }
+
+    /// The resources a record becomes: the person with every Immunization or AdverseEvent (the centre
+    /// may not have them yet), nothing for a local step.
+    public func resources(for record: SyncRecord) -> [FHIRResource] {
+        switch record {
+        case .patient(let person): [.patient(patient(person))]
+        case .immunization(let facts): [.patient(patient(facts.person)), .immunization(immunization(facts))]
+        case .adverseEvent(let facts): [.patient(patient(facts.person)), .adverseEvent(adverseEvent(facts))]
+        case .vial(let facts): [.basic(vial(facts))]
+        case .localOnly: []
+        }
+    }
+
+    public func patient(_ person: Person) -> FHIRPatient {
+        var identifiers = [Self.recordIdentifier(person.id)]
+        if let number = person.identityNumber { identifiers.append(FHIRIdentifier(system: FHIRSystem.citizenID, value: number)) }
+        if let insurance = person.insuranceNumber {
+            identifiers.append(FHIRIdentifier(system: FHIRSystem.insuranceNumber, value: insurance))
+        }
+        // Vietnamese names put the family name first: "Nguyễn Văn Đức" is Nguyễn, then Văn Đức.
+        let words = person.fullName.split(separator: " ").map(String.init)
+        let name = FHIRHumanName(text: person.fullName, family: words.first, given: words.count > 1 ? Array(words.dropFirst()) : nil)
+        var patient = FHIRPatient()
+        patient.id = person.id.text
+        patient.identifier = identifiers
+        patient.name = [name]
+        patient.gender = person.sex == .male ? "male" : "female"
+        patient.birthDate = person.birthDate.stored
+        patient.telecom = person.phone.map { [FHIRContactPoint(system: "phone", value: $0)] }
+        if person.address != nil || person.commune != nil {
+            let text = [person.address, person.commune].compactMap { $0 }.joined(separator: ", ")
+            patient.address = [FHIRAddress(text: text, district: person.commune, country: "VN")]
+        }
+        return patient
+    }
+
+    public func immunization(_ facts: ImmunizationFacts) -> FHIRImmunization {
+        var resource = FHIRImmunization()
+        resource.id = facts.id.text
+        resource.identifier = [Self.recordIdentifier(facts.id)]
+        resource.patient = FHIRReference(reference: "Patient/\(facts.person.id.text)")
+        switch facts.occurred {
+        case .moment(let date): resource.occurrenceDateTime = dateTime(date)
+        case .day(let day): resource.occurrenceDateTime = day
+        }
+        resource.recorded = dateTime(facts.recorded)
+        let product = facts.productCode.flatMap { catalog.product($0) }
+        resource.vaccineCode = FHIRCodeableConcept(
+            coding: [FHIRCoding(system: FHIRSystem.vaccine, code: facts.productCode ?? "covid-19", display: product?.name)],
+            text: product?.name ?? "COVID-19 vaccine")
+        resource.primarySource = facts.primarySource
+        if !facts.primarySource {
+            resource.reportOrigin = FHIRCodeableConcept(
+                coding: [FHIRCoding(system: FHIRSystem.immunizationOrigin, code: "record", display: "Written Record")])
+        }
+        resource.location = facts.place.map { FHIRReference(display: $0) }
+        resource.lotNumber = facts.lotNumber
+        resource.expirationDate = facts.lotExpiry
+        resource.performer = facts.performer.map {
+            [FHIRImmunization.Performer(
+                function: FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.performerFunction, code: "AP",
+                                                                  display: "Administering Provider")]),
+                actor: FHIRReference(display: $0))]
+        }
+        if let dose = facts.doseNumber {
+            resource.protocolApplied = [FHIRImmunization.ProtocolApplied(series: nil, doseNumberPositiveInt: dose)]
+        }
+        switch facts.status {
+        case .completed:
+            resource.status = "completed"
+            if let arm = facts.arm {
+                resource.site = FHIRCodeableConcept(coding: [FHIRCoding(
+                    system: FHIRSystem.actSite, code: arm == .left ? "LA" : "RA", display: arm == .left ? "left arm" : "right arm")])
+                resource.route = FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.route, code: "IM",
+                                                                         display: "Injection, intramuscular")])
+            }
+        case .notDone(let outcome):
+            resource.status = "not-done"
+            // A medical precaution, with the screening outcome that decided it.
+            resource.statusReason = FHIRCodeableConcept(
+                coding: [FHIRCoding(system: FHIRSystem.actReason, code: "MEDPREC", display: "medical precaution"),
+                         FHIRCoding(system: FHIRSystem.screeningOutcome, code: outcome.rawValue)],
+                text: outcome.rawValue)
+        }
+        return resource
+    }
+
+    public func adverseEvent(_ facts: AdverseEventFacts) -> FHIRAdverseEvent {
+        let event = facts.event
+        var resource = FHIRAdverseEvent()
+        resource.id = event.id.text
+        resource.identifier = Self.recordIdentifier(event.id)
+        resource.actuality = "actual"
+        var text = event.signs
+        if let grade = event.anaphylaxisGrade { text += " (anaphylaxis grade \(grade))" }
+        resource.event = FHIRCodeableConcept(text: text)
+        resource.subject = FHIRReference(reference: "Patient/\(facts.person.id.text)")
+        resource.date = dateTime(event.onset)
+        resource.recordedDate = dateTime(facts.recorded)
+        let serious = event.severity == .serious
+        resource.seriousness = FHIRCodeableConcept(coding: [FHIRCoding(
+            system: FHIRSystem.seriousness, code: serious ? "serious" : "non-serious", display: serious ? "Serious" : "Non-serious")])
+        resource.severity = FHIRCodeableConcept(coding: [FHIRCoding(
+            system: FHIRSystem.severity, code: serious ? "severe" : "mild", display: serious ? "Severe" : "Mild")])
+        resource.suspectEntity = facts.injectionID.map {
+            [FHIRAdverseEvent.SuspectEntity(instance: FHIRReference(reference: "Immunization/\($0.text)"))]
+        }
+        return resource
+    }
+
+    public func vial(_ facts: VialFacts) -> FHIRBasic {
+        var resource = FHIRBasic()
+        resource.id = facts.id.text
+        resource.identifier = [Self.recordIdentifier(facts.id)]
+        let discarded = facts.discardedAt != nil
+        resource.code = FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.vialEvent, code: discarded ? "discarded" : "opened")])
+        resource.created = dateTime(facts.openedAt)
+        var extensions = [
+            FHIRExtension(url: FHIRSystem.productExtension, valueString: facts.productCode),
+            FHIRExtension(url: FHIRSystem.lotExtension, valueString: facts.lotNumber),
+            FHIRExtension(url: FHIRSystem.dosesPerVialExtension, valueInteger: facts.dosesPerVial),
+        ]
+        if let at = facts.discardedAt { extensions.append(FHIRExtension(url: FHIRSystem.discardedExtension, valueString: dateTime(at))) }
+        if let wasted = facts.dosesWasted { extensions.append(FHIRExtension(url: FHIRSystem.dosesWastedExtension, valueInteger: wasted)) }
+        resource.extension = extensions
+        return resource
+    }
+
+    static func recordIdentifier(_ id: UUID) -> FHIRIdentifier {
+        FHIRIdentifier(system: FHIRSystem.uuid, value: "urn:uuid:" + id.text)
+    }
+
+    /// `2026-11-27T09:15:00+07:00`: a moment in the site's zone, as FHIR's dateTime wants it.
+    public func dateTime(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import VaxCore
+
+extension AppDatabase {
+    /// The outbox rows still to push, oldest first, each read with what it records as it is now (an
+    /// amended injection goes out amended).
+    public func pendingSyncItems(limit: Int) throws -> [SyncItem] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT seq, record_type, record_id, event FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
+                arguments: [limit])
+            return try rows.map { try Self.syncItem($0, in: db) }
+        }
+    }
+
+    /// Every record queued since `since` (any state but local), oldest first: a file for the USB stick.
+    public func exportSyncItems(since: Date?) throws -> [SyncItem] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: """
+                    SELECT seq, record_type, record_id, event FROM outbox
+                    WHERE state != 'local' AND created_at >= ? ORDER BY seq
+                    """,
+                arguments: [since ?? Date.distantPast])
+            return try rows.map { try Self.syncItem($0, in: db) }.filter { $0.record != .localOnly }
+        }
+    }
+
+    private static func syncItem(_ row: Row, in db: Database) throws -> SyncItem {
+        let seq: Int64 = row["seq"]
+        let event: String = row["event"]
+        let id: String = row["record_id"]
+        let record: SyncRecord
+        switch (row["record_type"] as String, event) {
+        case ("person", _):
+            record = try Row.fetchOne(db, sql: "SELECT \(Person.columns("p")) FROM person p WHERE p.id = ?", arguments: [id])
+                .map { .patient(Person(row: $0)) } ?? .localOnly
+        case ("injection", _):
+            record = try injectionFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
+        case ("amendment", _):
+            let injection = try String.fetchOne(db, sql: "SELECT record_id FROM amendment WHERE id = ?", arguments: [id])
+            record = try injection.flatMap { try injectionFacts($0, in: db) }.map(SyncRecord.immunization) ?? .localOnly
+        case ("screening", _):
+            record = try notDoneFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
+        case ("prior_dose", _):
+            record = try paperDoseFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
+        case ("aefi", _):
+            record = try adverseEventFacts(id, in: db).map(SyncRecord.adverseEvent) ?? .localOnly
+        case ("vial", _):
+            record = try vialFacts(id, in: db).map(SyncRecord.vial) ?? .localOnly
+        default:
+            record = .localOnly
+        }
+        return SyncItem(seq: seq, event: event, record: record)
+    }
+
+    private static func injectionFacts(_ id: String, in db: Database) throws -> ImmunizationFacts? {
+        guard let row = try Row.fetchOne(
+            db, sql: """
+                SELECT \(Person.columns("p")), i.id AS injection_id, i.product_code, i.dose_number, i.arm, i.injected_at,
+                       l.lot_number, l.expiry, s.code AS staff_code, s.full_name AS staff_name, se.place
+                FROM injection i JOIN visit v ON v.id = i.visit_id JOIN person p ON p.id = v.person_id
+                JOIN vaccine_lot l ON l.id = i.lot_id JOIN staff s ON s.id = i.vaccinator_id
+                JOIN session se ON se.id = v.session_id
+                WHERE i.id = ?
+                """, arguments: [id])
+        else { return nil }
+        let injectedAt: Date = row["injected_at"]
+        return ImmunizationFacts(
+            id: row.uuid("injection_id"), person: Person(row: row), status: .completed, productCode: row["product_code"],
+            lotNumber: row["lot_number"], lotExpiry: row["expiry"], occurred: .moment(injectedAt), recorded: injectedAt,
+            doseNumber: row["dose_number"], arm: Arm(rawValue: row["arm"]),
+            performer: "\(row["staff_code"] as String) \(row["staff_name"] as String)", place: row["place"],
+            primarySource: true)
+    }
+
+    /// A screening that ended without a dose: a not-done Immunization.
+    private static func notDoneFacts(_ id: String, in db: Database) throws -> ImmunizationFacts? {
+        guard let row = try Row.fetchOne(
+            db, sql: """
+                SELECT \(Person.columns("p")), sc.id AS screening_id, sc.outcome, sc.screened_at, v.dose_number,
+                       s.code AS staff_code, s.full_name AS staff_name, se.place
+                FROM screening sc JOIN visit v ON v.id = sc.visit_id JOIN person p ON p.id = v.person_id
+                JOIN staff s ON s.id = sc.screened_by JOIN session se ON se.id = v.session_id
+                WHERE sc.id = ?
+                """, arguments: [id]),
+            let outcome = ScreeningOutcome(rawValue: row["outcome"]), !outcome.proceedsToInjection
+        else { return nil }
+        let screenedAt: Date = row["screened_at"]
+        return ImmunizationFacts(
+            id: row.uuid("screening_id"), person: Person(row: row), status: .notDone(outcome), productCode: nil,
+            lotNumber: nil, lotExpiry: nil, occurred: .moment(screenedAt), recorded: screenedAt,
+            doseNumber: row["dose_number"], arm: nil,
+            performer: "\(row["staff_code"] as String) \(row["staff_name"] as String)", place: row["place"],
+            primarySource: true)
+    }
+
+    private static func paperDoseFacts(_ id: String, in db: Database) throws -> ImmunizationFacts? {
+        guard let row = try Row.fetchOne(
+            db, sql: """
+                SELECT \(Person.columns("p")), d.id AS dose_id, d.dose_number, d.product_code, d.given_on, d.lot_number,
+                       d.place, d.recorded_at
+                FROM prior_dose d JOIN person p ON p.id = d.person_id WHERE d.id = ?
+                """, arguments: [id])
+        else { return nil }
+        return ImmunizationFacts(
+            id: row.uuid("dose_id"), person: Person(row: row), status: .completed, productCode: row["product_code"],
+            lotNumber: row["lot_number"], lotExpiry: nil, occurred: .day(row["given_on"]), recorded: row["recorded_at"],
+            doseNumber: row["dose_number"], arm: nil, performer: nil, place: row["place"], primarySource: false)
+    }
+
+    private static func adverseEventFacts(_ id: String, in db: Database) throws -> AdverseEventFacts? {
+        guard let row = try Row.fetchOne(
+            db, sql: """
+                SELECT \(Person.columns("p")), a.id AS aefi_id, a.visit_id, a.onset_at, a.signs, a.severity,
+                       a.anaphylaxis_grade, a.actions, a.referral, a.recorded_at, i.id AS injection_id
+                FROM aefi a JOIN visit v ON v.id = a.visit_id JOIN person p ON p.id = v.person_id
+                LEFT JOIN injection i ON i.visit_id = v.id
+                WHERE a.id = ?
+                """, arguments: [id])
+        else { return nil }
+        let event = AdverseEvent(
+            id: row.uuid("aefi_id"), visitID: row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
+            severity: AdverseEvent.Severity(rawValue: row["severity"]) ?? .common, anaphylaxisGrade: row["anaphylaxis_grade"],
+            actions: row["actions"], referral: row["referral"])
+        return AdverseEventFacts(
+            event: event, person: Person(row: row),
+            injectionID: (row["injection_id"] as String?).flatMap(UUID.init(uuidString:)), recorded: row["recorded_at"])
+    }
+
+    private static func vialFacts(_ id: String, in db: Database) throws -> VialFacts? {
+        guard let row = try Row.fetchOne(
+            db, sql: """
+                SELECT v.id, l.product_code, l.lot_number, v.doses_per_vial, v.opened_at, v.discarded_at, v.doses_wasted
+                FROM vial v JOIN vaccine_lot l ON l.id = v.lot_id WHERE v.id = ?
+                """, arguments: [id])
+        else { return nil }
+        return VialFacts(
+            id: row.uuid("id"), productCode: row["product_code"], lotNumber: row["lot_number"],
+            dosesPerVial: row["doses_per_vial"], openedAt: row["opened_at"], discardedAt: row["discarded_at"],
+            dosesWasted: row["doses_wasted"])
+    }
+}

@@ -1,0 +1,51 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// What the centre answered to a POST.
+public struct HTTPReply: Sendable {
+    public var status: Int
+    /// Seconds the centre asks to wait (a 429 or 503's `Retry-After`).
+    public var retryAfter: TimeInterval?
+    public var body: Data
+
+    public init(status: Int, retryAfter: TimeInterval? = nil, body: Data) {
+        self.status = status
+        self.retryAfter = retryAfter
+        self.body = body
+    }
+}
+
+/// Posts a FHIR Bundle to the centre. Throws when no answer came (no connection, a timeout).
+public protocol FHIRTransport: Sendable {
+    func post(_ bundle: Data) throws -> HTTPReply
+}
+
+/// The centre over HTTP(S), with the site's token.
+public struct HTTPTransport: FHIRTransport {
+    public let url: String
+    let token: String
+    let timeout: TimeInterval
+
+    /// `baseURL`: the centre's FHIR base, e.g. `https://central.example/fhir`.
+    public init(baseURL: String, token: String, timeout: TimeInterval = 30) {
+        url = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.token = token
+        self.timeout = timeout
+    }
+
+    public func post(_ bundle: Data) throws -> HTTPReply {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/fhir+json")
+        headers.add(name: "Accept", value: "application/fhir+json")
+        headers.add(name: "Authorization", value: "Bearer \(token)")
+        let request = try HTTPClient.Request(url: url, method: .POST, headers: headers, body: .data(bundle))
+        let response = try HTTPClient.shared.execute(
+            request: request, deadline: .now() + .milliseconds(Int64(timeout * 1000))
+        ).wait()
+        let body = response.body.map { Data($0.readableBytesView) } ?? Data()
+        let retryAfter = response.headers.first(name: "Retry-After").flatMap(TimeInterval.init)
+        return HTTPReply(status: Int(response.status.code), retryAfter: retryAfter, body: body)
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Logging
+import VaxCore
+import VaxStore
+import VaxSync
+
+/// Where the centre is and the site's token: options, or the environment (`VAXDESK_CENTRAL_URL`,
+/// `VAXDESK_CENTRAL_TOKEN`), or a token file readable by the site's account only.
+struct CentralOptions: ParsableArguments {
+    @Option(help: "The centre's FHIR base URL (default: $VAXDESK_CENTRAL_URL), e.g. https://central.example/fhir.")
+    var central: String?
+
+    @Option(help: "A file holding the site's token (default: $VAXDESK_CENTRAL_TOKEN).")
+    var tokenFile: String?
+
+    @Option(help: "Seconds to wait for the centre's answer to one Bundle.")
+    var timeout: Double = 30
+
+    func transport(messages: CommandMessages) throws -> HTTPTransport {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = central ?? environment["VAXDESK_CENTRAL_URL"], !url.isEmpty else {
+            throw messages.failure("syncNoCentral", [:])
+        }
+        let token = try tokenFile.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? environment["VAXDESK_CENTRAL_TOKEN"]
+        guard let token = token?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
+            throw messages.failure("syncNoToken", [:])
+        }
+        return HTTPTransport(baseURL: url, token: token, timeout: timeout)
+    }
+}
+
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Push the site's records to the central service (FHIR R4 batch Bundles).",
+        discussion: """
+            Runs until stopped (SIGTERM), pushing as records are confirmed; with --once, until the queue is \
+            empty (exit status 1 if the centre could not be reached). One process at a time pushes: the \
+            others wait for the lease. Each record is sent until the centre acknowledges it; one the centre \
+            refuses is set aside for the site lead and the rest go on. As a systemd service:
+              [Service]
+              ExecStart=/usr/local/bin/vaxdesk sync --db /var/lib/vaxdesk/site.db --central https://central.example/fhir --token-file /etc/vaxdesk/token
+              Restart=always
+              User=vaxdesk
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @OptionGroup var centralOptions: CentralOptions
+
+    @Flag(help: "Push what is queued and stop.")
+    var once = false
+
+    @Option(help: "Records per Bundle.")
+    var batch = 500
+
+    @Option(help: "The first retry's delay in seconds; it doubles with each failure in a row.")
+    var retryBase: Double = 2
+
+    @Option(help: "The longest delay between retries, in seconds.")
+    var retryCap: Double = 600
+
+    @Option(help: "Seconds between looks at an empty queue.")
+    var idle: Double = 5
+
+    func run() throws {
+        let messages = CommandMessages(language: site.language)
+        let transport = try centralOptions.transport(messages: messages)
+        let database = try AppDatabase(path: site.databasePath)
+        FileLogHandler.bootstrap(path: (site.databasePath as NSString).deletingLastPathComponent + "/vaxdesk.log")
+        let logger = Logger(label: "vaxdesk.sync")
+        let resources = try LoadedResources(language: site.language)
+        let timeZone = (try database.site()).flatMap { TimeZone(identifier: $0.timeZoneIdentifier) } ?? LocalDay.vietnam
+        let pusher = Pusher(
+            database: database, transport: transport, mapping: FHIRMapping(catalog: resources.catalog, timeZone: timeZone),
+            batchSize: max(1, batch), backoff: Backoff(base: retryBase, cap: retryCap))
+        let stop = StopSignal()
+        let last = try pusher.run(once: once, idlePause: idle, shouldStop: stop.requested) { round in
+            switch round {
+            case .pushed(let sent, let quarantined, let retried, let local):
+                logger.info("pushed", metadata: ["sent": "\(sent)", "quarantined": "\(quarantined)", "retried": "\(retried)"])
+                print(messages.text("syncPushed", ["sent": String(sent), "refused": String(quarantined),
+                                                   "retry": String(retried), "local": String(local)]))
+            case .failed(let message, let wait):
+                logger.warning("push failed", metadata: ["error": "\(message)"])
+                print(messages.text("syncFailed", ["message": message, "seconds": String(Int(wait.rounded(.up)))]))
+            case .leaseHeld, .idle:
+                break
+            }
+            fflush(nil)
+        }
+        let status = try database.syncStatus()
+        print(messages.text("syncStatus", ["pending": String(status.pending), "refused": String(status.quarantined)]))
+        if once, case .failed = last { throw ExitCode(1) }
+    }
+}
+
+/// SIGTERM or SIGINT asks a headless loop to stop after the round under way.
+final class StopSignal: @unchecked Sendable {
+    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+    init() {
+        signal(SIGTERM) { _ in StopSignal.flag = 1 }
+        signal(SIGINT) { _ in StopSignal.flag = 1 }
+    }
+
+    func requested() -> Bool { Self.flag != 0 }
+}
