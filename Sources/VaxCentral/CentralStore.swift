@@ -41,6 +41,8 @@ public final class CentralStore: Sendable {
                     serious INTEGER,
                     doses_per_vial INTEGER,
                     doses_wasted INTEGER,
+                    -- meta.lastUpdated as the site sent it: an older copy never replaces a newer one.
+                    source_updated TEXT,
                     PRIMARY KEY (type, id)
                 );
                 CREATE INDEX resource_patient ON resource(type, patient_id);

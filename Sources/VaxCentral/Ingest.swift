@@ -16,6 +16,8 @@ struct StorableResource: Sendable {
     var serious: Bool?
     var dosesPerVial: Int?
     var dosesWasted: Int?
+    /// When the site last changed it (meta.lastUpdated).
+    var sourceUpdated: Date?
     var identifiers: [(system: String?, value: String)] = []
 }
 
@@ -52,6 +54,7 @@ enum Ingest {
             stored.type = resource.type
             stored.id = id
             stored.json = String(decoding: try FHIRResource.encoder().encode(resource), as: UTF8.self)
+            stored.sourceUpdated = resource.lastUpdated.flatMap { ISO8601DateFormatter().date(from: $0) }
             return .success(stored)
         } catch let refusal as EntryRefusal {
             return .failure(refusal)
@@ -166,26 +169,31 @@ extension CentralStore {
 
     private static func upsert(_ r: StorableResource, siteID: String, at date: Date, in db: Database) throws -> Result<String, EntryRefusal> {
         let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT site_id, json, version FROM resource WHERE type = ? AND id = ?"), arguments: [r.type, r.id])
+            db.cachedStatement(sql: "SELECT site_id, json, version, source_updated FROM resource WHERE type = ? AND id = ?"),
+            arguments: [r.type, r.id])
         if let existing {
             guard existing["site_id"] == siteID else {
                 return .failure(EntryRefusal(status: "403 Forbidden", message: "\(r.type)/\(r.id) was sent by another site"))
             }
-            // The same content again (a retry, a duplicate): nothing changes.
+            // The same content again (a retry, a duplicate), or an older copy arriving late: nothing changes.
             if existing["json"] == r.json { return .success("200 OK") }
+            if let stored = existing["source_updated"] as Date?, let sent = r.sourceUpdated, sent < stored {
+                return .success("200 OK")
+            }
         }
         let version = (existing?["version"] as Int? ?? 0) + 1
         try db.cachedStatement(sql: """
             INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
-                                  day, serious, doses_per_vial, doses_wasted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  day, serious, doses_per_vial, doses_wasted, source_updated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, json = excluded.json,
                 updated_at = excluded.updated_at, patient_id = excluded.patient_id, status = excluded.status,
                 product = excluded.product, dose_number = excluded.dose_number, lot = excluded.lot, day = excluded.day,
-                serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted
+                serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted,
+                source_updated = excluded.source_updated
             """).execute(arguments: [
                 r.type, r.id, siteID, version, r.json, date, r.patientID, r.status, r.product, r.doseNumber, r.lot, r.day,
-                r.serious, r.dosesPerVial, r.dosesWasted,
+                r.serious, r.dosesPerVial, r.dosesWasted, r.sourceUpdated,
             ])
         try db.cachedStatement(sql: "DELETE FROM resource_identifier WHERE type = ? AND id = ?").execute(arguments: [r.type, r.id])
         for identifier in r.identifiers {

@@ -59,7 +59,8 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(
             db, sql: """
                 SELECT \(Person.columns("p")), i.id AS injection_id, i.product_code, i.dose_number, i.arm, i.injected_at,
-                       l.lot_number, l.expiry, s.code AS staff_code, s.full_name AS staff_name, se.place
+                       l.lot_number, l.expiry, s.code AS staff_code, s.full_name AS staff_name, se.place,
+                       (SELECT MAX(a.amended_at) FROM amendment a WHERE a.record_id = i.id) AS amended_at
                 FROM injection i JOIN visit v ON v.id = i.visit_id JOIN person p ON p.id = v.person_id
                 JOIN vaccine_lot l ON l.id = i.lot_id JOIN staff s ON s.id = i.vaccinator_id
                 JOIN session se ON se.id = v.session_id
@@ -69,7 +70,8 @@ extension AppDatabase {
         let injectedAt: Date = row["injected_at"]
         return ImmunizationFacts(
             id: row.uuid("injection_id"), person: Person(row: row), status: .completed, productCode: row["product_code"],
-            lotNumber: row["lot_number"], lotExpiry: row["expiry"], occurred: .moment(injectedAt), recorded: injectedAt,
+            lotNumber: row["lot_number"], lotExpiry: row["expiry"], occurred: .moment(injectedAt),
+            recorded: row["amended_at"] ?? injectedAt,
             doseNumber: row["dose_number"], arm: Arm(rawValue: row["arm"]),
             performer: "\(row["staff_code"] as String) \(row["staff_name"] as String)", place: row["place"],
             primarySource: true)

@@ -100,6 +100,11 @@ public final class Pusher: @unchecked Sendable {
         return .pushed(sent: sent, quarantined: quarantined, retried: retried, local: batch.localOutcomes.count)
     }
 
+    /// Gives the lease back, for another process to push (a desk quitting, a command ending).
+    public func releaseLease() {
+        try? database.releaseSyncLease(holder: holder)
+    }
+
     private func fail(_ batch: SyncBatch, message: String, retryAfter: TimeInterval?, at now: Date) throws -> Round {
         failures += 1
         // The centre's Retry-After is honoured (up to an hour); otherwise the capped backoff.
@@ -116,7 +121,7 @@ public final class Pusher: @unchecked Sendable {
     @discardableResult
     public func run(once: Bool, idlePause: TimeInterval = 5, shouldStop: @escaping () -> Bool = { false },
                     report: (Round) -> Void = { _ in }) throws -> Round {
-        defer { try? database.releaseSyncLease(holder: holder) }
+        defer { releaseLease() }
         var round = Round.idle
         while !shouldStop() {
             round = try pushOnce()

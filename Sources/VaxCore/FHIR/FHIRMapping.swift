@@ -73,6 +73,8 @@ public struct FHIRMapping: Sendable {
     public func immunization(_ facts: ImmunizationFacts) -> FHIRImmunization {
         var resource = FHIRImmunization()
         resource.id = facts.id.text
+        // When the site last changed it: a copy sent late (a reordered retry) never undoes a correction.
+        resource.meta = FHIRMeta(lastUpdated: dateTime(facts.recorded))
         resource.identifier = [Self.recordIdentifier(facts.id)]
         resource.patient = FHIRReference(reference: "Patient/\(facts.person.id.text)")
         switch facts.occurred {
@@ -125,6 +127,7 @@ public struct FHIRMapping: Sendable {
         let event = facts.event
         var resource = FHIRAdverseEvent()
         resource.id = event.id.text
+        resource.meta = FHIRMeta(lastUpdated: dateTime(facts.recorded))
         resource.identifier = Self.recordIdentifier(event.id)
         resource.actuality = "actual"
         var text = event.signs
@@ -147,6 +150,7 @@ public struct FHIRMapping: Sendable {
     public func vial(_ facts: VialFacts) -> FHIRBasic {
         var resource = FHIRBasic()
         resource.id = facts.id.text
+        resource.meta = FHIRMeta(lastUpdated: dateTime(facts.discardedAt ?? facts.openedAt))
         resource.identifier = [Self.recordIdentifier(facts.id)]
         let discarded = facts.discardedAt != nil
         resource.code = FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.vialEvent, code: discarded ? "discarded" : "opened")])

@@ -238,6 +238,17 @@ public enum FHIRResource: Codable, Hashable, Sendable {
         }
     }
 
+    /// `meta.lastUpdated`: when the sender last changed it.
+    public var lastUpdated: String? {
+        switch self {
+        case .patient(let r): r.meta?.lastUpdated
+        case .immunization(let r): r.meta?.lastUpdated
+        case .adverseEvent(let r): r.meta?.lastUpdated
+        case .basic(let r): r.meta?.lastUpdated
+        case .operationOutcome: nil
+        }
+    }
+
     public var id: String? {
         switch self {
         case .patient(let r): r.id

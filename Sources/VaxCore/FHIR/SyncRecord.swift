@@ -30,6 +30,7 @@ public struct ImmunizationFacts: Hashable, Sendable {
     public var lotExpiry: String?
     /// When it happened: a moment, or a day (`yyyy-mm-dd`) for a paper record.
     public var occurred: Occurrence
+    /// When the site recorded it, or last corrected it.
     public var recorded: Date
     public var doseNumber: Int?
     public var arm: Arm?
