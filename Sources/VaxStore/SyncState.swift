@@ -70,29 +70,33 @@ extension AppDatabase {
 
     /// Where the site stands with the centre.
     public func syncStatus() throws -> SyncStatus {
-        try read { db in
-            var status = SyncStatus()
-            status.pending = try Self.pendingOutboxCount(in: db)
-            status.quarantined = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") ?? 0
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_state WHERE id = 1") {
-                status.lastSuccess = row["last_success_at"]
-                status.lastAttempt = row["last_attempt_at"]
-                status.lastError = row["last_error"]
-                status.nextAttempt = row["next_attempt_at"]
-            }
-            return status
+        try read { db in try Self.syncStatus(in: db) }
+    }
+
+    static func syncStatus(in db: Database) throws -> SyncStatus {
+        var status = SyncStatus()
+        status.pending = try pendingOutboxCount(in: db)
+        status.quarantined = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'quarantined'") ?? 0
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_state WHERE id = 1") {
+            status.lastSuccess = row["last_success_at"]
+            status.lastAttempt = row["last_attempt_at"]
+            status.lastError = row["last_error"]
+            status.nextAttempt = row["next_attempt_at"]
         }
+        return status
     }
 
     /// The records the centre refused, oldest first, with its message.
     public func quarantinedRecords() throws -> [QuarantinedRecord] {
-        try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT seq, event, record_id, last_error, attempts FROM outbox WHERE state = 'quarantined' ORDER BY seq"
-            ).map { row in
-                QuarantinedRecord(seq: row["seq"], event: row["event"], recordID: row.uuid("record_id"),
-                                  message: row["last_error"] ?? "", attempts: row["attempts"])
-            }
+        try read { db in try Self.quarantinedRecords(in: db) }
+    }
+
+    static func quarantinedRecords(in db: Database) throws -> [QuarantinedRecord] {
+        try Row.fetchAll(
+            db, sql: "SELECT seq, event, record_id, last_error, attempts FROM outbox WHERE state = 'quarantined' ORDER BY seq"
+        ).map { row in
+            QuarantinedRecord(seq: row["seq"], event: row["event"], recordID: row.uuid("record_id"),
+                              message: row["last_error"] ?? "", attempts: row["attempts"])
         }
     }
 

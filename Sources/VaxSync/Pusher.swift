@@ -74,7 +74,7 @@ public final class Pusher: @unchecked Sendable {
             return try fail(batch, message: Self.describe(reply), retryAfter: reply.retryAfter, at: now)
         }
         guard let outcomes = batch.outcomes(from: reply.body) else {
-            return try fail(batch, message: "the centre's answer is not a batch-response for this Bundle", retryAfter: nil, at: now)
+            return try fail(batch, message: "bad-answer", retryAfter: nil, at: now)
         }
         let all = batch.localOutcomes + outcomes
         var sent = 0, quarantined = 0, retried = 0
@@ -146,12 +146,13 @@ public final class Pusher: @unchecked Sendable {
         return "HTTP \(reply.status)" + (outcome.map { ": \($0)" } ?? "")
     }
 
+    /// A failure without an answer, as one of the words the desks translate (`syncError.*` strings).
     static func describe(_ error: Error) -> String {
         let text = String(describing: error)
         if text.contains("connectTimeout") || text.contains("deadlineExceeded") || text.contains("readTimeout") {
-            return "no answer from the centre in time"
+            return "timeout"
         }
-        if text.contains("connectionRefused") || text.contains("Connection refused") { return "the centre refused the connection" }
-        return "no connection to the centre (\(text.prefix(120)))"
+        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection-refused" }
+        return "no-connection"
     }
 }

@@ -138,4 +138,37 @@ struct SessionHistoryTests {
         _ = lead.update(.key(.escape))
         #expect(lead.render().0.text.contains("Phản ứng sau tiêm"))
     }
+
+    @Test("the centre's state: last success on every desk's status line; failures and refused records on the dashboard")
+    func syncState() {
+        var desk = F.desk(at: .checkIn)
+        var status = SyncStatus()
+        status.pending = 12
+        status.lastSuccess = F.now.addingTimeInterval(-300)
+        _ = desk.update(.syncStatusLoaded(status))
+        #expect(desk.render().0.text.contains("Chờ gửi: 12 · gửi lúc 09:10"))
+        status.lastError = "connection-refused"
+        status.nextAttempt = F.now.addingTimeInterval(120)
+        _ = desk.update(.syncStatusLoaded(status))
+        #expect(desk.render().0.text.contains("Chờ gửi: 12 · chưa gửi được"))
+
+        var lead = F.signedIn(staffIndex: 4)
+        _ = lead.update(.key(.function(6)))
+        var board = DashboardTests.board()
+        board.sync = status
+        board.refused = [QuarantinedRecord(seq: 7, event: "injection", recordID: UUID(uuidString: "019A6B2C-1D2E-7F30-8A41-B52C63D74E85")!,
+                                           message: "Immunization/019A…: HTTP 422: Immunization.vaccineCode has no code", attempts: 1)]
+        _ = lead.update(.dashboardLoaded(board))
+        let screen = lead.render(); let text = screen.0.text
+        #expect(text.contains("lần gửi được cuối 09:10"))
+        #expect(text.contains("⚠ Chưa gửi được: hệ thống trung ương từ chối kết nối · thử lại lúc 09:17"))
+        #expect(text.contains("✗ Hệ thống trung ương từ chối 1 bản ghi"))
+        Golden.check(Self.wide(lead), "dashboard-sync-160x48")
+    }
+
+    static func wide(_ state: AppState) -> Buffer {
+        var state = state
+        _ = state.update(.resized(Size(columns: 160, rows: 48)))
+        return state.render().0
+    }
 }

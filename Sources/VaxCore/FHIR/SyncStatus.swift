@@ -45,3 +45,9 @@ public struct QuarantinedRecord: Hashable, Sendable {
         self.attempts = attempts
     }
 }
+
+extension Strings {
+    /// Why a push failed, in this language: the pusher's words for a failure without an answer
+    /// (`timeout`, `connection-refused`…) are translated; the centre's own messages are shown as sent.
+    public func syncError(_ message: String) -> String { optional("syncError.\(message)") ?? message }
+}

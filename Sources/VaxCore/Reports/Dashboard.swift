@@ -14,6 +14,9 @@ public struct Dashboard: Hashable, Sendable {
     public var openVials: [Vial] = []
     public var lots: [SessionReport.Lot] = []
     public var outboxPending = 0
+    /// How the site stands with the centre, and the records it refused (oldest first).
+    public var sync = SyncStatus()
+    public var refused: [QuarantinedRecord] = []
 
     public init(session: VaccinationSession) {
         self.session = session

@@ -31,6 +31,7 @@ public enum AppAction: Sendable {
     case injectionSaved(ticket: Int, observationDue: Date)
     case discharged(ticket: Int)
     case outboxCount(Int)
+    case syncStatusLoaded(SyncStatus)
     /// The vials of the open session, open ones first.
     case vialsLoaded([Vial])
     case alertsLoaded([AdverseEvent])

@@ -44,6 +44,11 @@ extension AppState {
     private func drawNotice(in rect: Rect, into buffer: inout Buffer) {
         let s = context.strings
         var right = s.text("status.outbox", ["n": String(outboxCount)])
+        if sync.lastError != nil {
+            right += " · " + s["status.syncFailing"]
+        } else if let success = sync.lastSuccess {
+            right += " · " + s.text("status.syncedAt", ["time": context.time(success)])
+        }
         if context.session == nil { right = s["status.noSession"] + " · " + right }
         let left: String
         var style = Style.muted

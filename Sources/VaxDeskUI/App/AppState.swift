@@ -14,6 +14,8 @@ public struct AppState {
     public var isSaving = false
     public var showingHelp = false
     public var outboxCount = 0
+    /// How the site stands with the centre: the status line shows the last success or that it fails.
+    public var sync = SyncStatus()
     public internal(set) var wantsQuit = false
     /// After this long without a key the desk locks itself (nil: never).
     public var idleLock: TimeInterval?

@@ -55,6 +55,10 @@ extension AppState {
         case .outboxCount(let count):
             outboxCount = count
             return []
+        case .syncStatusLoaded(let status):
+            sync = status
+            outboxCount = status.pending
+            return []
         case .certificatePrinted(let path, let printer):
             notice = Notice(text: context.strings.text(printer == nil ? "notice.certificateSaved" : "notice.certificatePrinted",
                                                        ["path": path, "printer": printer ?? ""]), tone: .success)

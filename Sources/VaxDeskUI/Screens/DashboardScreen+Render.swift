@@ -106,7 +106,19 @@ extension DashboardScreen {
             ]), indent: 2)
         }
         y += 1
-        line(s.text("dashboard.sync", ["n": String(board.outboxPending)]), .muted)
+        var sync = s.text("dashboard.sync", ["n": String(board.outboxPending)])
+        if let success = board.sync.lastSuccess { sync += " · " + s.text("dashboard.syncLast", ["time": context.time(success)]) }
+        line(sync, .muted)
+        if let error = board.sync.lastError {
+            let retry = board.sync.nextAttempt.map { s.text("dashboard.syncRetry", ["time": context.time($0)]) } ?? ""
+            line("⚠ " + s.text("dashboard.syncError", ["message": s.syncError(error)]) + retry, .warning)
+        }
+        if !board.refused.isEmpty {
+            line("✗ " + s.text("dashboard.syncRefused", ["n": String(board.refused.count)]), .danger)
+            for record in board.refused.prefix(3) {
+                line(record.event + " …" + record.recordID.uuidString.suffix(8).lowercased() + ": " + record.message, .danger, indent: 3)
+            }
+        }
         if phase == .confirmingClose {
             Dialog(title: s["dashboard.closeTitle"], lines: [s["dashboard.closeQuestion"], s["dashboard.closeRule"]],
                    hint: s["dashboard.closeHint"], tone: .warning).draw(in: area, into: &buffer)

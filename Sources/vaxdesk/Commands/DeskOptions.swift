@@ -8,6 +8,9 @@ struct DeskOptions: ParsableArguments {
         help: "Lock the desk after this long without a key: 5m (default), 90s, 0 for never. Also $VAXDESK_IDLE_LOCK.")
     var idleLock: String = ProcessInfo.processInfo.environment["VAXDESK_IDLE_LOCK"] ?? "5m"
 
+    /// With a centre configured, the desk pushes the outbox too (when no other process holds the lease).
+    @OptionGroup var central: CentralOptions
+
     /// The idle time before the desk locks, nil for never.
     var idleLockInterval: TimeInterval? {
         guard let seconds = Self.seconds(idleLock), seconds > 0 else { return nil }

@@ -17,6 +17,9 @@ struct CentralOptions: ParsableArguments {
     @Option(help: "Seconds to wait for the centre's answer to one Bundle.")
     var timeout: Double = 30
 
+    /// Whether a centre is configured at all (a desk pushes only then).
+    var isConfigured: Bool { !(central ?? ProcessInfo.processInfo.environment["VAXDESK_CENTRAL_URL"] ?? "").isEmpty }
+
     func transport(messages: CommandMessages) throws -> HTTPTransport {
         let environment = ProcessInfo.processInfo.environment
         guard let url = central ?? environment["VAXDESK_CENTRAL_URL"], !url.isEmpty else {
@@ -65,10 +68,22 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Seconds between looks at an empty queue.")
     var idle: Double = 5
 
+    @Flag(help: "Put the records the centre refused back in the queue first (site lead: give --by).")
+    var requeueRefused = false
+
+    @Option(help: "Your staff code, with --requeue-refused. Your PIN is asked for.")
+    var by: String?
+
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let transport = try centralOptions.transport(messages: messages)
         let database = try AppDatabase(path: site.databasePath)
+        if requeueRefused {
+            guard let by else { throw messages.failure("syncRequeueBy", [:]) }
+            let lead = try ActingStaff.signIn(code: by, database, messages: messages)
+            let count = try messages.refusing { try database.requeueQuarantined(by: lead.id, at: Date()) }
+            print(messages.text("syncRequeued", ["n": String(count)]))
+        }
         FileLogHandler.bootstrap(path: (site.databasePath as NSString).deletingLastPathComponent + "/vaxdesk.log")
         let logger = Logger(label: "vaxdesk.sync")
         let resources = try LoadedResources(language: site.language)
@@ -85,7 +100,8 @@ struct SyncCommand: ParsableCommand {
                                                    "retry": String(retried), "local": String(local)]))
             case .failed(let message, let wait):
                 logger.warning("push failed", metadata: ["error": "\(message)"])
-                print(messages.text("syncFailed", ["message": message, "seconds": String(Int(wait.rounded(.up)))]))
+                print(messages.text("syncFailed", ["message": messages.strings.syncError(message),
+                                                   "seconds": String(Int(wait.rounded(.up)))]))
             case .leaseHeld, .idle:
                 break
             }

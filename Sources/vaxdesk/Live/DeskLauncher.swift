@@ -5,6 +5,7 @@ import TerminalKit
 import VaxCore
 import VaxDeskUI
 import VaxStore
+import VaxSync
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,6 +37,12 @@ enum DeskLauncher {
             database: database, resources: resources, observation: ObservationPolicy(catalog: resources.catalog),
             clock: clock, post: inbox.post)
         let watcher = try ChangeWatcher(database: database)
+
+        let sync = try desk.central.isConfigured
+            ? DeskSync.start(database: database, transport: desk.central.transport(messages: messages),
+                             mapping: FHIRMapping(catalog: resources.catalog, timeZone: timeZone))
+            : nil
+        defer { sync?.stop() }
 
         let terminal = CursesTerminal(stderrPath: logPath)
         defer { terminal.restore() }

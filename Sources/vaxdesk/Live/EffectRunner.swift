@@ -134,7 +134,7 @@ struct EffectRunner {
             importInBackground(path, by: staffID)
             return nil
         case .countOutbox:
-            return .outboxCount(try database.pendingOutboxCount())
+            return .syncStatusLoaded(try database.syncStatus())
         case .quit:
             return nil
         }
