@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A search of one resource type: by identifier (`system|value` or a value alone) and by patient.
-struct ResourceSearch: Sendable {
+public struct ResourceSearch: Sendable {
     var type: String
     var identifier: String?
     var patient: String?
@@ -36,14 +36,14 @@ public struct AdverseEventsRow: Codable, Hashable, Sendable {
 
 extension CentralStore {
     /// A resource's JSON by type and id.
-    func resource(type: String, id: String) async throws -> String? {
+    public func resource(type: String, id: String) async throws -> String? {
         try await pool.read { db in
             try String.fetchOne(db, sql: "SELECT json FROM resource WHERE type = ? AND id = ?", arguments: [type, id])
         }
     }
 
     /// The total of matching resources and the first `limit` of them.
-    func search(_ search: ResourceSearch) async throws -> (total: Int, resources: [String]) {
+    public func search(_ search: ResourceSearch) async throws -> (total: Int, resources: [String]) {
         try await pool.read { db in
             var conditions = ["r.type = ?"]
             var arguments: StatementArguments = [search.type]

@@ -15,7 +15,7 @@ import VaxCore
 public enum CentralService {
     public static let maximumBundleBytes = 64 << 20
 
-    public static func router(store: CentralStore, limiter: RateLimiter) -> Router<BasicRequestContext> {
+    public static func router(store: any CentralStorage, limiter: RateLimiter) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("health") { _, _ in
             json(.ok, Data(#"{"status":"ok"}"#.utf8), type: "application/json")
@@ -82,9 +82,9 @@ public enum CentralService {
     }
 
     /// The site of the request's token, within its rate.
-    static func authorize(_ request: Request, store: CentralStore, limiter: RateLimiter) async throws -> Result<String, Refusal> {
+    static func authorize(_ request: Request, store: any CentralStorage, limiter: RateLimiter) async throws -> Result<String, Refusal> {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-              let site = try store.site(forToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+              let site = try await store.site(forToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
         else {
             return .failure(Refusal(response: outcome(.unauthorized, code: "login", "a valid site token is needed (Authorization: Bearer …)")))
         }
@@ -96,7 +96,7 @@ public enum CentralService {
         return .success(site)
     }
 
-    static func ingest(_ body: Data, site: String, store: CentralStore) async throws -> Response {
+    static func ingest(_ body: Data, site: String, store: any CentralStorage) async throws -> Response {
         let bundle: FHIRBundle
         do {
             bundle = try JSONDecoder().decode(FHIRBundle.self, from: body)

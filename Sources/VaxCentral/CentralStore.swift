@@ -1,11 +1,10 @@
-import Crypto
 import Foundation
 import GRDB
 import VaxCore
 
 /// The centre's storage in SQLite: sites and the hashes of their tokens, and every resource the sites
 /// sent, stored by type and id (the site's record id), with the fields searches and reports need.
-public final class CentralStore: Sendable {
+public final class CentralStore: CentralStorage {
     let pool: DatabasePool
 
     public init(path: String) throws {
@@ -62,49 +61,24 @@ public final class CentralStore: Sendable {
 
     // MARK: Sites and tokens
 
-    /// Adds a site; returns its token, `<site id>.<secret>`, which is shown once: only the SHA-256 of the
-    /// secret is kept.
-    public func addSite(name: String, at date: Date = Date()) throws -> String {
-        let id = UUID().uuidString.lowercased()
-        var generator = SystemRandomNumberGenerator()
-        let secret = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-            .base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        try pool.write { db in
+    public func migrate() async throws {}
+
+    public func insertSite(id: String, name: String, tokenHash: String, at date: Date) async throws {
+        try await pool.write { db in
             try db.execute(sql: "INSERT INTO site (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [id, name, Self.hash(secret), date])
+                           arguments: [id, name, tokenHash, date])
         }
-        return "\(id).\(secret)"
     }
 
-    public func sites() throws -> [(id: String, name: String)] {
-        try pool.read { db in
+    public func sites() async throws -> [(id: String, name: String)] {
+        try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, name FROM site ORDER BY name").map { ($0["id"], $0["name"]) }
         }
     }
 
-    /// The site a token belongs to, or nil. The site is found by the id before the dot; the secret's
-    /// hash is then compared in constant time.
-    public func site(forToken token: String) throws -> String? {
-        let parts = token.split(separator: ".", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        let stored = try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT token_hash FROM site WHERE id = ?", arguments: [String(parts[0])])
+    public func tokenHash(siteID: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT token_hash FROM site WHERE id = ?", arguments: [siteID])
         }
-        // A made-up hash for an unknown site, so that both paths take the same time.
-        let expected = stored ?? String(repeating: "0", count: 64)
-        return Self.constantTimeEqual(Self.hash(String(parts[1])), expected) && stored != nil ? String(parts[0]) : nil
-    }
-
-    static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 import VaxCore
 
 /// A resource checked and ready to store, with the fields searches and reports read.
-struct StorableResource: Sendable {
+public struct StorableResource: Sendable {
     var type: String
     var id: String
     var json: String
@@ -22,7 +22,7 @@ struct StorableResource: Sendable {
 }
 
 /// Why an entry of a Bundle was not stored: the HTTP status of its answer and a message.
-struct EntryRefusal: Error, Sendable {
+public struct EntryRefusal: Error, Sendable {
     var status: String
     var message: String
 
@@ -147,7 +147,7 @@ extension CentralStore {
     /// Stores the checked resources of one Bundle for `siteID`, in one transaction; each one's answer
     /// ("201 Created", "200 OK", or a refusal). With `atomic` (a transaction Bundle) any refusal
     /// stores nothing and is thrown.
-    func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
+    public func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
         async throws -> [Result<String, EntryRefusal>]
     {
         try await pool.write { db in
@@ -168,20 +168,17 @@ extension CentralStore {
     }
 
     private static func upsert(_ r: StorableResource, siteID: String, at date: Date, in db: Database) throws -> Result<String, EntryRefusal> {
-        let existing = try Row.fetchOne(
+        let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT site_id, json, version, source_updated FROM resource WHERE type = ? AND id = ?"),
             arguments: [r.type, r.id])
-        if let existing {
-            guard existing["site_id"] == siteID else {
-                return .failure(EntryRefusal(status: "403 Forbidden", message: "\(r.type)/\(r.id) was sent by another site"))
-            }
-            // The same content again (a retry, a duplicate), or an older copy arriving late: nothing changes.
-            if existing["json"] == r.json { return .success("200 OK") }
-            if let stored = existing["source_updated"] as Date?, let sent = r.sourceUpdated, sent < stored {
-                return .success("200 OK")
-            }
+        let existing = row.map { (siteID: $0["site_id"] as String, json: $0["json"] as String, version: $0["version"] as Int,
+                                  sourceUpdated: $0["source_updated"] as Date?) }
+        let version: Int, created: Bool
+        switch UpsertDecision.decide(existing: existing, r, siteID: siteID) {
+        case .refuse(let refusal): return .failure(refusal)
+        case .unchanged: return .success("200 OK")
+        case .write(let v, let c): (version, created) = (v, c)
         }
-        let version = (existing?["version"] as Int? ?? 0) + 1
         try db.cachedStatement(sql: """
             INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
                                   day, serious, doses_per_vial, doses_wasted, source_updated)
@@ -200,6 +197,6 @@ extension CentralStore {
             try db.cachedStatement(sql: "INSERT INTO resource_identifier (type, id, system, value) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [r.type, r.id, identifier.system, identifier.value])
         }
-        return .success(existing == nil ? "201 Created" : "200 OK")
+        return .success(created ? "201 Created" : "200 OK")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import VaxCentral
 
 @main
@@ -17,6 +18,28 @@ struct VaxDeskCentral: AsyncParsableCommand {
 struct StoreOptions: ParsableArguments {
     @Option(help: "The centre's SQLite database.")
     var db: String = "central.db"
+
+    @Option(help: "Store in PostgreSQL instead: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (also $VAXDESK_CENTRAL_POSTGRES).")
+    var postgres: String? = ProcessInfo.processInfo.environment["VAXDESK_CENTRAL_POSTGRES"]
+
+    /// Runs `body` with the storage ready (a PostgreSQL client running for as long as it takes).
+    func withStorage<T: Sendable>(_ body: @escaping @Sendable (any CentralStorage) async throws -> T) async throws -> T {
+        guard let postgres else {
+            let store = try CentralStore(path: db)
+            return try await body(store)
+        }
+        let store = try PostgresCentralStore(url: postgres)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                await store.client.run()
+                return nil
+            }
+            try await store.migrate()
+            let result = try await body(store)
+            group.cancelAll()
+            return result
+        }
+    }
 }
 
 struct Serve: AsyncParsableCommand {
@@ -42,19 +65,29 @@ struct Serve: AsyncParsableCommand {
     var rateLimit: Double = 20
 
     func run() async throws {
-        let store = try CentralStore(path: self.store.db)
-        let router = CentralService.router(store: store, limiter: RateLimiter(rate: rateLimit))
         var logger = Logger(label: "vaxdesk-central")
         logger.logLevel = .warning
+        let storage: any CentralStorage
+        var services: [any Service] = []
+        if let url = store.postgres {
+            let postgres = try PostgresCentralStore(url: url)
+            services.append(postgres.client)
+            storage = postgres
+        } else {
+            storage = try CentralStore(path: store.db)
+        }
+        let router = CentralService.router(store: storage, limiter: RateLimiter(rate: rateLimit))
         let host = self.host
-        let app = Application(
+        var app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "vaxdesk-central"),
+            services: services,
             onServerRunning: { channel in
                 print("listening on http://\(host):\(channel.localAddress?.port ?? 0)")
                 fflush(nil)
             },
             logger: logger)
+        app.beforeServerStarts { try await storage.migrate() }
         try await app.runService()
     }
 }
@@ -74,8 +107,8 @@ struct SiteAdd: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        let token = try CentralStore(path: store.db).addSite(name: name)
-        print(token)
+        let name = self.name
+        print(try await store.withStorage { try await $0.addSite(name: name) })
     }
 }
 
@@ -85,6 +118,6 @@ struct SiteList: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        for site in try CentralStore(path: store.db).sites() { print("\(site.id)  \(site.name)") }
+        for site in try await store.withStorage({ try await $0.sites().map { "\($0.id)  \($0.name)" } }) { print(site) }
     }
 }

@@ -109,16 +109,21 @@ struct SyncTests {
         return rounds
     }
 
-    @Test("through dropped answers, duplicates, reordering, 500/503/429 and a poison record: each record once at the centre, the queue empty, the poison set aside")
-    func exactlyOnceThroughFaults() async throws {
+    /// Where the centre stores: its SQLite file, or a PostgreSQL server started for the test.
+    enum Storage: String, CaseIterable, Sendable { case sqlite, postgres }
+
+    @Test("through dropped answers, duplicates, reordering, 500/503/429 and a poison record: each record once at the centre, the queue empty, the poison set aside",
+          arguments: Storage.allCases)
+    func exactlyOnceThroughFaults(storage: Storage) async throws {
         let directory = TemporaryDirectory("sync-faults")
+        let postgres = storage == .postgres ? try PostgresServer() : nil
         let path = try Self.simulatedSite(directory)
         // A poison record: an injection whose vaccine code was lost (the centre refuses it).
         let poison = try Self.text(path, "SELECT id FROM injection ORDER BY rowid LIMIT 1")
         _ = try Self.text(path, "UPDATE injection SET product_code = '' WHERE id = '\(poison)'")
         let expected = try Self.immunizationRecords(path) - 1
 
-        let central = try CentralServer(in: directory)
+        let central = try CentralServer(in: directory, postgres: postgres?.url)
         try central.start()
         defer { central.stop() }
         let proxy = FaultProxy(faults: [
@@ -315,5 +320,55 @@ struct SyncTests {
         let second = try await Self.post(central.baseURL + "/fhir", token: central.token, body: body)
         #expect(!second.body.contains("201 Created"), "the same file again stores nothing new")
         #expect(try await Self.count(central, "Immunization") == immunizations)
+    }
+
+    @Test("two instances of the centre on one PostgreSQL: two sites push at once, each record stored once, reports see both")
+    func twoInstancesOnePostgres() async throws {
+        let directory = TemporaryDirectory("sync-two-instances")
+        let postgres = try PostgresServer()
+        let first = try CentralServer(in: directory, site: "site-A", postgres: postgres.url)
+        let tokenB = try first.addSite("site-B")
+        let second = CentralServer(sharing: first, in: directory)
+        try first.start()
+        try second.start()
+        defer {
+            first.stop()
+            second.stop()
+        }
+        let folderA = TemporaryDirectory("site-a"), folderB = TemporaryDirectory("site-b")
+        let siteA = try Self.simulatedSite(folderA, people: 120)
+        let siteB = try Self.simulatedSite(folderB, people: 120)
+        #expect(try Self.immunizationRecords(siteA) > 50 && Self.immunizationRecords(siteB) > 50)
+        let databaseA = try AppDatabase(path: siteA), databaseB = try AppDatabase(path: siteB)
+        let pusherA = Pusher(database: databaseA, transport: HTTPTransport(baseURL: first.baseURL + "/fhir", token: first.token),
+                             mapping: Self.mapping(), batchSize: 40)
+        let pusherB = Pusher(database: databaseB, transport: HTTPTransport(baseURL: second.baseURL + "/fhir", token: tokenB),
+                             mapping: Self.mapping(), batchSize: 40)
+        async let drainedA = Self.pushing { try Self.drain(pusherA, databaseA) }
+        async let drainedB = Self.pushing { try Self.drain(pusherB, databaseB) }
+        _ = try await (drainedA, drainedB)
+        #expect(try databaseA.pendingOutboxCount() == 0 && databaseB.pendingOutboxCount() == 0)
+        let expected = try Self.immunizationRecords(siteA) + Self.immunizationRecords(siteB)
+        #expect(try await Self.count(first, "Immunization") == expected)
+        #expect(try await Self.count(second, "Immunization") == expected, "both instances read the same store")
+
+        // Site A's records sent again through the other instance: nothing new, nothing taken from A.
+        let items = try databaseA.exportSyncItems(since: nil)
+        let bundle = try FHIRResource.encoder().encode(FHIRExport.bundle(items, mapping: Self.mapping()))
+        #expect(items.count > 100)
+        let again = try await Self.post(second.baseURL + "/fhir", token: first.token, body: bundle)
+        #expect(again.status == 200 && again.body.contains("200 OK") && !again.body.contains("201 Created"))
+        // Through site B's token: every record of site A refused; the people, shared by all sites, unchanged.
+        let stolen = try await Self.post(second.baseURL + "/fhir", token: tokenB, body: bundle)
+        let answers = try JSONDecoder().decode(FHIRBundle.self, from: Data(stolen.body.utf8)).entry ?? []
+        let sent = try JSONDecoder().decode(FHIRBundle.self, from: bundle).entry ?? []
+        for (entry, answer) in zip(sent, answers) {
+            let expected = entry.resource?.type == "Patient" ? 200 : 403
+            #expect(answer.response?.code == expected, "\(entry.request?.url ?? ""): \(answer.response?.status ?? "")")
+        }
+        #expect(try await Self.count(second, "Immunization") == expected)
+
+        let (status, report) = try await Self.get(second.baseURL + "/reports/doses", token: tokenB)
+        #expect(status == 200 && report.contains("site-A") && report.contains("site-B"), "\(status) \(report.prefix(300))")
     }
 }

@@ -6,26 +6,40 @@ public final class CentralServer: @unchecked Sendable {
     public let databasePath: String
     public private(set) var port = 0
     /// The site's token, as `vaxdesk-central site add` printed it.
-    public let token: String
+    public private(set) var token: String
     private var process: Process?
 
     public static var binary: String {
         URL(fileURLWithPath: BuiltProgram.vaxdesk).deletingLastPathComponent().appendingPathComponent("vaxdesk-central").path
     }
 
-    /// Adds `site` to a new centre database in `directory`; the server is started by `start()`.
-    public init(in directory: TemporaryDirectory, site: String = "91-RG-VTV") throws {
+    /// The storage options: a SQLite file, or a PostgreSQL URL.
+    private var storage: [String] {
+        postgres.map { ["--postgres", $0] } ?? ["--db", databasePath]
+    }
+    public let postgres: String?
+
+    /// Adds `site` to a new centre database in `directory` (or in PostgreSQL at `postgres`); the server
+    /// is started by `start()`.
+    public init(in directory: TemporaryDirectory, site: String = "91-RG-VTV", postgres: String? = nil) throws {
         databasePath = directory.file("central-\(UUID().uuidString.prefix(6)).db")
-        token = try Self.addSite(site, database: databasePath)
+        self.postgres = postgres
+        token = ""
+        token = try addSite(site)
+    }
+
+    /// A second instance of the service on the same PostgreSQL database (no site added).
+    public init(sharing other: CentralServer, in directory: TemporaryDirectory) {
+        databasePath = other.databasePath
+        postgres = other.postgres
+        token = other.token
     }
 
     /// Adds another site to the same centre; returns its token.
-    public func addSite(_ name: String) throws -> String { try Self.addSite(name, database: databasePath) }
-
-    static func addSite(_ name: String, database: String) throws -> String {
+    public func addSite(_ name: String) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["site", "add", name, "--db", database]
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["site", "add", name] + storage
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -39,11 +53,13 @@ public final class CentralServer: @unchecked Sendable {
     public func start(rateLimit: Double = 0) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--db", databasePath, "--port", String(port), "--rate-limit", String(rateLimit)]
+        process.arguments = ["serve", "--port", String(port), "--rate-limit", String(rateLimit)] + storage
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Only the child writes: its exit must end our read.
+        try? pipe.fileHandleForWriting.close()
         self.process = process
         // The first line: "listening on http://127.0.0.1:PORT".
         var line = Data()

@@ -10,6 +10,15 @@ enum Spawn {
     /// Runs `arguments` (the first is looked up in PATH); returns what it printed on stdout when
     /// `capture` is set. stdin, and stdout when not captured, are /dev/null.
     static func run(_ arguments: [String], environment: [String: String], capture: Bool) -> String {
+        execute(arguments, environment: environment, capture: capture).output
+    }
+
+    /// Runs `arguments` and returns its exit status (-1 when it could not start or was killed).
+    static func status(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+        execute(arguments, environment: environment, capture: false).status
+    }
+
+    private static func execute(_ arguments: [String], environment: [String: String], capture: Bool) -> (status: Int32, output: String) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -39,7 +48,7 @@ enum Spawn {
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        guard posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp) == 0 else { return "" }
+        guard posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp) == 0 else { return (-1, "") }
         var output = Data()
         if capture {
             close(fds[1])
@@ -53,6 +62,8 @@ enum Spawn {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return String(decoding: output, as: UTF8.self)
+        // Exited normally: the low 7 bits are 0 and the status is in the next byte.
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+        return (exit, String(decoding: output, as: UTF8.self))
     }
 }

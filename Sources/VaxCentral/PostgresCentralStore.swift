@@ -1,0 +1,231 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The centre's storage in PostgreSQL: the same tables as in SQLite, for several instances of the
+/// service sharing one database. Each Bundle is one transaction; a resource's row is locked while it
+/// is compared and written, so two instances storing the same record at once store it once.
+public final class PostgresCentralStore: CentralStorage {
+    public let client: PostgresClient
+    let logger: Logger
+
+    /// `url`: `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`. The client runs as a service of the
+    /// application (`client.run()`), which must be running before the first query.
+    public init(url: String, logger: Logger = PostgresCentralStore.defaultLogger) throws {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+              let host = components.host, let user = components.user
+        else { throw PostgresURLError(url: url) }
+        let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
+        let configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: database.isEmpty ? nil : database, tls: .disable)
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Warnings and errors only: a server that cannot be reached is told once, not at every retry.
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "vaxdesk-central.postgres")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    public struct PostgresURLError: Error, CustomStringConvertible {
+        public let url: String
+        public var description: String { "not a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE): \(url)" }
+    }
+
+    public func migrate() async throws {
+        try await client.withConnection { connection in
+            // Several instances may start at once: one creates the tables, the others wait for it.
+            try await connection.query("SELECT pg_advisory_lock(7312021)", logger: logger)
+            do {
+                for statement in Self.schema {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(7312021)", logger: logger)
+                throw error
+            }
+            try await connection.query("SELECT pg_advisory_unlock(7312021)", logger: logger)
+        }
+    }
+
+    static let schema = [
+        """
+        CREATE TABLE IF NOT EXISTS site (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS resource (
+            type TEXT NOT NULL, id TEXT NOT NULL, site_id TEXT NOT NULL REFERENCES site(id), version INTEGER NOT NULL,
+            json TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL, patient_id TEXT, status TEXT, product TEXT,
+            dose_number INTEGER, lot TEXT, day TEXT, serious BOOLEAN, doses_per_vial INTEGER, doses_wasted INTEGER,
+            source_updated TIMESTAMPTZ, PRIMARY KEY (type, id))
+        """,
+        "CREATE INDEX IF NOT EXISTS resource_patient ON resource(type, patient_id)",
+        "CREATE INDEX IF NOT EXISTS resource_report ON resource(type, site_id, day)",
+        "CREATE TABLE IF NOT EXISTS resource_identifier (type TEXT NOT NULL, id TEXT NOT NULL, system TEXT, value TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS resource_identifier_value ON resource_identifier(type, value)",
+        "CREATE INDEX IF NOT EXISTS resource_identifier_resource ON resource_identifier(type, id)",
+    ]
+
+    public func insertSite(id: String, name: String, tokenHash: String, at date: Date) async throws {
+        try await client.query(
+            "INSERT INTO site (id, name, token_hash, created_at) VALUES (\(id), \(name), \(tokenHash), \(date))", logger: logger)
+    }
+
+    public func sites() async throws -> [(id: String, name: String)] {
+        var sites: [(id: String, name: String)] = []
+        for try await (id, name) in try await client.query("SELECT id, name FROM site ORDER BY name", logger: logger)
+            .decode((String, String).self) {
+            sites.append((id, name))
+        }
+        return sites
+    }
+
+    public func tokenHash(siteID: String) async throws -> String? {
+        for try await hash in try await client.query("SELECT token_hash FROM site WHERE id = \(siteID)", logger: logger)
+            .decode(String.self) {
+            return hash
+        }
+        return nil
+    }
+
+    public func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
+        async throws -> [Result<String, EntryRefusal>]
+    {
+        let logger = self.logger
+        return try await client.withTransaction(logger: logger) { connection in
+            var answers: [Result<String, EntryRefusal>] = []
+            for checked in resources {
+                switch checked {
+                case .failure(let refusal):
+                    if atomic { throw refusal }
+                    answers.append(.failure(refusal))
+                case .success(let resource):
+                    let answer = try await Self.upsert(resource, siteID: siteID, at: date, on: connection, logger: logger)
+                    if atomic, case .failure(let refusal) = answer { throw refusal }
+                    answers.append(answer)
+                }
+            }
+            return answers
+        }
+    }
+
+    private static func upsert(_ r: StorableResource, siteID: String, at date: Date, on connection: PostgresConnection,
+                               logger: Logger) async throws -> Result<String, EntryRefusal> {
+        var existing: (siteID: String, json: String, version: Int, sourceUpdated: Date?)?
+        let rows = try await connection.query(
+            "SELECT site_id, json, version, source_updated FROM resource WHERE type = \(r.type) AND id = \(r.id) FOR UPDATE",
+            logger: logger)
+        for try await row in rows.decode((String, String, Int, Date?).self) { existing = row }
+        let version: Int, created: Bool
+        switch UpsertDecision.decide(existing: existing, r, siteID: siteID) {
+        case .refuse(let refusal): return .failure(refusal)
+        case .unchanged: return .success("200 OK")
+        case .write(let v, let c): (version, created) = (v, c)
+        }
+        try await connection.query("""
+            INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
+                                  day, serious, doses_per_vial, doses_wasted, source_updated)
+            VALUES (\(r.type), \(r.id), \(siteID), \(version), \(r.json), \(date), \(r.patientID), \(r.status), \(r.product),
+                    \(r.doseNumber), \(r.lot), \(r.day), \(r.serious), \(r.dosesPerVial), \(r.dosesWasted), \(r.sourceUpdated))
+            ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, json = excluded.json,
+                updated_at = excluded.updated_at, patient_id = excluded.patient_id, status = excluded.status,
+                product = excluded.product, dose_number = excluded.dose_number, lot = excluded.lot, day = excluded.day,
+                serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted,
+                source_updated = excluded.source_updated
+            """, logger: logger)
+        try await connection.query("DELETE FROM resource_identifier WHERE type = \(r.type) AND id = \(r.id)", logger: logger)
+        for identifier in r.identifiers {
+            try await connection.query(
+                "INSERT INTO resource_identifier (type, id, system, value) VALUES (\(r.type), \(r.id), \(identifier.system), \(identifier.value))",
+                logger: logger)
+        }
+        return .success(created ? "201 Created" : "200 OK")
+    }
+
+    public func resource(type: String, id: String) async throws -> String? {
+        for try await json in try await client.query("SELECT json FROM resource WHERE type = \(type) AND id = \(id)", logger: logger)
+            .decode(String.self) {
+            return json
+        }
+        return nil
+    }
+
+    public func search(_ search: ResourceSearch) async throws -> (total: Int, resources: [String]) {
+        var binds = PostgresBindings()
+        var conditions = ["r.type = $1"]
+        binds.append(search.type)
+        if let identifier = search.identifier {
+            let parts = identifier.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2 {
+                binds.append(parts[0])
+                binds.append(parts[1])
+                conditions.append("EXISTS (SELECT 1 FROM resource_identifier i WHERE i.type = r.type AND i.id = r.id AND i.system = $\(binds.count - 1) AND i.value = $\(binds.count))")
+            } else {
+                binds.append(identifier)
+                conditions.append("EXISTS (SELECT 1 FROM resource_identifier i WHERE i.type = r.type AND i.id = r.id AND i.value = $\(binds.count))")
+            }
+        }
+        if let patient = search.patient {
+            binds.append(patient.hasPrefix("Patient/") ? String(patient.dropFirst(8)) : patient)
+            conditions.append("r.patient_id = $\(binds.count)")
+        }
+        let filter = conditions.joined(separator: " AND ")
+        var total = 0
+        for try await count in try await client.query(
+            PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM resource r WHERE \(filter)", binds: binds), logger: logger
+        ).decode(Int.self) { total = count }
+        guard search.limit > 0 else { return (total, []) }
+        var resources: [String] = []
+        for try await json in try await client.query(
+            PostgresQuery(unsafeSQL: "SELECT r.json FROM resource r WHERE \(filter) ORDER BY r.updated_at, r.id LIMIT \(search.limit)",
+                          binds: binds), logger: logger
+        ).decode(String.self) { resources.append(json) }
+        return (total, resources)
+    }
+
+    public func dosesReport() async throws -> [DosesRow] {
+        var rows: [DosesRow] = []
+        for try await (day, site, product, dose, count) in try await client.query("""
+            SELECT r.day, s.name, r.product, r.dose_number, COUNT(*)::INTEGER
+            FROM resource r JOIN site s ON s.id = r.site_id
+            WHERE r.type = 'Immunization' AND r.status = 'completed'
+            GROUP BY r.day, s.name, r.product, r.dose_number ORDER BY r.day, s.name, r.product, r.dose_number
+            """, logger: logger).decode((String, String, String, Int?, Int).self) {
+            rows.append(DosesRow(day: day, site: site, product: product, doseNumber: dose, doses: count))
+        }
+        return rows
+    }
+
+    public func vaccineUseReport() async throws -> [VaccineUseRow] {
+        var rows: [VaccineUseRow] = []
+        for try await (site, product, given, vials, wasted) in try await client.query("""
+            SELECT s.name, r.product,
+                   SUM(CASE WHEN r.type = 'Immunization' THEN 1 ELSE 0 END)::INTEGER,
+                   SUM(CASE WHEN r.type = 'Basic' THEN 1 ELSE 0 END)::INTEGER,
+                   SUM(CASE WHEN r.type = 'Basic' THEN COALESCE(r.doses_wasted, 0) ELSE 0 END)::INTEGER
+            FROM resource r JOIN site s ON s.id = r.site_id
+            WHERE ((r.type = 'Immunization' AND r.status = 'completed') OR r.type = 'Basic') AND r.product IS NOT NULL
+            GROUP BY s.name, r.product ORDER BY s.name, r.product
+            """, logger: logger).decode((String, String, Int, Int, Int).self) {
+            rows.append(VaccineUseRow(site: site, product: product, dosesGiven: given, vialsOpened: vials, dosesWasted: wasted))
+        }
+        return rows
+    }
+
+    public func adverseEventsReport() async throws -> [AdverseEventsRow] {
+        var rows: [AdverseEventsRow] = []
+        for try await (day, site, serious, other) in try await client.query("""
+            SELECT COALESCE(r.day, ''), s.name, SUM(CASE WHEN r.serious THEN 1 ELSE 0 END)::INTEGER,
+                   SUM(CASE WHEN r.serious THEN 0 ELSE 1 END)::INTEGER
+            FROM resource r JOIN site s ON s.id = r.site_id WHERE r.type = 'AdverseEvent'
+            GROUP BY r.day, s.name ORDER BY 1, 2
+            """, logger: logger).decode((String, String, Int, Int).self) {
+            rows.append(AdverseEventsRow(day: day, site: site, serious: serious, nonSerious: other))
+        }
+        return rows
+    }
+}
