@@ -2,6 +2,7 @@
 cd "$(dirname "$0")/.."
 swift build -c release --product vaxdesk >/dev/null
 swift build -c release --product vaxdesk-bench >/dev/null
+swift build -c release --product vaxdesk-central >/dev/null
 bin=.build/release
 
 seconds() { date +%s.%N; }

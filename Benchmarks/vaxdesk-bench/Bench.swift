@@ -20,8 +20,11 @@ enum Bench {
         if arguments.count == 4, arguments[1] == "roster-csv", let count = Int(arguments[2]) {
             return try RosterCSV.write(count, to: arguments[3])
         }
+        if arguments.count == 4, arguments[1] == "queue-doses", let count = Int(arguments[3]) {
+            return try queueDoses(count, in: arguments[2])
+        }
         guard arguments.count >= 3, arguments[1] == "search" else {
-            print("usage: vaxdesk-bench search DB [QUERIES] | vaxdesk-bench roster N | vaxdesk-bench roster-csv N FILE")
+            print("usage: vaxdesk-bench search DB [QUERIES] | vaxdesk-bench roster N | vaxdesk-bench roster-csv N FILE | vaxdesk-bench queue-doses DB N")
             exit(2)
         }
         let database = try AppDatabase(path: arguments[2])
