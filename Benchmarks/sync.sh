@@ -10,8 +10,9 @@ source "$(dirname "$0")/lib.sh"
 rm -rf "$out" && mkdir -p "$out"
 chmod 777 "$out"
 
-serve() { # serve ARGS… → prints the port
+serve() { # serve ARGS… → prints the port; `stop` ends it
     "$bin/vaxdesk-central" serve --port 0 --rate-limit 0 "$@" > "$out/serve-$$.txt" 2>&1 &
+    echo $! > "$out/serve.pid"
     until grep -q listening "$out/serve-$$.txt" 2>/dev/null; do sleep 0.1; done
     grep -o '[0-9]*$' "$out/serve-$$.txt"
     rm "$out/serve-$$.txt"
@@ -24,6 +25,7 @@ post_bundle() { # post_bundle PORT TOKEN LABEL: one POST of the whole Bundle, ti
     t=$(elapsed "$start" "$end")
     echo "one POST of $resources resources to $3: $t s = $(awk -v n="$resources" -v t="$t" 'BEGIN { printf "%d", n / t }') resources/s ($(count "$1" "$2") Immunizations stored)"
 }
+stop() { kill "$(cat "$out/serve.pid")"; while kill -0 "$(cat "$out/serve.pid")" 2>/dev/null; do sleep 0.1; done; }
 count() { # count PORT TOKEN → Immunizations stored
     curl -s -H "Authorization: Bearer $2" "http://127.0.0.1:$1/fhir/Immunization?_summary=count" | grep -o '"total":[0-9]*' | cut -d: -f2
 }
@@ -42,7 +44,7 @@ start=$(seconds)
 "$bin/vaxdesk" sync --once --db "$site" --central "http://127.0.0.1:$port/fhir" --token-file "$out/token" --lang en | tail -1
 end=$(seconds)
 echo "vaxdesk sync --once, $records records in Bundles of 500: $(elapsed "$start" "$end") s ($(count "$port" "$token") Immunizations at the centre)"
-kill %1; wait 2>/dev/null || true
+stop
 
 echo "== baseline: the same resources in one Bundle, one POST (the centre's ingest, no pusher)"
 echo 2468 | "$bin/vaxdesk" export fhir --db "$out/site-copy.db" --by PT01 > "$out/bundle.json"
@@ -50,7 +52,7 @@ resources=$(grep -o '"request":' "$out/bundle.json" | wc -l)
 token=$("$bin/vaxdesk-central" site add bench --db "$out/central-one.db")
 port=$(serve --db "$out/central-one.db")
 post_bundle "$port" "$token" SQLite
-kill %1; wait 2>/dev/null || true
+stop
 
 echo "== baseline: sqlite3 .import of the same JSON, one line per resource, into a plain table"
 python3 -c "
@@ -72,7 +74,7 @@ url="postgres://vaxdesk@127.0.0.1:$pgport/central"
 token=$("$bin/vaxdesk-central" site add bench --postgres "$url")
 port=$(serve --postgres "$url")
 post_bundle "$port" "$token" PostgreSQL
-kill %1; wait 2>/dev/null || true
+stop
 start=$(seconds)
 printf 'CREATE TABLE plain (json TEXT);\n\\copy plain FROM %s CSV\n' "'$out/resources.csv'" > "$out/copy.sql"
 chmod 644 "$out/copy.sql" "$out/resources.csv"

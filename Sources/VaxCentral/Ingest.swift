@@ -54,7 +54,7 @@ enum Ingest {
             stored.type = resource.type
             stored.id = id
             stored.json = String(decoding: try FHIRResource.encoder().encode(resource), as: UTF8.self)
-            stored.sourceUpdated = resource.lastUpdated.flatMap { ISO8601DateFormatter().date(from: $0) }
+            stored.sourceUpdated = resource.lastUpdated.flatMap(FHIRDateTime.parse)
             return .success(stored)
         } catch let refusal as EntryRefusal {
             return .failure(refusal)

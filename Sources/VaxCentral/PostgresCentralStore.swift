@@ -97,35 +97,49 @@ public final class PostgresCentralStore: CentralStorage {
     {
         let logger = self.logger
         return try await client.withTransaction(logger: logger) { connection in
+            // The rows already there, read (and locked) in one query per type rather than one per entry:
+            // a Bundle of 500 records is then some 500 statements, not 2,000 round trips.
+            var existing: [String: (siteID: String, json: String, version: Int, sourceUpdated: Date?)] = [:]
+            let checked = resources.compactMap { try? $0.get() }
+            for type in Set(checked.map(\.type)) {
+                let ids = checked.filter { $0.type == type }.map(\.id)
+                let rows = try await connection.query(
+                    "SELECT id, site_id, json, version, source_updated FROM resource WHERE type = \(type) AND id = ANY(\(ids)) FOR UPDATE",
+                    logger: logger)
+                for try await (id, site, json, version, updated) in rows.decode((String, String, String, Int, Date?).self) {
+                    existing[type + "/" + id] = (site, json, version, updated)
+                }
+            }
             var answers: [Result<String, EntryRefusal>] = []
+            var written: [StorableResource] = []
             for checked in resources {
                 switch checked {
                 case .failure(let refusal):
                     if atomic { throw refusal }
                     answers.append(.failure(refusal))
                 case .success(let resource):
-                    let answer = try await Self.upsert(resource, siteID: siteID, at: date, on: connection, logger: logger)
-                    if atomic, case .failure(let refusal) = answer { throw refusal }
-                    answers.append(answer)
+                    let key = resource.type + "/" + resource.id
+                    switch UpsertDecision.decide(existing: existing[key], resource, siteID: siteID) {
+                    case .refuse(let refusal):
+                        if atomic { throw refusal }
+                        answers.append(.failure(refusal))
+                    case .unchanged:
+                        answers.append(.success("200 OK"))
+                    case .write(let version, let created):
+                        try await Self.write(resource, version: version, siteID: siteID, at: date, on: connection, logger: logger)
+                        existing[key] = (siteID, resource.json, version, resource.sourceUpdated)
+                        written.append(resource)
+                        answers.append(.success(created ? "201 Created" : "200 OK"))
+                    }
                 }
             }
+            try await Self.replaceIdentifiers(of: written, on: connection, logger: logger)
             return answers
         }
     }
 
-    private static func upsert(_ r: StorableResource, siteID: String, at date: Date, on connection: PostgresConnection,
-                               logger: Logger) async throws -> Result<String, EntryRefusal> {
-        var existing: (siteID: String, json: String, version: Int, sourceUpdated: Date?)?
-        let rows = try await connection.query(
-            "SELECT site_id, json, version, source_updated FROM resource WHERE type = \(r.type) AND id = \(r.id) FOR UPDATE",
-            logger: logger)
-        for try await row in rows.decode((String, String, Int, Date?).self) { existing = row }
-        let version: Int, created: Bool
-        switch UpsertDecision.decide(existing: existing, r, siteID: siteID) {
-        case .refuse(let refusal): return .failure(refusal)
-        case .unchanged: return .success("200 OK")
-        case .write(let v, let c): (version, created) = (v, c)
-        }
+    private static func write(_ r: StorableResource, version: Int, siteID: String, at date: Date, on connection: PostgresConnection,
+                              logger: Logger) async throws {
         try await connection.query("""
             INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
                                   day, serious, doses_per_vial, doses_wasted, source_updated)
@@ -137,13 +151,30 @@ public final class PostgresCentralStore: CentralStorage {
                 serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted,
                 source_updated = excluded.source_updated
             """, logger: logger)
-        try await connection.query("DELETE FROM resource_identifier WHERE type = \(r.type) AND id = \(r.id)", logger: logger)
-        for identifier in r.identifiers {
-            try await connection.query(
-                "INSERT INTO resource_identifier (type, id, system, value) VALUES (\(r.type), \(r.id), \(identifier.system), \(identifier.value))",
-                logger: logger)
+    }
+
+    /// The identifiers of the resources written, replaced in two statements.
+    private static func replaceIdentifiers(of resources: [StorableResource], on connection: PostgresConnection,
+                                           logger: Logger) async throws {
+        guard !resources.isEmpty else { return }
+        let (resourceTypes, resourceIDs) = (resources.map(\.type), resources.map(\.id))
+        try await connection.query(
+            "DELETE FROM resource_identifier WHERE (type, id) IN (SELECT * FROM UNNEST(\(resourceTypes)::TEXT[], \(resourceIDs)::TEXT[]))",
+            logger: logger)
+        var types: [String] = [], ids: [String] = [], systems: [String] = [], values: [String] = []
+        for resource in resources {
+            for identifier in resource.identifiers {
+                types.append(resource.type)
+                ids.append(resource.id)
+                systems.append(identifier.system ?? "")
+                values.append(identifier.value)
+            }
         }
-        return .success(created ? "201 Created" : "200 OK")
+        guard !types.isEmpty else { return }
+        try await connection.query("""
+            INSERT INTO resource_identifier (type, id, system, value)
+            SELECT * FROM UNNEST(\(types)::TEXT[], \(ids)::TEXT[], \(systems)::TEXT[], \(values)::TEXT[])
+            """, logger: logger)
     }
 
     public func resource(type: String, id: String) async throws -> String? {

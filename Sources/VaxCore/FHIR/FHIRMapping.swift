@@ -29,10 +29,13 @@ public enum FHIRSystem {
 public struct FHIRMapping: Sendable {
     public let catalog: VaccineCatalog
     public let timeZone: TimeZone
+    /// Made once: a formatter per date made the pusher spend more time on dates than on anything else.
+    let dateTimeStyle: Date.ISO8601FormatStyle
 
     public init(catalog: VaccineCatalog, timeZone: TimeZone) {
         self.catalog = catalog
         self.timeZone = timeZone
+        dateTimeStyle = FHIRDateTime.style(in: timeZone)
     }
 
     /// The resources a record becomes: the person with every Immunization or AdverseEvent (the centre
@@ -171,10 +174,17 @@ public struct FHIRMapping: Sendable {
     }
 
     /// `2026-11-27T09:15:00+07:00`: a moment in the site's zone, as FHIR's dateTime wants it.
-    public func dateTime(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = timeZone
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+    public func dateTime(_ date: Date) -> String { date.formatted(dateTimeStyle) }
+}
+
+/// FHIR's dateTime with a time of day: `2026-11-27T09:15:00+07:00` (the offset with a colon).
+public enum FHIRDateTime {
+    static func style(in timeZone: TimeZone) -> Date.ISO8601FormatStyle {
+        Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone)
+    }
+
+    /// The moment a FHIR dateTime names, or nil when it has no time of day or cannot be read.
+    public static func parse(_ text: String) -> Date? {
+        try? style(in: .gmt).parse(text)
     }
 }
