@@ -56,8 +56,9 @@ stop
 
 echo "== baseline: sqlite3 .import of the same JSON, one line per resource, into a plain table"
 python3 -c "
-import json,sys
-for e in json.load(open('$out/bundle.json'))['entry']: print(json.dumps(json.dumps(e['resource'])))" > "$out/resources.csv"
+import csv, json, sys
+writer = csv.writer(sys.stdout)
+for e in json.load(open('$out/bundle.json'))['entry']: writer.writerow([json.dumps(e['resource'], ensure_ascii=False)])" > "$out/resources.csv"
 start=$(seconds)
 sqlite3 "$out/plain.db" "CREATE TABLE r(json TEXT)" ".mode csv" ".import $out/resources.csv r"
 end=$(seconds)
