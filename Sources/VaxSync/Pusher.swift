@@ -116,8 +116,9 @@ public final class Pusher: @unchecked Sendable {
     }
 
     /// Rounds until `shouldStop` says so, waiting between them as each round's outcome asks; with
-    /// `once`, until the queue is empty or a round fails (returned, for the caller to report). `report`
-    /// hears every round that did something.
+    /// `once`, until the queue is empty, a round fails, or another process holds the lease (it is
+    /// pushing): the last round is returned for the caller to report. `report` hears every round that
+    /// did something.
     @discardableResult
     public func run(once: Bool, idlePause: TimeInterval = 5, shouldStop: @escaping () -> Bool = { false },
                     report: (Round) -> Void = { _ in }) throws -> Round {
@@ -128,8 +129,8 @@ public final class Pusher: @unchecked Sendable {
             if round != .idle { report(round) }
             if once {
                 switch round {
-                case .idle, .failed: return round
-                case .leaseHeld, .pushed: break
+                case .idle, .failed, .leaseHeld: return round
+                case .pushed: break
                 }
             }
             let pause = round.pause(idle: once ? 0.2 : idlePause)

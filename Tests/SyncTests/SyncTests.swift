@@ -127,8 +127,8 @@ struct SyncTests {
         try central.start()
         defer { central.stop() }
         let proxy = FaultProxy(faults: [
-            .pass, .commitThenHang(2.5), .status(503, retryAfter: nil), .duplicate, .commitThen500, .replayEarlier,
-            .status(429, retryAfter: 1), .status(500, retryAfter: nil), .duplicate, .replayEarlier, .commitThenHang(2.5),
+            .pass, .commitThenHang(7), .status(503, retryAfter: nil), .duplicate, .commitThen500, .replayEarlier,
+            .status(429, retryAfter: 1), .status(500, retryAfter: nil), .duplicate, .replayEarlier, .commitThenHang(7),
         ])
         try await proxy.start(upstream: central.baseURL)
         defer { proxy.stop() }
@@ -136,7 +136,8 @@ struct SyncTests {
         let database = try AppDatabase(path: path)
         let backoff = Backoff(base: 0.05, cap: 0.4)
         let pusher = Pusher(
-            database: database, transport: HTTPTransport(baseURL: proxy.baseURL + "/fhir", token: central.token, timeout: 1),
+            // Five seconds: long enough for a loaded machine to answer, short beside the proxy's 7-second hang.
+            database: database, transport: HTTPTransport(baseURL: proxy.baseURL + "/fhir", token: central.token, timeout: 5),
             mapping: Self.mapping(), batchSize: 60, backoff: backoff)
         let rounds = try await Self.pushing { try Self.drain(pusher, database) }
 
@@ -243,7 +244,7 @@ struct SyncTests {
 
         // Three requests a second, six at once: a burst soon meets 429 with Retry-After, for that site only.
         var limited: (status: Int, body: String)?
-        for _ in 0..<12 {
+        for _ in 0..<40 {
             let answer = try await Self.get(url + "/Patient?_summary=count", token: central.token)
             if answer.status == 429 { limited = answer; break }
         }
@@ -370,5 +371,27 @@ struct SyncTests {
 
         let (status, report) = try await Self.get(second.baseURL + "/reports/doses", token: tokenB)
         #expect(status == 200 && report.contains("site-A") && report.contains("site-B"), "\(status) \(report.prefix(300))")
+    }
+
+    @Test("one process pushes at a time: the lease; another waits, and takes over when it is given back")
+    func lease() async throws {
+        let directory = TemporaryDirectory("sync-lease")
+        let path = try Self.simulatedSite(directory, people: 40)
+        let central = try CentralServer(in: directory)
+        try central.start()
+        defer { central.stop() }
+        let database = try AppDatabase(path: path)
+        func pusher() -> Pusher {
+            Pusher(database: database, transport: HTTPTransport(baseURL: central.baseURL + "/fhir", token: central.token),
+                   mapping: Self.mapping(), batchSize: 10)
+        }
+        let desk = pusher(), service = pusher()
+        guard case .pushed = try desk.pushOnce() else { Issue.record("the first pusher did not push"); return }
+        #expect(try service.pushOnce() == .leaseHeld)
+        #expect(try service.run(once: true) == .leaseHeld, "--once stops rather than wait for the lease")
+        desk.releaseLease()
+        _ = try await Self.pushing { try Self.drain(service, database) }
+        #expect(try database.pendingOutboxCount() == 0)
+        #expect(try desk.pushOnce() == .leaseHeld, "now the other one holds it")
     }
 }

@@ -107,6 +107,7 @@ struct SyncCommand: ParsableCommand {
             }
             fflush(nil)
         }
+        if case .leaseHeld = last { print(messages.text("syncLeaseHeld", [:])) }
         let status = try database.syncStatus()
         print(messages.text("syncStatus", ["pending": String(status.pending), "refused": String(status.quarantined)]))
         if once, case .failed = last { throw ExitCode(1) }
