@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VaxCore
 
 /// Where the centre keeps sites and resources: SQLite (`CentralStore`) or PostgreSQL
 /// (`PostgresCentralStore`, for several instances serving one country).
@@ -42,7 +43,7 @@ extension CentralStorage {
         guard parts.count == 2 else { return nil }
         let stored = try await tokenHash(siteID: String(parts[0]))
         // A made-up hash for an unknown site, so that both paths take the same time.
-        let matches = TokenHash.constantTimeEqual(TokenHash.of(String(parts[1])), stored ?? String(repeating: "0", count: 64))
+        let matches = ConstantTime.equal(Array(TokenHash.of(String(parts[1])).utf8), Array((stored ?? String(repeating: "0", count: 64)).utf8))
         return matches && stored != nil ? String(parts[0]) : nil
     }
 }
@@ -52,13 +53,6 @@ enum TokenHash {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
-    }
 }
 
 /// What to do with a resource sent again, whatever the storage.

@@ -1,6 +1,7 @@
 import _CryptoExtras
 import Crypto
 import Foundation
+import VaxCore
 
 /// A staff PIN as stored: PBKDF2-HMAC-SHA256 of the PIN with a salt of its own, and the rounds used
 /// (kept per row, so that raising the count later leaves older PINs readable).
@@ -35,14 +36,7 @@ struct PINHash: Sendable {
     /// first differing byte is.
     func matches(_ pin: String) -> Bool {
         guard let candidate = try? PINHash(pin: pin, salt: salt, rounds: rounds) else { return false }
-        return Self.constantTimeEqual(candidate.hash, hash)
-    }
-
-    static func constantTimeEqual(_ a: Data, _ b: Data) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for (x, y) in zip(a, b) { difference |= x ^ y }
-        return difference == 0
+        return ConstantTime.equal(candidate.hash, hash)
     }
 }
 

@@ -28,17 +28,10 @@ struct SyncTests {
 
     /// One number from the sqlite3 shell.
     static func scalar(_ path: String, _ sql: String) throws -> Int {
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [path, sql]
-        let pipe = Pipe()
-        shell.standardOutput = pipe
-        try shell.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
-        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        Int(try text(path, sql)) ?? -1
     }
 
+    /// What the sqlite3 shell prints for `sql`, trimmed.
     static func text(_ path: String, _ sql: String) throws -> String {
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")

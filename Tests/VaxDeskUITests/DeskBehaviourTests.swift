@@ -95,7 +95,7 @@ struct DeskBehaviourTests {
     @Test("another desk's write refreshes what is on screen")
     func liveRefresh() {
         var state = F.desk(at: .screening, staffIndex: 1)
-        #expect(state.update(.databaseChanged) == [.countOutbox, .loadSession, .loadAlerts, .loadQueue(.waitingScreening)])
+        #expect(state.update(.databaseChanged) == [.loadSyncStatus, .loadSession, .loadAlerts, .loadQueue(.waitingScreening)])
     }
 
     @Test("a refusal is shown in words and the desk goes back to its queue")

@@ -72,7 +72,9 @@ enum DeskFixture {
         var state = AppState(context: context(language), size: size, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân",
                              idleLock: idleLock)
         _ = state.update(.sessionLoaded(session, lots: lots))
-        _ = state.update(.outboxCount(3))
+        var sync = SyncStatus()
+        sync.pending = 3
+        _ = state.update(.syncStatusLoaded(sync))
         _ = state.update(.staffLoaded(staff))
         for _ in 0..<staffIndex { _ = state.update(.key(.down)) }
         _ = state.update(.key(.enter))

@@ -30,7 +30,6 @@ public enum AppAction: Sendable {
     case screeningSaved(ticket: Int, outcome: ScreeningOutcome)
     case injectionSaved(ticket: Int, observationDue: Date)
     case discharged(ticket: Int)
-    case outboxCount(Int)
     case syncStatusLoaded(SyncStatus)
     /// The vials of the open session, open ones first.
     case vialsLoaded([Vial])
@@ -109,7 +108,8 @@ public enum AppEffect: Hashable, Sendable {
     case openVial(lotID: UUID, by: UUID)
     case discardVial(vialID: UUID, reason: String, by: UUID)
     case discharge(visitID: UUID, ticket: Int, earlyReason: String?, by: UUID)
-    case countOutbox
+    /// The records waiting for the centre and how the last push went.
+    case loadSyncStatus
     /// Imports a roster file in the background; progress and the end come back as actions.
     case importRoster(path: String, by: UUID)
     case quit

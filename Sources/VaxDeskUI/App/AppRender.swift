@@ -43,7 +43,7 @@ extension AppState {
 
     private func drawNotice(in rect: Rect, into buffer: inout Buffer) {
         let s = context.strings
-        var right = s.text("status.outbox", ["n": String(outboxCount)])
+        var right = s.text("status.outbox", ["n": String(sync.pending)])
         if sync.lastError != nil {
             right += " · " + s["status.syncFailing"]
         } else if let success = sync.lastSuccess {

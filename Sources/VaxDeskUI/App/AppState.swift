@@ -13,8 +13,8 @@ public struct AppState {
     /// A write is under way (it may wait for another desk's lock).
     public var isSaving = false
     public var showingHelp = false
-    public var outboxCount = 0
-    /// How the site stands with the centre: the status line shows the last success or that it fails.
+    /// How the site stands with the centre: the status line shows the records waiting and the last
+    /// success, or that sending fails.
     public var sync = SyncStatus()
     public internal(set) var wantsQuit = false
     /// After this long without a key the desk locks itself (nil: never).
@@ -94,7 +94,7 @@ public struct AppState {
 
     /// The effects to run when the desk starts.
     public func start() -> [AppEffect] {
-        [.loadSession, .countOutbox, .loadAlerts] + screen.current.refresh(context)
+        [.loadSession, .loadSyncStatus, .loadAlerts] + screen.current.refresh(context)
     }
 
     /// The station the desk is at, if one is chosen.

@@ -47,17 +47,13 @@ extension AppState {
             size = newSize
             return []
         case .databaseChanged:
-            return [.countOutbox, .loadSession, .loadAlerts] + screen.current.refresh(context)
+            return [.loadSyncStatus, .loadSession, .loadAlerts] + screen.current.refresh(context)
         case .sessionLoaded(let session, let lots):
             context.session = session
             context.lots = lots
             return []
-        case .outboxCount(let count):
-            outboxCount = count
-            return []
         case .syncStatusLoaded(let status):
             sync = status
-            outboxCount = status.pending
             return []
         case .certificatePrinted(let path, let printer):
             notice = Notice(text: context.strings.text(printer == nil ? "notice.certificateSaved" : "notice.certificatePrinted",

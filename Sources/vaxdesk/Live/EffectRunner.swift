@@ -133,7 +133,7 @@ struct EffectRunner {
         case .importRoster(let path, let staffID):
             importInBackground(path, by: staffID)
             return nil
-        case .countOutbox:
+        case .loadSyncStatus:
             return .syncStatusLoaded(try database.syncStatus())
         case .quit:
             return nil
