@@ -39,10 +39,12 @@ let package = Package(
             resources: [.copy("data")]
         ),
         .target(name: "VaxCore"),
+        // What the site's and the centre's SQLite stores share: a writer whose commits reach the disk.
+        .target(name: "SQLiteStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VaxStore",
             dependencies: [
-                "VaxCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "VaxCore", "SQLiteStore", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the bulk inserts of a roster import (see RawInsert.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // SHA-256 for the audit trail's hash chain; PBKDF2 for staff PINs.
@@ -60,7 +62,7 @@ let package = Package(
         .target(
             name: "VaxCentral",
             dependencies: [
-                "VaxCore",
+                "VaxCore", "SQLiteStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

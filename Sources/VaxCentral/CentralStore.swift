@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaxCore
+import SQLiteStore
 
 /// The centre's storage in SQLite: sites and the hashes of their tokens, and every resource the sites
 /// sent, stored by type and id (the site's record id), with the fields searches and reports need.
@@ -11,7 +12,14 @@ public final class CentralStore: CentralStorage {
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         pool = try DatabasePool(path: path, configuration: configuration)
+        // A site forgets what the centre acknowledged: the centre's commit must be on its disk first.
+        try pool.requireFullSync()
         try Self.migrator.migrate(pool)
+    }
+
+    /// How the writer connection commits (journal mode and `synchronous`), as SQLite reports it.
+    public func writerDurability() throws -> CommitDurability {
+        try pool.writerDurability()
     }
 
     static var migrator: DatabaseMigrator {

@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
 import VaxCore
+import SQLiteStore
 
 /// The one door to the site's SQLite store: every read and write of the program is a method here.
 ///
 /// The file is shared by every desk process of the site. WAL lets desks read while one writes;
-/// writes wait up to `busyTimeout` for each other; clinical writes are `BEGIN IMMEDIATE` with
-/// `synchronous=FULL`, so a confirmed event survives a power cut.
+/// writes wait up to `busyTimeout` for each other; clinical writes are `BEGIN IMMEDIATE` on a writer
+/// connection with `synchronous=FULL`, so a confirmed event is on the disk, not only in the operating
+/// system's cache, when the call returns: it survives a power cut.
 public struct AppDatabase: Sendable {
     /// How long a write waits for another process's write before failing.
     public static let busyTimeout: TimeInterval = 15
@@ -23,10 +25,10 @@ public struct AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.requireFullSync()
         self.path = path
         try MigrationLock.withExclusiveLock(beside: path) {
             var migrator = DatabaseMigrator()
@@ -84,6 +86,11 @@ public struct AppDatabase: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
+    }
+
+    /// How the writer connection commits (journal mode and `synchronous`), as SQLite reports it.
+    public func writerDurability() throws -> CommitDurability {
+        try pool.writerDurability()
     }
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound.

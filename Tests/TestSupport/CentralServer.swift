@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The real `vaxdesk-central` binary serving over loopback on a free port, with its own database and one
 /// site added. Stopped (SIGTERM) when the value goes.
@@ -21,8 +24,11 @@ public final class CentralServer: @unchecked Sendable {
 
     /// Adds `site` to a new centre database in `directory` (or in PostgreSQL at `postgres`); the server
     /// is started by `start()`.
-    public init(in directory: TemporaryDirectory, site: String = "91-RG-VTV", postgres: String? = nil) throws {
-        databasePath = directory.file("central-\(UUID().uuidString.prefix(6)).db")
+    /// `databasePath`: where the SQLite file goes (a new name in `directory` when nil).
+    public init(
+        in directory: TemporaryDirectory, site: String = "91-RG-VTV", postgres: String? = nil, databasePath: String? = nil
+    ) throws {
+        self.databasePath = databasePath ?? directory.file("central-\(UUID().uuidString.prefix(6)).db")
         self.postgres = postgres
         token = ""
         token = try addSite(site)
@@ -75,9 +81,10 @@ public final class CentralServer: @unchecked Sendable {
         port = found
     }
 
-    public func stop() {
+    /// Stops the service: SIGTERM by default, or `signal` (SIGKILL for a machine that lost power).
+    public func stop(signal: Int32 = SIGTERM) {
         guard let process, process.isRunning else { return }
-        process.terminate()
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
         self.process = nil
     }

@@ -6,7 +6,12 @@ import Glibc
 /// Runs a program with posix_spawn and waits for it with waitpid. Foundation's Process cannot be used
 /// for tmux: the tmux server it starts daemonises and inherits the descriptor Process watches for the
 /// child's exit, so the wait never ends.
-enum Spawn {
+public enum Spawn {
+    /// Runs `arguments` with this process's environment and returns what it printed on stdout.
+    public static func output(_ arguments: [String]) -> String {
+        execute(arguments, environment: ProcessInfo.processInfo.environment, capture: true).output
+    }
+
     /// Runs `arguments` (the first is looked up in PATH); returns what it printed on stdout when
     /// `capture` is set. stdin, and stdout when not captured, are /dev/null.
     static func run(_ arguments: [String], environment: [String: String], capture: Bool) -> String {
@@ -14,7 +19,7 @@ enum Spawn {
     }
 
     /// Runs `arguments` and returns its exit status (-1 when it could not start or was killed).
-    static func status(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+    public static func status(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
         execute(arguments, environment: environment, capture: false).status
     }
 

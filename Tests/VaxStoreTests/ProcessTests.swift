@@ -20,6 +20,29 @@ struct ProcessTests {
         }
     }
 
+    /// Runs `vaxdesk simulate` with two workers on `path` and kills it and its workers with SIGKILL
+    /// after `microseconds`; `beforeKill` runs just before the kill. Returns what it printed, and
+    /// whether it was still running when killed.
+    static func simulateUntilKilled(
+        path: String, seed: Int, after microseconds: UInt32, beforeKill: () throws -> Void = {}
+    ) throws -> (output: String, killed: Bool) {
+        let process = Process()
+        // Foundation starts the child in a process group of its own, which its workers join:
+        // one kill reaches the simulation and every worker at once.
+        process.executableURL = URL(fileURLWithPath: BuiltProgram.vaxdesk)
+        process.arguments = ["simulate", "--db", path, "--desks", "2", "--people", "2000", "--seed", String(seed)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(microseconds)
+        try beforeKill()
+        kill(-process.processIdentifier, SIGKILL)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (output, process.terminationReason == .uncaughtSignal)
+    }
+
     @Test("two worker processes push people through every station; nothing is lost")
     func twoWriters() throws {
         let directory = TemporaryDirectory("two-writers")
@@ -91,20 +114,9 @@ struct ProcessTests {
         var generator = SystemRandomNumberGenerator()
         var allConfirmed: [(UUID, ClinicalEvent)] = []
         for round in 0..<25 {
-            let process = Process()
-            // Foundation starts the child in a process group of its own, which its workers join:
-            // one kill reaches the simulation and every worker at once.
-            process.executableURL = URL(fileURLWithPath: BuiltProgram.vaxdesk)
-            process.arguments = ["simulate", "--db", path, "--desks", "2", "--people", "2000", "--seed", String(round)]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32.random(in: 150_000...700_000, using: &generator))
-            kill(-process.processIdentifier, SIGKILL)
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal, "round \(round) was killed mid-run")
+            let (output, killed) = try Self.simulateUntilKilled(
+                path: path, seed: round, after: UInt32.random(in: 150_000...700_000, using: &generator))
+            #expect(killed, "round \(round) was killed mid-run")
             allConfirmed += Self.confirmations(output)
         }
         #expect(allConfirmed.count > 50, "the workers got to write before being killed")

@@ -37,8 +37,11 @@ struct SimulateCommand: ParsableCommand {
         try DemoSetup.ensure(database, people: max(people, 1_000))
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var workers: [Process] = []
+        // Each worker's lifeline: the write end stays open, unwritten, as long as this process lives.
+        let lifelines = (0..<desks).map { _ in Pipe() }
         for index in 0..<desks {
             let process = Process()
+            process.standardInput = lifelines[index]
             process.executableURL = executable
             process.arguments = [
                 "simulate-worker", "--db", db, "--worker", String(index), "--workers", String(desks),
@@ -48,6 +51,7 @@ struct SimulateCommand: ParsableCommand {
             workers.append(process)
         }
         var failed: [(Int, Int32)] = []
+        defer { withExtendedLifetime(lifelines) {} }
         for (index, process) in workers.enumerated() {
             process.waitUntilExit()
             if process.terminationStatus != 0 { failed.append((index, process.terminationStatus)) }

@@ -21,7 +21,7 @@ struct SimulateWorkerCommand: ParsableCommand {
     @Option var seed: UInt64
 
     func run() throws {
-        let parent = getppid()
+        Self.exitWhenStdinCloses()
         let database = try AppDatabase(path: db)
         let resources = try LoadedResources(language: .english)
         var simulation = try Simulation(
@@ -30,8 +30,6 @@ struct SimulateWorkerCommand: ParsableCommand {
         let mine = try database.rosterPeople(first: people).enumerated()
             .filter { $0.offset % workers == worker }.map(\.element)
         for person in mine {
-            // Stop when the parent is gone (killed): an orphan must not go on writing.
-            if getppid() != parent { throw ExitCode(2) }
             try simulation.run(person, confirmed: { record, event in
                 Self.say("confirmed \(record.uuidString) \(event)")
             }, notDue: { person in
@@ -41,6 +39,21 @@ struct SimulateWorkerCommand: ParsableCommand {
         // The end of this desk's day: what is left in its open vials is wasted, with the reason.
         try simulation.discardOpenVials { record, event in
             Self.say("confirmed \(record.uuidString) \(event)")
+        }
+    }
+
+    /// A worker dies with its parent, however the parent ends (stopped, killed, crashed): the parent
+    /// holds the write end of this worker's stdin and never writes, so the kernel closes it, and this
+    /// read returns, only when the parent is gone. An orphan must not go on writing.
+    static func exitWhenStdinCloses() {
+        Thread.detachNewThread {
+            var byte: UInt8 = 0
+            while true {
+                let count = read(STDIN_FILENO, &byte, 1)
+                if count == 0 { _exit(2) }
+                // No usable stdin: no lifeline to watch.
+                if count < 0 && errno != EINTR { return }
+            }
         }
     }
 
