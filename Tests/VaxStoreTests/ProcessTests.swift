@@ -67,6 +67,27 @@ struct ProcessTests {
         }
     }
 
+    @Test("stopping simulate stops its workers: none goes on writing")
+    func workersEndWithTheirParent() throws {
+        let directory = TemporaryDirectory("orphans")
+        let path = directory.file("site.db")
+        try BuiltProgram.run(["demo", "--db", path, "--people", "3000", "--setup-only"])
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProgram.vaxdesk)
+        process.arguments = ["simulate", "--db", path, "--desks", "2", "--people", "3000"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let workers = { Spawn.output(["pgrep", "-f", "simulate-worker --db \(path)"]).split(separator: "\n").count }
+        for _ in 0..<100 where workers() < 2 { usleep(50_000) }
+        #expect(workers() == 2)
+        // SIGTERM to the parent alone, as systemd or a terminal closing would.
+        process.terminate()
+        process.waitUntilExit()
+        for _ in 0..<40 where workers() > 0 { usleep(50_000) }
+        #expect(workers() == 0, "the workers of a stopped simulate are gone within two seconds")
+    }
+
     @Test("four processes opening one new file at once: migrated once, one site")
     func concurrentSetUp() throws {
         let directory = TemporaryDirectory("setup-race")
