@@ -22,7 +22,7 @@ extension AppDatabase {
                 arguments: [event.id.uuidString, event.visitID.uuidString, event.onset, event.signs,
                             event.severity.rawValue, event.anaphylaxisGrade, event.actions, event.referral,
                             staffID.uuidString, date])
-            return (RecordRef(type: "aefi", id: event.id), ())
+            return (RecordRef(.aefi, event.id), ())
         }
     }
 
@@ -63,7 +63,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "UPDATE aefi SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL",
                 arguments: [date, staffID.uuidString, id.uuidString])
-            try AuditLog.append(action: "aefi-acknowledged", staffID: staffID, record: RecordRef(type: "aefi", id: id),
+            try AuditLog.append(.aefiAcknowledged, staffID: staffID, record: RecordRef(.aefi, id),
                                 detail: nil, at: date, in: db)
         }
     }

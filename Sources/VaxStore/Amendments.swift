@@ -50,7 +50,7 @@ extension AppDatabase {
                     VALUES (?, ?, 'injection', ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [id.uuidString, sessionID, injectionID.uuidString, field, old, new, reason, staffID.uuidString, date])
-            return (RecordRef(type: "amendment", id: id), id)
+            return (RecordRef(.amendment, id), id)
         }
     }
 }

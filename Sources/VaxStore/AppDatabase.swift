@@ -64,7 +64,7 @@ public struct AppDatabase: Sendable {
                 let (record, value) = try body(db)
                 try Outbox.append(record, event: event, at: date, in: db)
                 try AuditLog.append(
-                    action: event.rawValue, staffID: staffID, record: record, detail: nil, at: date, in: db)
+                    .clinical(event), staffID: staffID, record: record, detail: nil, at: date, in: db)
                 result = value
                 return .commit
             }
@@ -99,15 +99,22 @@ public struct AppDatabase: Sendable {
     }
 }
 
-/// A record that an event wrote: its table and id, as the outbox and the audit log name it.
+/// A record that an event wrote: its kind and id, as the outbox and the audit log name it.
 public struct RecordRef: Hashable, Sendable {
-    public let type: String
+    public let type: RecordType
     public let id: UUID
 
-    public init(type: String, id: UUID) {
+    public init(_ type: RecordType, _ id: UUID) {
         self.type = type
         self.id = id
     }
+}
+
+/// The kinds of record the outbox and the audit log name, as stored in their `record_type` column.
+public enum RecordType: String, Sendable, CaseIterable {
+    case person, visit, screening, injection, observation, aefi, vial, session, amendment, staff
+    /// A dose entered from a paper record.
+    case priorDose = "prior_dose"
 }
 
 /// The clinical events of a session, as the outbox and the audit log name them.

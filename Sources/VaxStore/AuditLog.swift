@@ -8,12 +8,13 @@ import VaxCore
 /// triggers refuse UPDATE and DELETE (a tamperer must drop them first, and `verify` still sees it).
 enum AuditLog {
     static func append(
-        action: String, staffID: UUID?, record: RecordRef?, detail: String?, at date: Date, in db: Database
+        _ act: AuditAction, staffID: UUID?, record: RecordRef?, detail: String?, at date: Date, in db: Database
     ) throws {
+        let action = act.name
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let seq = (last?["seq"] as Int64? ?? 0) + 1
         let fields = Fields(seq: seq, at: AppDatabase.stamp(date), staffID: staffID?.uuidString, action: action,
-                            recordType: record?.type, recordID: record?.id.uuidString, detail: detail)
+                            recordType: record?.type.rawValue, recordID: record?.id.uuidString, detail: detail)
         try db.cachedStatement(sql: """
             INSERT INTO audit (seq, at, staff_id, action, record_type, record_id, detail, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)

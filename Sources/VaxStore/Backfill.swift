@@ -72,9 +72,9 @@ extension AppDatabase {
                 id.uuidString, personID, dose.doseNumber, dose.productCode, dose.givenOn, lotNumber, place,
                 "backfill: " + source, stamp,
             ])
-        let record = RecordRef(type: "prior_dose", id: id)
+        let record = RecordRef(.priorDose, id)
         try Outbox.append(record, event: .backfill, at: date, in: db)
-        try AuditLog.append(action: ClinicalEvent.backfill.rawValue, staffID: staffID, record: record, detail: source, at: date, in: db)
+        try AuditLog.append(.clinical(.backfill), staffID: staffID, record: record, detail: source, at: date, in: db)
         return true
     }
 

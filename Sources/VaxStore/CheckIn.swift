@@ -61,9 +61,9 @@ extension AppDatabase {
                     staffID.uuidString, allowed, overridden == nil ? nil : reason,
                     overridden == nil ? nil : staffID.uuidString,
                 ])
-            let record = RecordRef(type: "visit", id: visitID)
+            let record = RecordRef(.visit, visitID)
             if overridden != nil {
-                try AuditLog.append(action: "dose-override", staffID: staffID, record: record, detail: reason, at: date, in: db)
+                try AuditLog.append(.doseOverride, staffID: staffID, record: record, detail: reason, at: date, in: db)
             }
             return (record, Ticket(visitID: visitID, number: number, dose: plan))
         }

@@ -53,7 +53,7 @@ extension AppDatabase {
                     INSERT INTO observation (id, visit_id, started_at, due_at, minutes) VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [UUID.timeOrdered().uuidString, visitID.uuidString, date, due, observation.minutes(caution: caution)])
-            return (RecordRef(type: "injection", id: id), (id, due))
+            return (RecordRef(.injection, id), (id, due))
         }
     }
 
@@ -76,7 +76,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "UPDATE observation SET discharged_at = ?, discharged_by = ?, early_reason = ? WHERE id = ?",
                 arguments: [date, staffID.uuidString, reason, id.uuidString])
-            return (RecordRef(type: "observation", id: id), id)
+            return (RecordRef(.observation, id), id)
         }
     }
 

@@ -6,7 +6,7 @@ enum Outbox {
     static func append(_ record: RecordRef, event: ClinicalEvent, at date: Date, in db: Database) throws {
         try db.execute(
             sql: "INSERT INTO outbox (record_type, record_id, event, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [record.type, record.id.uuidString, event.rawValue, date])
+            arguments: [record.type.rawValue, record.id.uuidString, event.rawValue, date])
     }
 }
 

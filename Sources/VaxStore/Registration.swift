@@ -32,7 +32,7 @@ extension AppDatabase {
                 throw VisitError.identityNumberOnRoster
             }
             try Self.insertPerson(person, source: .walkIn, stamp: Self.stamp(date), in: db)
-            return (RecordRef(type: "person", id: person.id), ())
+            return (RecordRef(.person, person.id), ())
         }
     }
 }

@@ -48,7 +48,7 @@ extension AppDatabase {
                 if (index + 1) % 10_000 == 0 { progress?(index + 1) }
             }
             try AuditLog.append(
-                action: "roster-import", staffID: staffID, record: nil,
+                .rosterImport, staffID: staffID, record: nil,
                 detail: "imported=\(summary.imported) updated=\(summary.updated) unchanged=\(summary.unchanged) duplicates=\(summary.duplicates)",
                 at: date, in: db)
             return summary

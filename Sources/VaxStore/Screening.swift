@@ -28,10 +28,10 @@ extension AppDatabase {
                     screening.consent, staffID.uuidString, date, screening.vitals?.temperature, screening.vitals?.pulse,
                     screening.vitals?.systolic, screening.vitals?.diastolic, screening.vitals?.respiratoryRate,
                 ])
-            let record = RecordRef(type: "screening", id: id)
+            let record = RecordRef(.screening, id)
             if screening.outcome.strictness < screening.computedOutcome.strictness {
                 try AuditLog.append(
-                    action: "screening-lenient", staffID: staffID, record: record,
+                    .screeningLenient, staffID: staffID, record: record,
                     detail: "\(screening.computedOutcome.rawValue) → \(screening.outcome.rawValue): \(screening.overrideReason ?? "")",
                     at: date, in: db)
             }

@@ -25,7 +25,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "UPDATE session SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?",
                 arguments: [date, staffID.uuidString, id])
-            return (RecordRef(type: "session", id: session.id), ())
+            return (RecordRef(.session, session.id), ())
         }
     }
 }

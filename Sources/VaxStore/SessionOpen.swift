@@ -20,7 +20,7 @@ extension AppDatabase {
             }
             try Self.insertSession(session, team: Array(Set(team + [staffID])), lots: lots, by: staffID, in: db)
             try db.execute(sql: "UPDATE session SET planned_people = ? WHERE id = ?", arguments: [planned, session.id.uuidString])
-            return (RecordRef(type: "session", id: session.id), session)
+            return (RecordRef(.session, session.id), session)
         }
     }
 

@@ -38,10 +38,10 @@ extension AppDatabase {
                     try Self.insertStaff(member, siteID: site.id.uuidString, pin: hashes[member.code], in: db)
                 }
                 try Self.insertSession(session, team: staff.map(\.id), lots: lots, by: openedBy, in: db)
-                try Outbox.append(RecordRef(type: "session", id: session.id), event: .sessionOpened, at: date, in: db)
+                try Outbox.append(RecordRef(.session, session.id), event: .sessionOpened, at: date, in: db)
                 try AuditLog.append(
-                    action: ClinicalEvent.sessionOpened.rawValue, staffID: openedBy,
-                    record: RecordRef(type: "session", id: session.id), detail: nil, at: date, in: db)
+                    .clinical(.sessionOpened), staffID: openedBy,
+                    record: RecordRef(.session, session.id), detail: nil, at: date, in: db)
                 created = true
                 return .commit
             }

@@ -15,22 +15,22 @@ extension AppDatabase {
         }
         guard let row else {
             try write { db in
-                try AuditLog.append(action: "sign-in-failed", staffID: nil, record: nil,
+                try AuditLog.append(.signInFailed, staffID: nil, record: nil,
                                     detail: "unknown code \(code)", at: date, in: db)
             }
             throw SignInRefusal.unknownCode
         }
         let member = Staff(row: row)
-        let record = RecordRef(type: "staff", id: member.id)
+        let record = RecordRef(.staff, member.id)
         if let lockedUntil = row["locked_until"] as Date?, lockedUntil > date {
             try write { db in
-                try AuditLog.append(action: "sign-in-locked", staffID: member.id, record: record, detail: nil, at: date, in: db)
+                try AuditLog.append(.signInLocked, staffID: member.id, record: record, detail: nil, at: date, in: db)
             }
             throw SignInRefusal.locked(until: lockedUntil)
         }
         guard let stored = Self.pinHash(row) else {
             try write { db in
-                try AuditLog.append(action: "sign-in-failed", staffID: member.id, record: record, detail: "no PIN set",
+                try AuditLog.append(.signInFailed, staffID: member.id, record: record, detail: "no PIN set",
                                     at: date, in: db)
             }
             throw SignInRefusal.noPIN
@@ -39,7 +39,7 @@ extension AppDatabase {
             try write { db in
                 try db.execute(sql: "UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?",
                                arguments: [member.id.uuidString])
-                try AuditLog.append(action: "sign-in", staffID: member.id, record: record, detail: nil, at: date, in: db)
+                try AuditLog.append(.signIn, staffID: member.id, record: record, detail: nil, at: date, in: db)
             }
             return member
         }
@@ -50,7 +50,7 @@ extension AppDatabase {
                 arguments: [member.id.uuidString]) ?? 1
             let lock = PINPolicy.lockDuration(afterFailures: failures).map { date.addingTimeInterval($0) }
             try db.execute(sql: "UPDATE staff SET locked_until = ? WHERE id = ?", arguments: [lock, member.id.uuidString])
-            try AuditLog.append(action: "sign-in-failed", staffID: member.id, record: record,
+            try AuditLog.append(.signInFailed, staffID: member.id, record: record,
                                 detail: "wrong PIN \(failures) in a row", at: date, in: db)
             return failures
         }
@@ -71,7 +71,7 @@ extension AppDatabase {
                   let id = UUID(uuidString: memberID)
             else { throw VisitError.unknownStaffCode(code) }
             try Self.storePIN(hash, forStaff: id, in: db)
-            try AuditLog.append(action: "pin-reset", staffID: staffID, record: RecordRef(type: "staff", id: id),
+            try AuditLog.append(.pinReset, staffID: staffID, record: RecordRef(.staff, id),
                                 detail: nil, at: date, in: db)
         }
     }
@@ -115,7 +115,7 @@ extension AppDatabase {
     public func recordExport(_ what: String, by staffID: UUID, at date: Date) throws {
         try write { db in
             try Self.requirePermission(.exportRecords, by: staffID, in: db)
-            try AuditLog.append(action: "export", staffID: staffID, record: nil, detail: what, at: date, in: db)
+            try AuditLog.append(.export, staffID: staffID, record: nil, detail: what, at: date, in: db)
         }
     }
 
@@ -123,8 +123,8 @@ extension AppDatabase {
     public func recordCertificatePrinted(_ reference: UUID, by staffID: UUID, at date: Date) throws {
         try write { db in
             try Self.requirePermission(.printCertificate, by: staffID, in: db)
-            try AuditLog.append(action: "certificate-printed", staffID: staffID,
-                                record: RecordRef(type: "injection", id: reference), detail: nil, at: date, in: db)
+            try AuditLog.append(.certificatePrinted, staffID: staffID,
+                                record: RecordRef(.injection, reference), detail: nil, at: date, in: db)
         }
     }
 }

@@ -35,7 +35,7 @@ extension AppDatabase {
                     result.added += 1
                 }
             }
-            try AuditLog.append(action: "staff-import", staffID: staffID, record: nil,
+            try AuditLog.append(.staffImport, staffID: staffID, record: nil,
                                 detail: "added=\(result.added) updated=\(result.updated)", at: date, in: db)
             return result
         }

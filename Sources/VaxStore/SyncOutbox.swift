@@ -31,25 +31,31 @@ extension AppDatabase {
         let seq: Int64 = row["seq"]
         let event: String = row["event"]
         let id: String = row["record_id"]
+        let stored: String = row["record_type"]
+        guard let type = RecordType(rawValue: stored) else {
+            // A row the code does not know is never silently dropped: the push stops and says why.
+            throw DatabaseError(message: "outbox row \(seq) has an unknown record type '\(stored)'")
+        }
         let record: SyncRecord
-        switch (row["record_type"] as String, event) {
-        case ("person", _):
+        switch type {
+        case .person:
             record = try Row.fetchOne(db, sql: "SELECT \(Person.columns("p")) FROM person p WHERE p.id = ?", arguments: [id])
                 .map { .patient(Person(row: $0)) } ?? .localOnly
-        case ("injection", _):
+        case .injection:
             record = try injectionFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
-        case ("amendment", _):
+        case .amendment:
             let injection = try String.fetchOne(db, sql: "SELECT record_id FROM amendment WHERE id = ?", arguments: [id])
             record = try injection.flatMap { try injectionFacts($0, in: db) }.map(SyncRecord.immunization) ?? .localOnly
-        case ("screening", _):
+        case .screening:
             record = try notDoneFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
-        case ("prior_dose", _):
+        case .priorDose:
             record = try paperDoseFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
-        case ("aefi", _):
+        case .aefi:
             record = try adverseEventFacts(id, in: db).map(SyncRecord.adverseEvent) ?? .localOnly
-        case ("vial", _):
+        case .vial:
             record = try vialFacts(id, in: db).map(SyncRecord.vial) ?? .localOnly
-        default:
+        case .visit, .observation, .session, .staff:
+            // Check-ins, discharges and sessions are the site's own bookkeeping: nothing for the centre.
             record = .localOnly
         }
         return SyncItem(seq: seq, event: event, record: record)

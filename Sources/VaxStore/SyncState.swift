@@ -40,7 +40,7 @@ extension AppDatabase {
             // Records leaving the site are an act like any other: one audit row per push that sent or
             // refused something.
             if sent + quarantined > 0 {
-                try AuditLog.append(action: "sync", staffID: nil, record: nil,
+                try AuditLog.append(.sync, staffID: nil, record: nil,
                                     detail: "sent=\(sent) quarantined=\(quarantined)", at: date, in: db)
             }
         }
@@ -107,7 +107,7 @@ extension AppDatabase {
             try Self.requirePermission(.manageSync, by: staffID, in: db)
             try db.execute(sql: "UPDATE outbox SET state = 'pending', last_error = NULL WHERE state = 'quarantined'")
             let count = db.changesCount
-            try AuditLog.append(action: "sync-requeue", staffID: staffID, record: nil, detail: "records=\(count)", at: date, in: db)
+            try AuditLog.append(.syncRequeue, staffID: staffID, record: nil, detail: "records=\(count)", at: date, in: db)
             return count
         }
     }

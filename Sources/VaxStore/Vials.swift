@@ -19,7 +19,7 @@ extension AppDatabase {
                     """,
                 arguments: [vial.id.uuidString, lotID.uuidString, vial.dosesPerVial, date, staffID.uuidString,
                             vial.discardDue])
-            return (RecordRef(type: "vial", id: vial.id), vial)
+            return (RecordRef(.vial, vial.id), vial)
         }
     }
 
@@ -32,7 +32,7 @@ extension AppDatabase {
             let reason = reason.trimmed
             if vial.dosesLeft > 0 && reason.isEmpty { throw VisitError.discardReasonRequired }
             try Self.close(vial, reason: reason, at: date, in: db)
-            return (RecordRef(type: "vial", id: vialID), vial.dosesLeft)
+            return (RecordRef(.vial, vialID), vial.dosesLeft)
         }
     }
 

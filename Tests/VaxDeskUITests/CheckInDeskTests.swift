@@ -14,15 +14,15 @@ struct WalkInTests {
     static func cardNotFound() -> AppState {
         var state = F.desk(at: .checkIn)
         _ = state.type(qr)
-        _ = state.update(.key(.enter))
-        _ = state.update(.searchResults(query: "091085012345", []))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.searchResults(query: "091085012345", []))
         return state
     }
 
     @Test("a card nobody holds opens the form filled from the card, missing fields to complete")
     func fromCard() {
         var state = Self.cardNotFound()
-        #expect(state.update(.key(.function(3))).isEmpty)
+        #expect(state.send(.key(.function(3))).isEmpty)
         let screen = state.render().0.text
         #expect(screen.contains("Nguyễn Văn Đức"))
         #expect(screen.contains("07/03/1985"))
@@ -30,35 +30,35 @@ struct WalkInTests {
         #expect(screen.contains("Đã điền từ thẻ CCCD"))
         Golden.check(state.render().0, "walkin-from-card")
         // Saving looks for look-alikes first.
-        let effects = state.update(.key(.enter))
+        let effects = state.send(.key(.enter))
         guard case .findDuplicates(let person)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(person.fullName == "Nguyễn Văn Đức" && person.identityNumber == "091085012345" && person.sex == .male)
         #expect(person.birthDate == BirthDate(year: 1985, month: 3, day: 7))
         // Nobody alike: the person is registered, then checked in like anyone on the roster.
-        let register = state.update(.duplicatesFound(person, []))
+        let register = state.answer(.duplicatesFound(person, []))
         #expect(register == [.registerWalkIn(person, by: F.staff[0].id)])
         #expect(state.isSaving)
-        #expect(state.update(.walkInRegistered(person)) == [.loadDoseHistory(personID: person.id)])
-        _ = state.update(.doseHistoryLoaded(personID: person.id, []))
-        #expect(state.update(.key(.enter)) == [.checkIn(person: person, override: nil, by: F.staff[0].id)])
+        #expect(state.answer(.walkInRegistered(person)) == [.loadDoseHistory(personID: person.id)])
+        _ = state.answer(.doseHistoryLoaded(personID: person.id, []))
+        #expect(state.send(.key(.enter)) == [.checkIn(person: person, override: nil, by: F.staff[0].id)])
     }
 
     @Test("a name typed in the search starts the form; wrong fields say what to fix")
     func validation() {
         var state = F.desk(at: .checkIn)
         _ = state.type("lê thị mơ")
-        _ = state.update(.searchResults(query: "lê thị mơ", []))
+        _ = state.answer(.searchResults(query: "lê thị mơ", []))
         #expect(state.render().0.text.contains("F3: đăng ký người mới"))
-        _ = state.update(.key(.function(3)))
+        _ = state.send(.key(.function(3)))
         // Name filled; the cursor is on the birth date. A CCCD that says female for a man is refused.
         _ = state.type("31/02/1990")
-        _ = state.update(.key(.tab))
+        _ = state.send(.key(.tab))
         _ = state.type("nam")
-        _ = state.update(.key(.tab))
+        _ = state.send(.key(.tab))
         _ = state.type("091190012345")
-        _ = state.update(.key(.tab))
+        _ = state.send(.key(.tab))
         _ = state.type("12345")
-        #expect(state.update(.key(.enter)).isEmpty, "nothing is saved while a field is wrong")
+        #expect(state.send(.key(.enter)).isEmpty, "nothing is saved while a field is wrong")
         let screen = state.render().0.text
         #expect(screen.contains("Lê Thị Mơ"))
         #expect(screen.contains("✗ " + state.context.strings["roster.badBirthDate"]))
@@ -69,49 +69,49 @@ struct WalkInTests {
     @Test("required fields left empty are named")
     func required() {
         var state = F.desk(at: .checkIn)
-        _ = state.update(.key(.function(3)))
-        #expect(state.update(.key(.enter)).isEmpty)
+        _ = state.send(.key(.function(3)))
+        #expect(state.send(.key(.enter)).isEmpty)
         let screen = state.render().0.text
         for key in ["roster.missingName", "roster.missingBirthDate", "roster.missingSex"] {
             #expect(screen.contains(state.context.strings[key]), "\(key)")
         }
         // Esc goes back to the search, keeping nothing half-made.
-        _ = state.update(.key(.escape))
+        _ = state.send(.key(.escape))
         #expect(state.render().0.text.contains("Tìm:"))
     }
 
     /// A walk-in form filled for a man named like Đức, saved: the desk looks for look-alikes.
     static func savedWalkIn() -> (AppState, Person)? {
         var state = F.desk(at: .checkIn)
-        _ = state.update(.key(.function(3)))
+        _ = state.send(.key(.function(3)))
         _ = state.type("Nguyen Van Duc")
-        _ = state.update(.key(.tab))
+        _ = state.send(.key(.tab))
         _ = state.type("1985")
-        _ = state.update(.key(.tab))
+        _ = state.send(.key(.tab))
         _ = state.type("M")
-        guard case .findDuplicates(let person)? = state.update(.key(.enter)).first else { return nil }
+        guard case .findDuplicates(let person)? = state.send(.key(.enter)).first else { return nil }
         return (state, person)
     }
 
     @Test("look-alikes on the roster are shown before a second record is made")
     func lookAlikes() {
         guard var (state, person) = Self.savedWalkIn() else { Issue.record("no look-up"); return }
-        #expect(state.update(.duplicatesFound(person, [RosterMatch(person: F.duc, dosesOnRecord: 1)])).isEmpty)
+        #expect(state.answer(.duplicatesFound(person, [RosterMatch(person: F.duc, dosesOnRecord: 1)])).isEmpty)
         let screen = state.render().0.text
         #expect(screen.contains("Có thể đã có trong danh sách"))
         #expect(screen.contains("Nguyễn Văn Đức · 07/03/1985"))
         Golden.check(state.render().0, "walkin-look-alikes")
         // F5 keeps the new record; Enter would take the one on the roster instead.
         var keep = state
-        #expect(keep.update(.key(.function(5))) == [.registerWalkIn(person, by: F.staff[0].id)])
-        #expect(state.update(.key(.enter)) == [.loadDoseHistory(personID: F.duc.id)])
+        #expect(keep.send(.key(.function(5))) == [.registerWalkIn(person, by: F.staff[0].id)])
+        #expect(state.send(.key(.enter)) == [.loadDoseHistory(personID: F.duc.id)])
     }
 
     @Test("an identity number already on the roster, found by another desk first, returns to the form")
     func identityTaken() {
         guard var (state, person) = Self.savedWalkIn() else { Issue.record("no look-up"); return }
-        _ = state.update(.duplicatesFound(person, []))
-        _ = state.update(.refused(.identityNumberOnRoster))
+        _ = state.answer(.duplicatesFound(person, []))
+        _ = state.answer(.refused(.identityNumberOnRoster))
         #expect(state.notice?.text == state.context.strings["error.identityNumberOnRoster"])
         #expect(state.render().0.text.contains("Đăng ký người chưa có trong danh sách"))
     }
@@ -127,19 +127,19 @@ struct OverrideTests {
     @Test("a nurse cannot override: F6 says only the site lead may")
     func nurse() {
         var state = Self.tooEarly(staffIndex: 0)
-        #expect(state.update(.key(.function(6))).isEmpty)
+        #expect(state.send(.key(.function(6))).isEmpty)
         #expect(state.notice?.text == state.context.strings["checkIn.overrideSiteLeadOnly"])
     }
 
     @Test("the site lead overrides with a reason, which goes with the check-in")
     func siteLead() {
         var state = Self.tooEarly(staffIndex: 4)
-        _ = state.update(.key(.function(6)))
-        #expect(state.update(.key(.enter)).isEmpty, "a reason is required")
+        _ = state.send(.key(.function(6)))
+        #expect(state.send(.key(.enter)).isEmpty, "a reason is required")
         #expect(state.notice?.text == state.context.strings["checkIn.overrideReasonRequired"])
         _ = state.type("Đi công tác nước ngoài ngày mai")
         Golden.check(state.render().0, "checkin-override")
-        #expect(state.update(.key(.enter)) == [
+        #expect(state.send(.key(.enter)) == [
             .checkIn(person: F.duc, override: "Đi công tác nước ngoài ngày mai", by: F.staff[4].id),
         ])
     }
@@ -148,7 +148,7 @@ struct OverrideTests {
     func noAllowedProduct() {
         // Vero Cell on 01/09/2026: its series mixes with nothing, and the session has only Pfizer in date.
         var state = F.lastLook(history: [PriorDose(doseNumber: 1, productCode: "verocell", givenOn: "2026-09-01")])
-        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == "Mũi này phải là Sinopharm: điểm tiêm hôm nay không có.")
     }
 }
@@ -160,32 +160,32 @@ struct PaperDoseTests {
     @Test("F4 adds the next dose from a paper card; a wrong date is refused, then the history is read again")
     func paperDose() {
         var state = F.lastLook(history: [])
-        _ = state.update(.key(.function(4)))
+        _ = state.send(.key(.function(4)))
         // The dose number is filled (the next one); the cursor waits on the vaccine.
         _ = state.type("AZ")
-        _ = state.update(.key(.tab))
+        _ = state.send(.key(.tab))
         _ = state.type("15/13/2021")
-        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.render().0.text.contains(state.context.strings["roster.badDoseDate"]))
-        _ = state.update(.key(.backspace))
-        _ = state.update(.key(.backspace))
-        _ = state.update(.key(.backspace))
-        _ = state.update(.key(.backspace))
-        _ = state.update(.key(.backspace))
-        _ = state.update(.key(.backspace))
-        _ = state.update(.key(.backspace))
+        _ = state.send(.key(.backspace))
+        _ = state.send(.key(.backspace))
+        _ = state.send(.key(.backspace))
+        _ = state.send(.key(.backspace))
+        _ = state.send(.key(.backspace))
+        _ = state.send(.key(.backspace))
+        _ = state.send(.key(.backspace))
         _ = state.type("7/2021")
-        _ = state.update(.key(.tab))
+        _ = state.send(.key(.tab))
         _ = state.type("AB1234")
-        _ = state.update(.key(.tab))
+        _ = state.send(.key(.tab))
         _ = state.type("TYT Phường 5")
         Golden.check(state.render().0, "checkin-paper-dose")
-        let effects = state.update(.key(.enter))
+        let effects = state.send(.key(.enter))
         guard case .savePaperDose(let entry, let personID, _)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(personID == F.duc.id)
         #expect(entry.dose == PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-07-15"))
         #expect(entry.lotNumber == "AB1234" && entry.place == "TYT Phường 5")
-        #expect(state.update(.paperDoseSaved(personID: F.duc.id, added: true)) == [.loadDoseHistory(personID: F.duc.id)])
+        #expect(state.answer(.paperDoseSaved(personID: F.duc.id, added: true)) == [.loadDoseHistory(personID: F.duc.id)])
     }
 
     @Test("a date in the future is refused")

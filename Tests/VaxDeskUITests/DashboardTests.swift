@@ -32,8 +32,8 @@ struct DashboardTests {
     ])
     func dashboard(size: Size) {
         var state = F.signedIn(staffIndex: 4, size: size)
-        #expect(state.update(.key(.function(6))) == [.loadDashboard(by: F.staff[4].id)])
-        _ = state.update(.dashboardLoaded(Self.board()))
+        #expect(state.send(.key(.function(6))) == [.loadDashboard(by: F.staff[4].id)])
+        _ = state.answer(.dashboardLoaded(Self.board()))
         let screen = state.render().0.text
         #expect(screen.contains("đã tiêm 42 · 21/giờ"))
         #expect(screen.contains("Chờ khám: 3 người · trung vị 9 phút · lâu nhất 21 phút"))
@@ -45,14 +45,14 @@ struct DashboardTests {
     @Test("the nurse cannot open it; the site lead closes the session from it after confirming")
     func close() {
         var nurse = F.signedIn(staffIndex: 0)
-        #expect(nurse.update(.key(.function(6))).isEmpty)
+        #expect(nurse.send(.key(.function(6))).isEmpty)
         var lead = F.signedIn(staffIndex: 4)
-        _ = lead.update(.key(.function(6)))
-        _ = lead.update(.dashboardLoaded(Self.board()))
-        #expect(lead.update(.key(.function(7))).isEmpty)
+        _ = lead.send(.key(.function(6)))
+        _ = lead.answer(.dashboardLoaded(Self.board()))
+        #expect(lead.send(.key(.function(7))).isEmpty)
         #expect(lead.render().0.text.contains("Đóng buổi tiêm? Sau khi đóng không ghi nhận thêm được."))
-        #expect(lead.update(.key(.enter)) == [.closeSession(by: F.staff[4].id)])
-        _ = lead.update(.refused(.sessionNotResolved(inObservation: 4, openVials: 1)))
+        #expect(lead.send(.key(.enter)) == [.closeSession(by: F.staff[4].id)])
+        _ = lead.answer(.refused(.sessionNotResolved(inObservation: 4, openVials: 1)))
         #expect(lead.notice?.text.contains("còn 4 người đang theo dõi và 1 lọ đang mở") == true)
     }
 }
@@ -64,46 +64,47 @@ struct SessionOpeningTests {
     @Test("with no session open, F8 opens one from a form read by the command line's rules")
     func openSession() {
         var lead = F.signedIn(staffIndex: 4)
-        _ = lead.update(.key(.function(6)))
-        _ = lead.update(.dashboardLoaded(nil))
+        _ = lead.send(.key(.function(6)))
+        _ = lead.answer(.dashboardLoaded(nil))
         #expect(lead.render().0.text.contains("F8: Mở buổi tiêm mới."))
-        _ = lead.update(.key(.function(8)))
+        _ = lead.send(.key(.function(8)))
         _ = lead.type("Nhà văn hóa khu phố 3")
-        _ = lead.update(.key(.tab))
-        _ = lead.update(.key(.tab))
+        _ = lead.send(.key(.tab))
+        _ = lead.send(.key(.tab))
         _ = lead.type("dd01, ti01")
-        _ = lead.update(.key(.tab))
+        _ = lead.send(.key(.tab))
         _ = lead.type("Comirnaty:FK9001:30/06/2027:300; AZ:A77")
-        #expect(lead.update(.key(.enter)).isEmpty)
+        #expect(lead.send(.key(.enter)).isEmpty)
         #expect(lead.render().0.text.contains(lead.context.strings["plan.badLot"]))
         _ = lead.type(":31/12/2027:200")
-        _ = lead.update(.key(.tab))
+        _ = lead.send(.key(.tab))
         _ = lead.type("250")
         Golden.check(lead.render().0, "dashboard-open-session")
-        let effects = lead.update(.key(.enter))
+        let effects = lead.send(.key(.enter))
         guard case .openSession(let plan, let by)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(by == F.staff[4].id && plan.place == "Nhà văn hóa khu phố 3" && plan.day == "2026-11-26")
         #expect(plan.teamCodes == ["DD01", "TI01"] && plan.planned == 250)
         #expect(plan.lots.map(\.productCode) == ["pfizer", "astrazeneca"] && plan.lots.map(\.dosesReceived) == [300, 200])
-        #expect(lead.update(.sessionOpened) == [.loadDashboard(by: F.staff[4].id)])
+        #expect(lead.answer(.sessionOpened).isEmpty)
+        #expect(lead.send(.databaseChanged).contains(.loadDashboard(by: F.staff[4].id)), "the desk's own commit reloads the board")
     }
 
     @Test("F4 adds a staff member; a role that cannot be read says so")
     func addStaff() {
         var lead = F.signedIn(staffIndex: 4)
-        _ = lead.update(.key(.function(6)))
-        _ = lead.update(.dashboardLoaded(DashboardTests.board()))
-        _ = lead.update(.key(.function(4)))
+        _ = lead.send(.key(.function(6)))
+        _ = lead.answer(.dashboardLoaded(DashboardTests.board()))
+        _ = lead.send(.key(.function(4)))
         _ = lead.type("ti09")
-        _ = lead.update(.key(.tab))
+        _ = lead.send(.key(.tab))
         _ = lead.type("phan văn út")
-        _ = lead.update(.key(.tab))
+        _ = lead.send(.key(.tab))
         _ = lead.type("bảo vệ")
-        #expect(lead.update(.key(.enter)).isEmpty)
+        #expect(lead.send(.key(.enter)).isEmpty)
         #expect(lead.render().0.text.contains(lead.context.strings["staff.unknownRole"]))
-        for _ in 0..<6 { _ = lead.update(.key(.backspace)) }
+        for _ in 0..<6 { _ = lead.send(.key(.backspace)) }
         _ = lead.type("tiêm chủng viên")
-        guard case .addStaff(let member, _)? = lead.update(.key(.enter)).first else { Issue.record("not added"); return }
+        guard case .addStaff(let member, _)? = lead.send(.key(.enter)).first else { Issue.record("not added"); return }
         #expect(member.code == "TI09" && member.fullName == "Phan Văn Út" && member.role == .vaccinator)
     }
 }
@@ -115,27 +116,27 @@ struct SessionHistoryTests {
     @Test("F3 lists the site's sessions; Enter shows one's report, Esc goes back to the list")
     func history() {
         var lead = F.signedIn(staffIndex: 4)
-        _ = lead.update(.key(.function(6)))
-        _ = lead.update(.dashboardLoaded(DashboardTests.board()))
-        #expect(lead.update(.key(.function(3))) == [.loadSessions])
+        _ = lead.send(.key(.function(6)))
+        _ = lead.answer(.dashboardLoaded(DashboardTests.board()))
+        #expect(lead.send(.key(.function(3))) == [.loadSessions])
         let earlier = VaccinationSession(siteID: UUID(), day: "2026-11-25", place: "Trường tiểu học", status: .closed,
                                          openedAt: F.now.addingTimeInterval(-86_400))
-        _ = lead.update(.sessionsLoaded([F.session, earlier]))
-        _ = lead.update(.key(.down))
-        #expect(lead.update(.key(.enter)) == [.loadReport(sessionID: earlier.id)])
+        _ = lead.answer(.sessionsLoaded([F.session, earlier]))
+        _ = lead.send(.key(.down))
+        #expect(lead.send(.key(.enter)) == [.loadReport(sessionID: earlier.id)])
         var report = SessionReport(sessionID: earlier.id, day: "2026-11-25", place: "Trường tiểu học", status: "closed")
         report.checkedIn = 120
         report.vaccinated = 112
         report.lots = [SessionReport.Lot(product: "astrazeneca", lot: "A1089", dosesReceived: 500, vialsOpened: 12,
                                          dosesInOpenedVials: 120, dosesGiven: 112, dosesWasted: 8)]
-        _ = lead.update(.reportLoaded(report))
+        _ = lead.answer(.reportLoaded(report))
         let screen = lead.render().0.text
         #expect(screen.contains("Báo cáo buổi 25/11/2026"))
         #expect(screen.contains("AstraZeneca A1089: tiêm 112 · hủy 8 · trả lại 380"))
         Golden.check(lead.render().0, "dashboard-history")
-        _ = lead.update(.key(.escape))
+        _ = lead.send(.key(.escape))
         #expect(!lead.render().0.text.contains("Báo cáo buổi"))
-        _ = lead.update(.key(.escape))
+        _ = lead.send(.key(.escape))
         #expect(lead.render().0.text.contains("Phản ứng sau tiêm"))
     }
 
@@ -145,20 +146,20 @@ struct SessionHistoryTests {
         var status = SyncStatus()
         status.pending = 12
         status.lastSuccess = F.now.addingTimeInterval(-300)
-        _ = desk.update(.syncStatusLoaded(status))
+        _ = desk.answer(.syncStatusLoaded(status))
         #expect(desk.render().0.text.contains("Chờ gửi: 12 · gửi lúc 09:10"))
         status.lastError = "connection-refused"
         status.nextAttempt = F.now.addingTimeInterval(120)
-        _ = desk.update(.syncStatusLoaded(status))
+        _ = desk.answer(.syncStatusLoaded(status))
         #expect(desk.render().0.text.contains("Chờ gửi: 12 · chưa gửi được"))
 
         var lead = F.signedIn(staffIndex: 4)
-        _ = lead.update(.key(.function(6)))
+        _ = lead.send(.key(.function(6)))
         var board = DashboardTests.board()
         board.sync = status
         board.refused = [QuarantinedRecord(seq: 7, event: "injection", recordID: UUID(uuidString: "019A6B2C-1D2E-7F30-8A41-B52C63D74E85")!,
                                            message: "Immunization/019A…: HTTP 422: Immunization.vaccineCode has no code", attempts: 1)]
-        _ = lead.update(.dashboardLoaded(board))
+        _ = lead.answer(.dashboardLoaded(board))
         let screen = lead.render(); let text = screen.0.text
         #expect(text.contains("lần gửi được cuối 09:10"))
         #expect(text.contains("⚠ Chưa gửi được: hệ thống trung ương từ chối kết nối · thử lại lúc 09:17"))
@@ -168,7 +169,7 @@ struct SessionHistoryTests {
 
     static func wide(_ state: AppState) -> Buffer {
         var state = state
-        _ = state.update(.resized(Size(columns: 160, rows: 48)))
+        _ = state.send(.resized(Size(columns: 160, rows: 48)))
         return state.render().0
     }
 }

@@ -13,7 +13,7 @@ struct DeskBehaviourTests {
     func searchAsYouType() {
         var state = F.desk(at: .checkIn)
         #expect(state.type("đu") == [.search("đ"), .search("đu")])
-        _ = state.update(.searchResults(query: "đ", [RosterMatch(person: F.ha, dosesOnRecord: 0)]))
+        _ = state.answer(.searchResults(query: "đ", [RosterMatch(person: F.ha, dosesOnRecord: 0)]))
         guard case .checkIn(let screen) = state.screen else { Issue.record("not at check-in"); return }
         #expect(screen.results.isEmpty)
     }
@@ -21,7 +21,7 @@ struct DeskBehaviourTests {
     @Test("Enter with nothing to choose says why, and does nothing else")
     func disabledEnter() {
         var state = F.desk(at: .checkIn)
-        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["checkIn.nothingToChoose"])
     }
 
@@ -29,24 +29,24 @@ struct DeskBehaviourTests {
     func checkInFlow() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
-        #expect(state.update(.key(.enter)) == [.loadDoseHistory(personID: F.duc.id)])
+        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        #expect(state.send(.key(.enter)) == [.loadDoseHistory(personID: F.duc.id)])
         // Enter before the history is read is disabled.
-        #expect(state.update(.key(.enter)).isEmpty)
-        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2021-09-01")]))
-        let effects = state.update(.key(.enter))
+        #expect(state.send(.key(.enter)).isEmpty)
+        _ = state.answer(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2021-09-01")]))
+        let effects = state.send(.key(.enter))
         guard case .checkIn(let person, let override, let by)? = effects.first else { Issue.record("no check-in: \(effects)"); return }
         #expect(person == F.duc && override == nil && by == F.staff[0].id)
         #expect(state.isSaving)
-        #expect(state.update(.key(.escape)).isEmpty, "keys wait while saving")
+        #expect(state.send(.key(.escape)).isEmpty, "keys wait while saving")
     }
 
     @Test("a person who already has a ticket cannot be checked in twice")
     func alreadyTicketed() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1, ticketToday: 4)]))
-        #expect(state.update(.key(.enter)).isEmpty)
+        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1, ticketToday: 4)]))
+        #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["checkIn.alreadyHasTicket"])
     }
 
@@ -54,15 +54,15 @@ struct DeskBehaviourTests {
     func screeningSave() {
         var state = F.desk(at: .screening, staffIndex: 1)
         let entry = F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)
-        _ = state.update(.queueLoaded(.waitingScreening, [entry]))
-        _ = state.update(.key(.enter))
-        _ = state.update(.key(.character("k")))
-        _ = state.update(.key(.character("k")))
-        _ = state.update(.key(.character("c")))
-        _ = state.update(.key(.enter))
-        let effects = state.update(.key(.enter))
-        guard case .saveScreening(let decision, let ticket, _)? = effects.first else { Issue.record("\(effects)"); return }
-        #expect(ticket == 12)
+        _ = state.answer(.queueLoaded(.waitingScreening, [entry]))
+        _ = state.send(.key(.enter))
+        _ = state.send(.key(.character("k")))
+        _ = state.send(.key(.character("k")))
+        _ = state.send(.key(.character("c")))
+        _ = state.send(.key(.enter))
+        let effects = state.send(.key(.enter))
+        guard case .saveScreening(let decision, _)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(decision.visitID == entry.visitID)
         #expect(decision.yesItems == ["3"])
         #expect(decision.outcome == .deferred && decision.computedOutcome == .deferred)
         #expect(decision.checklistVersion == "3802/QĐ-BYT")
@@ -73,13 +73,13 @@ struct DeskBehaviourTests {
     func earlyDischarge() {
         var state = F.desk(at: .observation, staffIndex: 3)
         let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 10, dueInMinutes: 20)
-        _ = state.update(.queueLoaded(.inObservation, [entry]))
-        _ = state.update(.key(.enter))
-        #expect(state.update(.key(.enter)).isEmpty)
+        _ = state.answer(.queueLoaded(.inObservation, [entry]))
+        _ = state.send(.key(.enter))
+        #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["observation.reasonRequired"])
         _ = state.type("Đau đầu, người nhà đưa đi khám")
-        #expect(state.update(.key(.enter)) == [
-            .discharge(visitID: entry.visitID, ticket: 12, earlyReason: "Đau đầu, người nhà đưa đi khám", by: F.staff[3].id),
+        #expect(state.send(.key(.enter)) == [
+            .discharge(visitID: entry.visitID, earlyReason: "Đau đầu, người nhà đưa đi khám", by: F.staff[3].id),
         ])
     }
 
@@ -87,25 +87,25 @@ struct DeskBehaviourTests {
     func dueDischarge() {
         var state = F.desk(at: .observation, staffIndex: 3)
         let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
-        _ = state.update(.queueLoaded(.inObservation, [entry]))
-        _ = state.update(.key(.enter))
-        #expect(state.update(.key(.enter)) == [.discharge(visitID: entry.visitID, ticket: 12, earlyReason: nil, by: F.staff[3].id)])
+        _ = state.answer(.queueLoaded(.inObservation, [entry]))
+        _ = state.send(.key(.enter))
+        #expect(state.send(.key(.enter)) == [.discharge(visitID: entry.visitID, earlyReason: nil, by: F.staff[3].id)])
     }
 
     @Test("another desk's write refreshes what is on screen")
     func liveRefresh() {
         var state = F.desk(at: .screening, staffIndex: 1)
-        #expect(state.update(.databaseChanged) == [.loadSyncStatus, .loadSession, .loadAlerts, .loadQueue(.waitingScreening)])
+        #expect(state.send(.databaseChanged) == [.loadSyncStatus, .loadSession, .loadAlerts, .loadQueue(.waitingScreening)])
     }
 
     @Test("a refusal is shown in words and the desk goes back to its queue")
     func refusal() {
         var state = F.desk(at: .screening, staffIndex: 1)
-        _ = state.update(.queueLoaded(.waitingScreening, [F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)]))
-        _ = state.update(.key(.enter))
-        _ = state.update(.key(.enter))
-        _ = state.update(.key(.enter))
-        let effects = state.update(.refused(.notAtStage(expected: .waitingScreening, actual: .waitingInjection)))
+        _ = state.answer(.queueLoaded(.waitingScreening, [F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)]))
+        _ = state.send(.key(.enter))
+        _ = state.send(.key(.enter))
+        _ = state.send(.key(.enter))
+        let effects = state.answer(.refused(.notAtStage(expected: .waitingScreening, actual: .waitingInjection)))
         #expect(effects == [.loadQueue(.waitingScreening)])
         #expect(!state.isSaving)
         #expect(state.notice?.tone == .danger)
@@ -115,8 +115,8 @@ struct DeskBehaviourTests {
     @Test("F10 quits, even on a screen that is too small")
     func quit() {
         var state = F.desk(at: .checkIn)
-        _ = state.update(.resized(Size(columns: 40, rows: 10)))
-        #expect(state.update(.key(.function(10))) == [.quit])
+        _ = state.send(.resized(Size(columns: 40, rows: 10)))
+        #expect(state.send(.key(.function(10))) == [.quit])
         #expect(state.wantsQuit)
     }
 }
@@ -130,12 +130,12 @@ struct CardScanTests {
     func scan() {
         var state = F.desk(at: .checkIn)
         _ = state.type(Self.qr)
-        #expect(state.update(.key(.enter)) == [.search("091085012345")])
+        #expect(state.send(.key(.enter)) == [.search("091085012345")])
         var onRoster = F.duc
         onRoster.birthDate = BirthDate(year: 1985)
-        let effects = state.update(.searchResults(query: "091085012345", [RosterMatch(person: onRoster, dosesOnRecord: 0)]))
+        let effects = state.answer(.searchResults(query: "091085012345", [RosterMatch(person: onRoster, dosesOnRecord: 0)]))
         #expect(effects == [.loadDoseHistory(personID: F.duc.id)])
-        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, []))
+        _ = state.answer(.doseHistoryLoaded(personID: F.duc.id, []))
         let screen = state.render().0.text
         #expect(screen.contains("Thẻ và danh sách khác nhau"))
         #expect(screen.contains("Ngày sinh: thẻ 07/03/1985, danh sách 1985"))
@@ -146,8 +146,8 @@ struct CardScanTests {
     func notOnRoster() {
         var state = F.desk(at: .checkIn)
         _ = state.type(Self.qr)
-        _ = state.update(.key(.enter))
-        #expect(state.update(.searchResults(query: "091085012345", [])).isEmpty)
+        _ = state.send(.key(.enter))
+        #expect(state.answer(.searchResults(query: "091085012345", [])).isEmpty)
         #expect(state.render().0.text.contains("Thẻ CCCD 091085012345 (Nguyễn Văn Đức) không có trong danh sách."))
     }
 }
@@ -160,7 +160,7 @@ struct TooEarlyTests {
     func tooEarly() {
         // Pfizer on 20/11/2026: the second dose is possible from 11/12/2026; today is 26/11/2026.
         var state = F.lastLook(history: [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2026-11-20")])
-        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == "Quá sớm: tiêm được từ 11/12/2026 (≥ 21 ngày sau mũi trước).")
         Golden.check(state.render().0, "checkin-too-early")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import TerminalKit
 import VaxCore
-import VaxDeskUI
+@testable import VaxDeskUI
 import VaxResources
 
 /// A desk in a known state: the shipped strings and rules, a fixed clock, a small cast of people.
@@ -71,16 +71,16 @@ enum DeskFixture {
     ) -> AppState {
         var state = AppState(context: context(language), size: size, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân",
                              idleLock: idleLock)
-        _ = state.update(.sessionLoaded(session, lots: lots))
+        _ = state.answer(.sessionLoaded(session, lots: lots))
         var sync = SyncStatus()
         sync.pending = 3
-        _ = state.update(.syncStatusLoaded(sync))
-        _ = state.update(.staffLoaded(staff))
-        for _ in 0..<staffIndex { _ = state.update(.key(.down)) }
-        _ = state.update(.key(.enter))
+        _ = state.answer(.syncStatusLoaded(sync))
+        _ = state.answer(.staffLoaded(staff))
+        for _ in 0..<staffIndex { _ = state.send(.key(.down)) }
+        _ = state.send(.key(.enter))
         _ = state.type(pin)
-        _ = state.update(.key(.enter))
-        _ = state.update(.signedIn(staff[staffIndex]))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.signedIn(staff[staffIndex]))
         return state
     }
 
@@ -91,8 +91,8 @@ enum DeskFixture {
     /// A desk signed in as `staffIndex` at `station`, with the session loaded.
     static func desk(at station: Station, staffIndex: Int = 0, size: Size = .minimum, language: Language = .vietnamese) -> AppState {
         var state = signedIn(staffIndex: staffIndex, size: size, language: language)
-        _ = state.update(.key(.character(Character(String(Station.allCases.firstIndex(of: station)! + 1)))))
-        _ = state.update(.key(.enter))
+        _ = state.send(.key(.character(Character(String(Station.allCases.firstIndex(of: station)! + 1)))))
+        _ = state.send(.key(.enter))
         return state
     }
 }
@@ -102,9 +102,9 @@ extension DeskFixture {
     static func lastLook(of person: Person = duc, history: [PriorDose], staffIndex: Int = 0) -> AppState {
         var state = desk(at: .checkIn, staffIndex: staffIndex)
         _ = state.type("duc")
-        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: person, dosesOnRecord: history.count)]))
-        _ = state.update(.key(.enter))
-        _ = state.update(.doseHistoryLoaded(personID: person.id, history))
+        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: person, dosesOnRecord: history.count)]))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.doseHistoryLoaded(personID: person.id, history))
         return state
     }
 }
@@ -112,6 +112,21 @@ extension DeskFixture {
 extension AppState {
     /// Sends a sequence of keys typed as text.
     mutating func type(_ text: String) -> [AppEffect] {
-        text.flatMap { update(.key(.character($0))) }
+        text.flatMap { send(.key(.character($0))) }
+    }
+
+    /// An action; the effects it asks for, whoever asked.
+    mutating func send(_ action: AppAction) -> [AppEffect] {
+        update(action).map(\.effect)
+    }
+
+    /// The answer to what the screen on top asked for: to a write, while the desk is saving.
+    mutating func answer(_ result: AppResult) -> [AppEffect] {
+        answer(result, to: .screen(screenID))
+    }
+
+    /// The answer to what `requester` asked for (a background job, a screen under the lock).
+    mutating func answer(_ result: AppResult, to requester: Requester) -> [AppEffect] {
+        send(.answer(Answer(to: requester, endsWrite: isSaving, result: result)))
     }
 }

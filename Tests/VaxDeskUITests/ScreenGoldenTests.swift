@@ -12,8 +12,8 @@ struct ScreenGoldenTests {
     @Test("sign-in lists the staff")
     func login() {
         var state = AppState(context: F.context(), size: .minimum, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân")
-        _ = state.update(.staffLoaded(F.staff))
-        _ = state.update(.sessionLoaded(F.session, lots: F.lots))
+        _ = state.answer(.staffLoaded(F.staff))
+        _ = state.answer(.sessionLoaded(F.session, lots: F.lots))
         Golden.check(state.render().0, "login")
     }
 
@@ -21,7 +21,7 @@ struct ScreenGoldenTests {
     func checkInResults() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.update(.searchResults(query: "duc", [
+        _ = state.answer(.searchResults(query: "duc", [
             RosterMatch(person: F.duc, dosesOnRecord: 1),
             RosterMatch(person: F.ducAnh, dosesOnRecord: 0, ticketToday: 7),
         ]))
@@ -34,51 +34,51 @@ struct ScreenGoldenTests {
     func checkInConfirm() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
-        _ = state.update(.key(.enter))
-        _ = state.update(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10")]))
+        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10")]))
         Golden.check(state.render().0, "checkin-confirm")
-        _ = state.update(.key(.enter))
-        _ = state.update(.checkedIn(ticket: 42, person: F.duc))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.checkedIn(ticket: 42))
         Golden.check(state.render().0, "checkin-ticket")
     }
 
     @Test("screening: the checklist and its outcome")
     func screeningChecklist() {
         var state = F.desk(at: .screening, staffIndex: 1)
-        _ = state.update(.queueLoaded(.waitingScreening, [
+        _ = state.answer(.queueLoaded(.waitingScreening, [
             F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 7),
             F.entry(F.ha, ticket: 13, stage: .waitingScreening, minutesAgo: 2),
         ]))
         Golden.check(state.render().0, "screening-queue")
-        _ = state.update(.key(.enter))
-        for key: Key in [.down, .down, .down, .down, .down, .down, .down] { _ = state.update(.key(key)) }
-        _ = state.update(.key(.character(" ")))
+        _ = state.send(.key(.enter))
+        for key: Key in [.down, .down, .down, .down, .down, .down, .down] { _ = state.send(.key(key)) }
+        _ = state.send(.key(.character(" ")))
         Golden.check(state.render().0, "screening-checklist")
     }
 
     @Test("injection: lot, arm and the identity check")
     func injection() {
         var state = F.desk(at: .injection, staffIndex: 2)
-        _ = state.update(.queueLoaded(.waitingInjection, [F.entry(F.ha, ticket: 13, stage: .waitingInjection, minutesAgo: 4, caution: true)]))
-        _ = state.update(.key(.enter))
-        _ = state.update(.vialsLoaded([F.vial(of: F.lots[0], drawn: 2, openedMinutesAgo: 75)]))
-        _ = state.update(.key(.character("p")))
+        _ = state.answer(.queueLoaded(.waitingInjection, [F.entry(F.ha, ticket: 13, stage: .waitingInjection, minutesAgo: 4, caution: true)]))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.vialsLoaded([F.vial(of: F.lots[0], drawn: 2, openedMinutesAgo: 75)]))
+        _ = state.send(.key(.character("p")))
         Golden.check(state.render().0, "injection-prepare")
-        _ = state.update(.key(.enter))
+        _ = state.send(.key(.enter))
         Golden.check(state.render().0, "injection-confirm")
     }
 
     @Test("observation: countdowns, soonest due first, due ones marked")
     func observation() {
         var state = F.desk(at: .observation, staffIndex: 3)
-        _ = state.update(.queueLoaded(.inObservation, [
+        _ = state.answer(.queueLoaded(.inObservation, [
             F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1),
             F.entry(F.ha, ticket: 13, stage: .inObservation, minutesAgo: 20, caution: true, dueInMinutes: 40),
         ]))
         Golden.check(state.render().0, "observation-board")
-        _ = state.update(.key(.down))
-        _ = state.update(.key(.enter))
+        _ = state.send(.key(.down))
+        _ = state.send(.key(.enter))
         _ = state.type("Người nhà xin về")
         Golden.check(state.render().0, "observation-early")
     }
@@ -86,16 +86,16 @@ struct ScreenGoldenTests {
     @Test("below 80×24 the screen says so")
     func tooSmall() {
         var state = F.desk(at: .checkIn)
-        _ = state.update(.resized(Size(columns: 60, rows: 20)))
+        _ = state.send(.resized(Size(columns: 60, rows: 20)))
         Golden.check(state.render().0, "too-small")
-        _ = state.update(.resized(.minimum))
+        _ = state.send(.resized(.minimum))
         #expect(state.render().0.lines[0].hasPrefix("VaxDesk"))
     }
 
     @Test("help lists every key with why a disabled one does nothing")
     func help() {
         var state = F.desk(at: .checkIn)
-        _ = state.update(.key(.function(1)))
+        _ = state.send(.key(.function(1)))
         Golden.check(state.render().0, "help-checkin")
     }
 
@@ -107,7 +107,7 @@ struct ScreenGoldenTests {
         case .injection: .waitingInjection
         default: .inObservation
         }
-        _ = state.update(.queueLoaded(stage, [
+        _ = state.answer(.queueLoaded(stage, [
             F.entry(F.duc, ticket: 12, stage: stage, minutesAgo: 9, dueInMinutes: station == .observation ? 21 : nil),
             F.entry(F.ha, ticket: 13, stage: stage, minutesAgo: 4, caution: true,
                     dueInMinutes: station == .observation ? 56 : nil),
@@ -119,7 +119,7 @@ struct ScreenGoldenTests {
     func wide(language: Language) {
         var state = F.desk(at: .checkIn, size: Size(columns: 120, rows: 30), language: language)
         _ = state.type("duc")
-        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 2)]))
+        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 2)]))
         Golden.check(state.render().0, "checkin-wide-\(language.rawValue)")
     }
 }

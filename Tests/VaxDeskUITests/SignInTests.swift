@@ -12,18 +12,18 @@ struct SignInTests {
     /// A desk on the sign-in list, the staff loaded.
     static func login() -> AppState {
         var state = AppState(context: F.context(), size: .minimum, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân", idleLock: nil)
-        _ = state.update(.sessionLoaded(F.session, lots: F.lots))
-        _ = state.update(.staffLoaded(F.staff))
+        _ = state.answer(.sessionLoaded(F.session, lots: F.lots))
+        _ = state.answer(.staffLoaded(F.staff))
         return state
     }
 
     @Test("the PIN is typed unseen, digits only, 4 to 8; the store's answer signs in or says why not")
     func pin() {
         var state = Self.login()
-        _ = state.update(.key(.down))
-        #expect(state.update(.key(.enter)).isEmpty, "choosing asks for the PIN")
+        _ = state.send(.key(.down))
+        #expect(state.send(.key(.enter)).isEmpty, "choosing asks for the PIN")
         _ = state.type("13a5")
-        #expect(state.update(.key(.enter)).isEmpty, "three digits are not a PIN")
+        #expect(state.send(.key(.enter)).isEmpty, "three digits are not a PIN")
         #expect(state.notice?.text == "Mã PIN phải gồm 4 đến 8 chữ số.")
         _ = state.type("7")
         let screen = state.render()
@@ -31,22 +31,22 @@ struct SignInTests {
         #expect(screen.0.text.contains("Mã PIN: ••••"))
         #expect(!screen.0.text.contains("1357"))
         Golden.check(screen.0, "login-pin")
-        #expect(state.update(.key(.enter)) == [.signIn(code: "BS01", pin: "1357")])
+        #expect(state.send(.key(.enter)) == [.signIn(code: "BS01", pin: "1357")])
         #expect(state.isSaving, "a tenth of a second of hashing: keys wait")
 
-        _ = state.update(.signInRefused(.wrongPIN(attemptsLeft: 3)))
+        _ = state.answer(.signInRefused(.wrongPIN(attemptsLeft: 3)))
         #expect(state.notice?.text == "Sai mã PIN. Còn 3 lần thử trước khi tài khoản bị khóa.")
         #expect(!state.render().0.text.contains("•"), "the digits are cleared")
-        _ = state.update(.signInRefused(.locked(until: F.now.addingTimeInterval(120))))
+        _ = state.answer(.signInRefused(.locked(until: F.now.addingTimeInterval(120))))
         #expect(state.notice?.text == "Nhập sai mã PIN quá nhiều lần: tài khoản bị khóa đến 09:17:00.")
 
         // Esc goes back to the list; the right PIN opens the station picker at the doctor's station.
-        _ = state.update(.key(.escape))
+        _ = state.send(.key(.escape))
         #expect(state.render().0.text.contains("Chọn tên của bạn"))
-        _ = state.update(.key(.enter))
+        _ = state.send(.key(.enter))
         _ = state.type("1357")
-        _ = state.update(.key(.enter))
-        _ = state.update(.signedIn(F.staff[1]))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.signedIn(F.staff[1]))
         let picker = state.render().0.text
         #expect(picker.contains("Xin chào, Lê Văn Hùng"))
         #expect(picker.contains("▶ 2. Khám sàng lọc"))
@@ -55,36 +55,36 @@ struct SignInTests {
     @Test("a station of another role is listed but refused with the reason; the own one opens")
     func stations() {
         var nurse = F.signedIn(staffIndex: 0)
-        _ = nurse.update(.key(.character("2")))
-        #expect(nurse.update(.key(.enter)).isEmpty)
+        _ = nurse.send(.key(.character("2")))
+        #expect(nurse.send(.key(.enter)).isEmpty)
         #expect(nurse.notice?.text == "Điều dưỡng tiếp đón không được ghi kết luận khám sàng lọc.")
         #expect(nurse.station == nil)
         #expect(nurse.render().0.text.contains("2. Khám sàng lọc  — không thuộc vai trò của bạn"))
-        _ = nurse.update(.key(.character("1")))
-        _ = nurse.update(.key(.enter))
+        _ = nurse.send(.key(.character("1")))
+        _ = nurse.send(.key(.enter))
         #expect(nurse.station == .checkIn)
 
         var lead = F.signedIn(staffIndex: 4)
-        _ = lead.update(.key(.character("3")))
-        _ = lead.update(.key(.enter))
+        _ = lead.send(.key(.character("3")))
+        _ = lead.send(.key(.enter))
         #expect(lead.notice?.text == "Phụ trách điểm tiêm không được ghi nhận tiêm.")
     }
 
     @Test("idle for the set time, the desk locks: nothing personal shows; the same PIN gives the screen back")
     func idleLock() {
         var state = F.signedIn(staffIndex: 0, idleLock: 300)
-        _ = state.update(.key(.character("1")))
-        _ = state.update(.key(.enter))
+        _ = state.send(.key(.character("1")))
+        _ = state.send(.key(.enter))
         _ = state.type("duc")
-        _ = state.update(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
         #expect(state.render().0.text.contains("Nguyễn Văn Đức"))
 
         // A key restarts the count; five minutes after the last key, the desk locks.
-        _ = state.update(.tick(F.now.addingTimeInterval(200)))
-        _ = state.update(.key(.down))
-        _ = state.update(.tick(F.now.addingTimeInterval(450)))
+        _ = state.send(.tick(F.now.addingTimeInterval(200)))
+        _ = state.send(.key(.down))
+        _ = state.send(.tick(F.now.addingTimeInterval(450)))
         #expect(!state.isLocked)
-        let effects = state.update(.tick(F.now.addingTimeInterval(500)))
+        let effects = state.send(.tick(F.now.addingTimeInterval(500)))
         #expect(state.isLocked && effects == [.loadStaff])
         #expect(state.context.user == nil, "nobody may act from a locked desk")
         let locked = state.render().0
@@ -96,8 +96,8 @@ struct SignInTests {
 
         // Her PIN: the search as she left it.
         _ = state.type("1357")
-        #expect(state.update(.key(.enter)) == [.signIn(code: "DD01", pin: "1357")])
-        let back = state.update(.signedIn(F.staff[0]))
+        #expect(state.send(.key(.enter)) == [.signIn(code: "DD01", pin: "1357")])
+        let back = state.answer(.signedIn(F.staff[0]))
         #expect(back.contains(.loadSession))
         #expect(!state.isLocked && state.station == .checkIn)
         #expect(state.render().0.text.contains("Nguyễn Văn Đức"))
@@ -107,17 +107,17 @@ struct SignInTests {
     func switchUser() {
         var state = F.desk(at: .checkIn, staffIndex: 0)
         state.idleLock = 60
-        _ = state.update(.tick(F.now.addingTimeInterval(61)))
+        _ = state.send(.tick(F.now.addingTimeInterval(61)))
         #expect(state.isLocked)
-        _ = state.update(.staffLoaded(F.staff))
-        _ = state.update(.key(.escape))
+        _ = state.answer(.staffLoaded(F.staff))
+        _ = state.send(.key(.escape))
         #expect(state.render().0.text.contains("Chọn tên của bạn"))
-        _ = state.update(.key(.down))
-        _ = state.update(.key(.down))
-        _ = state.update(.key(.enter))
+        _ = state.send(.key(.down))
+        _ = state.send(.key(.down))
+        _ = state.send(.key(.enter))
         _ = state.type("2468")
-        #expect(state.update(.key(.enter)) == [.signIn(code: "TI01", pin: "2468")])
-        _ = state.update(.signedIn(F.staff[2]))
+        #expect(state.send(.key(.enter)) == [.signIn(code: "TI01", pin: "2468")])
+        _ = state.answer(.signedIn(F.staff[2]))
         #expect(!state.isLocked && state.station == nil)
         #expect(state.render().0.text.contains("Xin chào, Võ Thị Hồng"))
         #expect(state.render().0.text.contains("▶ 3. Tiêm"))
@@ -126,10 +126,10 @@ struct SignInTests {
     @Test("a serious event waiting shows on a locked desk without a name")
     func alertWhileLocked() {
         var state = F.desk(at: .checkIn, staffIndex: 0)
-        _ = state.update(.alertsLoaded([AdverseEventDeskTests.anaphylaxis]))
+        _ = state.answer(.alertsLoaded([AdverseEventDeskTests.anaphylaxis]))
         #expect(state.render().0.text.contains("Nguyễn Văn Đức"), "signed in, the banner names the person")
         state.idleLock = 60
-        _ = state.update(.tick(F.now.addingTimeInterval(61)))
+        _ = state.send(.tick(F.now.addingTimeInterval(61)))
         let locked = state.render().0.text
         #expect(locked.contains("Có phản ứng nặng chưa được xử lý: đăng nhập để xem."))
         #expect(!locked.contains("Nguyễn Văn Đức"))
@@ -138,17 +138,17 @@ struct SignInTests {
     @Test("the site lead resets a PIN from the dashboard (shown once) and browses the audit trail page by page")
     func leadTools() {
         var lead = F.signedIn(staffIndex: 4)
-        _ = lead.update(.key(.function(6)))
-        _ = lead.update(.dashboardLoaded(DashboardTests.board()))
-        #expect(lead.update(.key(.function(5))) == [.loadStaff])
-        _ = lead.update(.staffLoaded(F.staff))
+        _ = lead.send(.key(.function(6)))
+        _ = lead.answer(.dashboardLoaded(DashboardTests.board()))
+        #expect(lead.send(.key(.function(5))) == [.loadStaff])
+        _ = lead.answer(.staffLoaded(F.staff))
         #expect(lead.render().0.text.contains("Đặt lại mã PIN: chọn nhân viên rồi nhấn Enter"))
-        _ = lead.update(.key(.down))
-        #expect(lead.update(.key(.enter)) == [.resetPIN(code: "BS01", by: F.staff[4].id)])
-        _ = lead.update(.pinReset(code: "BS01", pin: "408213"))
+        _ = lead.send(.key(.down))
+        #expect(lead.send(.key(.enter)) == [.resetPIN(code: "BS01", by: F.staff[4].id)])
+        _ = lead.answer(.pinReset(code: "BS01", pin: "408213"))
         #expect(lead.notice?.text == "Mã PIN mới của BS01: 408213 — chỉ hiện lần này, hãy báo riêng.")
 
-        #expect(lead.update(.key(.function(6))) == [.loadAuditTrail(before: nil, by: F.staff[4].id)])
+        #expect(lead.send(.key(.function(6))) == [.loadAuditTrail(before: nil, by: F.staff[4].id)])
         let page = (0..<20).map { n in
             AuditEntry(seq: Int64(40 - n), at: F.now.addingTimeInterval(Double(-n * 60)), staffID: F.staff[0].id,
                        staffCode: "DD01", staffName: "Nguyễn Thị Lan", action: n == 0 ? "sign-in" : "check-in",
@@ -156,13 +156,13 @@ struct SignInTests {
                        recordID: UUID(uuidString: "0193C2A1-0000-7000-8000-0000000000\(String(format: "%02d", n))")!,
                        detail: nil)
         }
-        _ = lead.update(.auditTrailLoaded(page, appended: false))
+        _ = lead.answer(.auditTrailLoaded(page, appended: false))
         let screen = lead.render().0
         #expect(screen.text.contains("40  26/11 09:15:00  DD01  sign-in  staff …00000000"))
         Golden.check(screen, "audit-trail")
-        for _ in 0..<19 { _ = lead.update(.key(.down)) }
-        #expect(lead.update(.key(.down)) == [.loadAuditTrail(before: 21, by: F.staff[4].id)], "past the oldest: the next page")
-        _ = lead.update(.key(.escape))
+        for _ in 0..<19 { _ = lead.send(.key(.down)) }
+        #expect(lead.send(.key(.down)) == [.loadAuditTrail(before: 21, by: F.staff[4].id)], "past the oldest: the next page")
+        _ = lead.send(.key(.escape))
         #expect(lead.render().0.text.contains("đã tiêm 42"))
     }
 }

@@ -13,9 +13,9 @@ struct VialDeskTests {
     static func preparing(vials: [Vial]) -> (AppState, QueueEntry) {
         var state = F.desk(at: .injection, staffIndex: 2)
         let entry = F.entry(F.duc, ticket: 12, stage: .waitingInjection, minutesAgo: 3)
-        _ = state.update(.queueLoaded(.waitingInjection, [entry]))
-        #expect(state.update(.key(.enter)) == [.loadVials])
-        _ = state.update(.vialsLoaded(vials))
+        _ = state.answer(.queueLoaded(.waitingInjection, [entry]))
+        #expect(state.send(.key(.enter)) == [.loadVials])
+        _ = state.answer(.vialsLoaded(vials))
         return (state, entry)
     }
 
@@ -23,9 +23,9 @@ struct VialDeskTests {
     func noVial() {
         var (state, _) = Self.preparing(vials: [])
         #expect(state.render().0.text.contains("chưa mở lọ: F3 để mở"))
-        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["injection.noOpenVial"])
-        #expect(state.update(.key(.function(3))) == [.openVial(lotID: F.lots[0].id, by: F.staff[2].id)])
+        #expect(state.send(.key(.function(3))) == [.openVial(lotID: F.lots[0].id, by: F.staff[2].id)])
     }
 
     @Test("the dose is drawn from the open vial; its doses left and discard countdown are shown")
@@ -34,11 +34,11 @@ struct VialDeskTests {
         var (state, entry) = Self.preparing(vials: [vial])
         #expect(state.render().0.text.contains("lọ: còn 4/6 liều · hủy sau 4:45:00"))
         // A second vial of the same lot waits until this one is finished.
-        #expect(state.update(.key(.function(3))).isEmpty)
+        #expect(state.send(.key(.function(3))).isEmpty)
         #expect(state.notice?.text == state.context.strings["injection.vialStillOpen"])
-        _ = state.update(.key(.enter))
-        #expect(state.update(.key(.enter)) == [
-            .inject(visitID: entry.visitID, ticket: 12, vialID: vial.id, arm: .left, by: F.staff[2].id),
+        _ = state.send(.key(.enter))
+        #expect(state.send(.key(.enter)) == [
+            .inject(visitID: entry.visitID, vialID: vial.id, arm: .left, by: F.staff[2].id),
         ])
     }
 
@@ -48,14 +48,15 @@ struct VialDeskTests {
         var (state, _) = Self.preparing(vials: [vial])
         let screen = state.render().0.text
         #expect(screen.contains("⚠ lọ quá giờ hủy (09:13): F4 để hủy"))
-        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["injection.vialPastDiscard"])
-        _ = state.update(.key(.function(4)))
+        _ = state.send(.key(.function(4)))
         let dialog = state.render().0.text
         #expect(dialog.contains("Số liều còn lại bị hủy: 1"))
         Golden.check(state.render().0, "injection-discard-vial")
-        #expect(state.update(.key(.enter)) == [.discardVial(vialID: vial.id, reason: "Quá giờ hủy", by: F.staff[2].id)])
-        #expect(state.update(.vialDiscarded(dosesWasted: 1)) == [.loadVials])
+        #expect(state.send(.key(.enter)) == [.discardVial(vialID: vial.id, reason: "Quá giờ hủy", by: F.staff[2].id)])
+        #expect(state.answer(.vialDiscarded(dosesWasted: 1)).isEmpty)
+        #expect(state.send(.databaseChanged).contains(.loadVials), "the desk's own commit reloads the vials, once")
         #expect(state.notice?.text == "Đã hủy lọ; 1 liều ghi là hao hủy.")
     }
 
@@ -63,9 +64,9 @@ struct VialDeskTests {
     func emptiedElsewhere() {
         let vial = F.vial(of: F.lots[0], drawn: 5, openedMinutesAgo: 10)
         var (state, _) = Self.preparing(vials: [vial])
-        _ = state.update(.key(.enter))
-        _ = state.update(.key(.enter))
-        #expect(state.update(.refused(.vialNotUsable)) == [.loadVials])
+        _ = state.send(.key(.enter))
+        _ = state.send(.key(.enter))
+        #expect(state.answer(.refused(.vialNotUsable)) == [.loadVials])
         #expect(state.render().0.text.contains("Nguyễn Văn Đức"))
     }
 }

@@ -8,10 +8,15 @@ public struct AppState {
     public var size: Size
     public var siteName: String
     var screen: Screen
+    /// The screen on top, as the requester its effects are answered to.
+    var screenID = ScreenID(serial: 0)
+    private var shownScreens = 0
     /// The last thing the desk has to tell: a saved step, a refusal, a storage failure.
     public var notice: Notice?
-    /// A write is under way (it may wait for another desk's lock).
-    public var isSaving = false
+    /// Writes asked for and not yet answered (a write may wait for another desk's lock).
+    var pendingWrites = 0
+    /// A write is under way: the desk shows "saving…" and takes no keys.
+    public var isSaving: Bool { pendingWrites > 0 }
     public var showingHelp = false
     /// How the site stands with the centre: the status line shows the records waiting and the last
     /// success, or that sending fails.
@@ -21,8 +26,9 @@ public struct AppState {
     public var idleLock: TimeInterval?
     /// The last key pressed (or sign-in): the idle lock counts from it.
     var lastActivity: Date
-    /// The screen the desk was on when it locked itself: given back to the same person's PIN.
-    var screenUnderLock: Screen?
+    /// The screen the desk was on when it locked itself: given back to the same person's PIN. It goes
+    /// on receiving the answers it asked for while the desk is locked.
+    var screenUnderLock: (screen: Screen, id: ScreenID)?
 
     public struct Notice: Hashable, Sendable {
         public var text: String
@@ -52,22 +58,18 @@ public struct AppState {
             }
         }
 
-        /// Runs `body` on the current screen and stores the changed screen back.
-        mutating func modify<T>(_ body: (inout any StationScreen) -> T) -> T {
-            var screen = current
-            let result = body(&screen)
-            switch screen {
-            case let s as LoginScreen: self = .login(s)
-            case let s as StationPicker: self = .stations(s)
-            case let s as CheckInScreen: self = .checkIn(s)
-            case let s as ScreeningScreen: self = .screening(s)
-            case let s as InjectionScreen: self = .injection(s)
-            case let s as ObservationScreen: self = .observation(s)
-            case let s as RosterImportScreen: self = .rosterImport(s)
-            case let s as DashboardScreen: self = .dashboard(s)
-            default: break
+        /// Runs `body` on the screen, whichever it is, and keeps what it changed.
+        mutating func modify<V: ScreenVisitor>(_ visitor: V) -> V.Result {
+            switch self {
+            case .login(var s): defer { self = .login(s) }; return visitor.visit(&s)
+            case .stations(var s): defer { self = .stations(s) }; return visitor.visit(&s)
+            case .checkIn(var s): defer { self = .checkIn(s) }; return visitor.visit(&s)
+            case .screening(var s): defer { self = .screening(s) }; return visitor.visit(&s)
+            case .injection(var s): defer { self = .injection(s) }; return visitor.visit(&s)
+            case .observation(var s): defer { self = .observation(s) }; return visitor.visit(&s)
+            case .rosterImport(var s): defer { self = .rosterImport(s) }; return visitor.visit(&s)
+            case .dashboard(var s): defer { self = .dashboard(s) }; return visitor.visit(&s)
             }
-            return result
         }
 
         static func station(_ station: Station) -> Screen {
@@ -89,12 +91,20 @@ public struct AppState {
         screen = .login(LoginScreen())
     }
 
+    /// Puts `next` on top as a new requester: answers for the screen before it no longer reach it.
+    mutating func show(_ next: Screen) {
+        shownScreens += 1
+        screen = next
+        screenID = ScreenID(serial: shownScreens)
+    }
+
     /// Whether the desk is locked, waiting for the PIN of the person who left it.
     public var isLocked: Bool { screenUnderLock != nil }
 
     /// The effects to run when the desk starts.
-    public func start() -> [AppEffect] {
-        [.loadSession, .loadSyncStatus, .loadAlerts] + screen.current.refresh(context)
+    public func start() -> [Request] {
+        [.loadSession, .loadSyncStatus, .loadAlerts].map { Request(from: .app, effect: $0) }
+            + screen.current.refresh(context).map { Request(from: .screen(screenID), effect: $0) }
     }
 
     /// The station the desk is at, if one is chosen.

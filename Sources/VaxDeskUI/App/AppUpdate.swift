@@ -25,9 +25,8 @@ extension AppState {
         return KeyMap(screen.current.keyMap(context).bindings + globalKeys())
     }
 
-    /// Applies an action; returns the effects the run loop must perform.
-    public mutating func update(_ action: AppAction) -> [AppEffect] {
-        if action.endsStep { isSaving = false }
+    /// Applies an action; returns the requests the run loop must perform.
+    public mutating func update(_ action: AppAction) -> [Request] {
         switch action {
         case .key(let key):
             return handle(key)
@@ -37,78 +36,132 @@ extension AppState {
                 return lock()
             }
             return []
-        case .signedIn(let member):
-            return signedIn(member)
-        case .signInRefused(let refusal):
-            notice = Notice(text: context.strings.message(for: refusal, timeZone: context.timeZone), tone: .danger)
-        case .pinReset(let code, let pin):
-            notice = Notice(text: context.strings.text("notice.pinReset", ["code": code, "pin": pin]), tone: .success)
         case .resized(let newSize):
             size = newSize
             return []
         case .databaseChanged:
-            return [.loadSyncStatus, .loadSession, .loadAlerts] + screen.current.refresh(context)
+            return requests([.loadSyncStatus, .loadSession, .loadAlerts], from: .app)
+                + requests(screen.current.refresh(context), from: .screen(screenID))
+        case .answer(let answer):
+            if answer.endsWrite { pendingWrites = max(0, pendingWrites - 1) }
+            var next = receiveAtDesk(answer.result)
+            switch answer.to {
+            case .app: break
+            case .job(.rosterImport): next += receiveAtImport(answer.result)
+            case .screen(let id): next += deliver(answer.result, to: id)
+            }
+            return next
+        }
+    }
+
+    /// What every answer may tell the desk as a whole, whoever asked: the session, the sync state,
+    /// the alerts, a sign-in, and the notices that need nothing of the screen that asked.
+    private mutating func receiveAtDesk(_ result: AppResult) -> [Request] {
+        let s = context.strings
+        switch result {
+        case .signedIn(let member):
+            return signedIn(member)
+        case .signInRefused(let refusal):
+            notice = Notice(text: s.message(for: refusal, timeZone: context.timeZone), tone: .danger)
+        case .pinReset(let code, let pin):
+            notice = Notice(text: s.text("notice.pinReset", ["code": code, "pin": pin]), tone: .success)
         case .sessionLoaded(let session, let lots):
             context.session = session
             context.lots = lots
-            return []
         case .syncStatusLoaded(let status):
             sync = status
-            return []
-        case .certificatePrinted(let path, let printer):
-            notice = Notice(text: context.strings.text(printer == nil ? "notice.certificateSaved" : "notice.certificatePrinted",
-                                                       ["path": path, "printer": printer ?? ""]), tone: .success)
-            return []
-        case .certificatePrintFailed(let path, let printer):
-            notice = Notice(text: context.strings.text("notice.certificatePrintFailed", ["path": path, "printer": printer]),
-                            tone: .warning)
-            return []
         case .alertsLoaded(let alerts):
             context.alerts = alerts
-            return []
+        case .certificatePrinted(let path, let printer):
+            notice = Notice(text: s.text(printer == nil ? "notice.certificateSaved" : "notice.certificatePrinted",
+                                         ["path": path, "printer": printer ?? ""]), tone: .success)
+        case .certificatePrintFailed(let path, let printer):
+            notice = Notice(text: s.text("notice.certificatePrintFailed", ["path": path, "printer": printer]), tone: .warning)
         case .sessionClosed:
-            notice = Notice(text: context.strings["notice.sessionClosed"], tone: .success)
+            notice = Notice(text: s["notice.sessionClosed"], tone: .success)
         case .sessionOpened:
-            notice = Notice(text: context.strings["notice.sessionOpened"], tone: .success)
+            notice = Notice(text: s["notice.sessionOpened"], tone: .success)
         case .staffAdded(let member, let pin):
-            notice = Notice(text: context.strings.text(pin == nil ? "notice.staffAdded" : "notice.staffAddedPIN", [
-                "name": member.fullName, "role": context.strings["role.\(member.role.rawValue)"], "pin": pin ?? "",
+            notice = Notice(text: s.text(pin == nil ? "notice.staffAdded" : "notice.staffAddedPIN", [
+                "name": member.fullName, "role": s["role.\(member.role.rawValue)"], "pin": pin ?? "",
             ]), tone: .success)
-        case .adverseEventRecorded(let ticket, let serious):
-            notice = Notice(text: context.strings.text(serious ? "notice.aefiSerious" : "notice.aefiRecorded",
-                                                       ["n": String(ticket)]), tone: serious ? .danger : .success)
-        case .refused(let error):
-            notice = Notice(text: context.strings.message(for: error), tone: .danger)
-        case .storageFailed(let message):
-            notice = Notice(text: context.strings.text("error.storage", ["detail": message]), tone: .danger)
-        case .checkedIn(let ticket, let person):
-            notice = Notice(text: context.strings.text("notice.checkedIn", ["n": String(ticket), "name": person.fullName]), tone: .success)
-        case .screeningSaved(let ticket, let outcome):
-            notice = Notice(text: context.strings.text("notice.screened", [
-                "n": String(ticket), "outcome": context.strings["outcome.\(outcome.rawValue)"],
-            ]), tone: .success)
-        case .injectionSaved(let ticket, let due):
-            notice = Notice(text: context.strings.text("notice.injected", ["n": String(ticket), "time": context.time(due)]), tone: .success)
         case .vialOpened(let vial):
-            notice = Notice(text: context.strings.text("notice.vialOpened", [
+            notice = Notice(text: s.text("notice.vialOpened", [
                 "product": context.productNames([vial.productCode]), "lot": vial.lotNumber,
                 "doses": String(vial.dosesPerVial), "time": context.time(vial.discardDue),
             ]), tone: .success)
         case .vialDiscarded(let wasted):
-            notice = Notice(text: context.strings.text("notice.vialDiscarded", ["n": String(wasted)]), tone: .success)
-        case .discharged(let ticket):
-            notice = Notice(text: context.strings.text("notice.discharged", ["n": String(ticket)]), tone: .success)
+            notice = Notice(text: s.text("notice.vialDiscarded", ["n": String(wasted)]), tone: .success)
+        case .refused(let error):
+            notice = Notice(text: s.message(for: error), tone: .danger)
+        case .storageFailed(let message):
+            notice = Notice(text: s.text("error.storage", ["detail": message]), tone: .danger)
         default:
             break
         }
-        let context = self.context
-        let effects = screen.modify { $0.receive(action, context) }
-        // A result may lead straight to a write (a walk-in with no look-alikes is registered at once).
-        if effects.contains(where: \.isWrite) { isSaving = true }
-        return effects
+        return []
     }
 
-    private mutating func handle(_ key: Key) -> [AppEffect] {
+    /// An answer for a screen reaches that screen: on top, or under the lock (where it is kept, and
+    /// nothing of it shows until the PIN). A screen no longer shown does not get it.
+    private mutating func deliver(_ result: AppResult, to id: ScreenID) -> [Request] {
+        let receive = Receive(result: result, context: context)
+        if id == screenID {
+            let reaction = screen.modify(receive)
+            if let said = reaction.notice { notice = said }
+            return requests(reaction.effects, from: .screen(id))
+        }
+        if var under = screenUnderLock, under.id == id {
+            let reaction = under.screen.modify(receive)
+            screenUnderLock = under
+            return requests(reaction.effects, from: .screen(id))
+        }
+        return []
+    }
+
+    /// The roster import's progress and end: kept by the desk, told wherever the site lead is.
+    private mutating func receiveAtImport(_ result: AppResult) -> [Request] {
+        // A rule's refusal (the site lead's role, say) ends the import like any failure, in words.
+        let result = if case .refused(let error) = result { AppResult.importFailed(context.strings.message(for: error)) } else { result }
+        guard var job = context.rosterImport, job.receive(result) else { return [] }
+        context.rosterImport = job
+        // The import screen shows the job itself; a locked desk shows nothing of it until the PIN.
+        if case .rosterImport = screen { return [] }
+        if !isLocked {
+            switch job {
+            case .finished(let summary, _):
+                notice = Notice(text: context.strings.text("notice.importFinished", [
+                    "n": RosterImportScreen.grouped(summary.imported), "rejected": RosterImportScreen.grouped(summary.rejected),
+                ]), tone: summary.rejected > 0 ? .warning : .success)
+            case .failed(let message):
+                notice = Notice(text: context.strings.text("notice.importFailed", ["detail": message]), tone: .danger)
+            case .running:
+                break
+            }
+        }
+        return []
+    }
+
+    /// `effects` as requests from `requester`: writes are counted until answered, and long work
+    /// becomes a job of the desk.
+    mutating func requests(_ effects: [AppEffect], from requester: Requester) -> [Request] {
+        effects.map { effect in
+            if effect.isWrite { pendingWrites += 1 }
+            if let job = effect.job {
+                switch job {
+                case .rosterImport: context.rosterImport = .running(done: 0, total: 0)
+                }
+                return Request(from: .job(job), effect: effect)
+            }
+            return Request(from: requester, effect: effect)
+        }
+    }
+
+    private mutating func fromScreen(_ effects: [AppEffect]) -> [Request] {
+        requests(effects, from: .screen(screenID))
+    }
+
+    private mutating func handle(_ key: Key) -> [Request] {
         if isSaving { return [] }
         lastActivity = context.now
         guard size.isLargeEnough else {
@@ -121,12 +174,11 @@ extension AppState {
             notice = Notice(text: reason, tone: .warning)
             return []
         case .unbound:
-            let context = self.context
-            return screen.modify { $0.handleKey(key, context) }
+            return fromScreen(screen.modify(HandleKey(key: key, context: context)))
         }
     }
 
-    private mutating func perform(_ command: Command) -> [AppEffect] {
+    private mutating func perform(_ command: Command) -> [Request] {
         switch command {
         case .help:
             showingHelp.toggle()
@@ -139,85 +191,104 @@ extension AppState {
         case .signOut:
             context.user = nil
             screenUnderLock = nil
-            screen = .login(LoginScreen())
+            show(.login(LoginScreen()))
             notice = nil
-            return screen.current.refresh(context)
+            return fromScreen(screen.current.refresh(context))
         case .acknowledgeAlert:
             guard let alert = context.alerts.first, let user = context.user else { return [] }
             context.alerts.removeFirst()
-            return [.acknowledgeAlert(alert.id, by: user.id)]
+            return requests([.acknowledgeAlert(alert.id, by: user.id)], from: .app)
         case .openRosterImport:
-            screen = .rosterImport(RosterImportScreen())
+            show(.rosterImport(RosterImportScreen()))
             notice = nil
             return []
+        case .dismiss where isShowingImportOutcome:
+            // The outcome was read: the import screen is ready for the next file.
+            context.rosterImport = nil
+            return []
         case .openDashboard:
-            screen = .dashboard(DashboardScreen())
+            show(.dashboard(DashboardScreen()))
             notice = nil
-            return screen.current.refresh(context)
+            return fromScreen(screen.current.refresh(context))
         case .switchStation:
-            screen = .stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn))
+            show(.stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn)))
             return []
         case .confirm:
             if case .stations(let picker) = screen {
-                screen = .station(picker.chosen)
+                show(.station(picker.chosen))
                 notice = nil
-                return screen.current.refresh(context)
+                return fromScreen(screen.current.refresh(context))
             }
             fallthrough
         default:
             notice = nil
-            let context = self.context
-            let effects = screen.modify { $0.perform(command, context) }
-            if effects.contains(where: \.isWrite) { isSaving = true }
-            return effects
+            return fromScreen(screen.modify(Perform(command: command, context: context)))
+        }
+    }
+
+    /// The import screen shows how the last import ended.
+    private var isShowingImportOutcome: Bool {
+        guard case .rosterImport = screen else { return false }
+        switch context.rosterImport {
+        case .finished?: return true
+        case .running?, .failed?, nil: return false
         }
     }
 
     /// Locks the desk: the screen goes under the lock, nobody is signed in, and nothing personal shows.
-    private mutating func lock() -> [AppEffect] {
+    private mutating func lock() -> [Request] {
         guard let user = context.user else { return [] }
-        screenUnderLock = screen
-        screen = .login(LoginScreen(locked: user))
+        screenUnderLock = (screen, screenID)
+        show(.login(LoginScreen(locked: user)))
         context.user = nil
         notice = nil
         showingHelp = false
-        return screen.current.refresh(context)
+        return fromScreen(screen.current.refresh(context))
     }
 
-    /// The PIN was right. The person the desk locked on gets their screen back; anyone else starts at
-    /// the station picker.
-    private mutating func signedIn(_ member: Staff) -> [AppEffect] {
+    /// The PIN was right. The person the desk locked on gets their screen back, with what it received
+    /// meanwhile; anyone else starts at the station picker.
+    private mutating func signedIn(_ member: Staff) -> [Request] {
         notice = nil
         context.user = member
         lastActivity = context.now
         let under = screenUnderLock
         screenUnderLock = nil
         if case .login(let login) = screen, login.locked?.id == member.id, let under {
-            screen = under
-            return [.loadSession, .loadAlerts] + screen.current.refresh(context)
+            screen = under.screen
+            screenID = under.id
+            return requests([.loadSession, .loadAlerts], from: .app) + fromScreen(screen.current.refresh(context))
         }
-        screen = .stations(StationPicker(preferred: member.role.homeStation))
+        show(.stations(StationPicker(preferred: member.role.homeStation)))
         return []
     }
 
-    private mutating func quit() -> [AppEffect] {
+    private mutating func quit() -> [Request] {
         wantsQuit = true
-        return [.quit]
+        return [Request(from: .app, effect: .quit)]
     }
+}
+
+/// The three things the desk does to the screen on top.
+private struct Receive: ScreenVisitor {
+    let result: AppResult
+    let context: Context
+    func visit<S: StationScreen>(_ screen: inout S) -> Reaction { screen.receive(result, context) }
+}
+
+private struct HandleKey: ScreenVisitor {
+    let key: Key
+    let context: Context
+    func visit<S: StationScreen>(_ screen: inout S) -> [AppEffect] { screen.handleKey(key, context) }
+}
+
+private struct Perform: ScreenVisitor {
+    let command: Command
+    let context: Context
+    func visit<S: StationScreen>(_ screen: inout S) -> [AppEffect] { screen.perform(command, context) }
 }
 
 extension AppState {
     /// The site lead's desk stops on a serious adverse event until it is acknowledged.
     var isAlertingSiteLead: Bool { context.user?.role == .siteLead && !context.alerts.isEmpty }
-}
-
-extension AppEffect {
-    /// Effects that record something: the desk shows "saving…" and takes no keys until they answer.
-    var isWrite: Bool {
-        switch self {
-        case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .openVial, .discardVial, .discharge,
-             .recordAdverseEvent, .closeSession, .openSession, .addStaff, .signIn, .resetPIN: true
-        default: false
-        }
-    }
 }

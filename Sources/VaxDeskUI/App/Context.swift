@@ -16,6 +16,8 @@ public struct Context: Sendable {
     public var lots: [VaccineLot]
     /// Serious adverse events the site lead has not yet acknowledged: every desk shows them.
     public var alerts: [AdverseEvent] = []
+    /// The roster import this desk started, running or ended (a job of the desk, not of a screen).
+    public var rosterImport: RosterImportJob?
 
     public init(
         strings: Strings, catalog: VaccineCatalog, checklist: Checklist, provinces: ProvinceCodes,

@@ -18,6 +18,15 @@ struct CheckInScreen: StationScreen {
         /// A dose from the person's paper record, entered before check-in.
         case addingDose(RosterMatch, FormEditor<PaperDoseForm.Field>)
         case ticket(number: Int, person: Person)
+
+        /// The person being checked in, once chosen.
+        var person: Person? {
+            switch self {
+            case .confirming(let match, _), .overriding(let match, _, _), .addingDose(let match, _): match.person
+            case .ticket(_, let person): person
+            case .searching, .registering, .lookAlikes: nil
+            }
+        }
     }
 
     var field = TextField()
@@ -229,8 +238,8 @@ struct CheckInScreen: StationScreen {
         return [.search(field.text)]
     }
 
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        switch action {
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
+        switch result {
         case .searchResults(let query, let matches) where query == field.text:
             results = matches
             selection.clamp(count: results.count, visibleRows: 16)
@@ -240,7 +249,7 @@ struct CheckInScreen: StationScreen {
                     message = context.strings.text("checkIn.cardNotFound", ["name": card.fullName, "id": card.citizenID])
                     return []
                 }
-                return choose(match)
+                return Reaction(choose(match))
             }
         case .duplicatesFound(let person, let matches):
             guard case .registering(let form) = phase else { break }
@@ -248,25 +257,27 @@ struct CheckInScreen: StationScreen {
             phase = .lookAlikes(form, person, matches, ListSelection())
         case .walkInRegistered(let person):
             message = nil
-            return choose(RosterMatch(person: person, dosesOnRecord: 0))
+            return Reaction(choose(RosterMatch(person: person, dosesOnRecord: 0)))
         case .paperDoseSaved(let personID, _):
             if case .addingDose(let match, _) = phase, match.person.id == personID {
-                return choose(match)
+                return Reaction(choose(match))
             }
         case .doseHistoryLoaded(let personID, let doses):
             if case .confirming(var match, _) = phase, match.person.id == personID {
                 match.dosesOnRecord = doses.count
                 phase = .confirming(match, DoseEligibility(after: doses, catalog: context.catalog))
             }
-        case .checkedIn(let ticket, let person):
+        case .checkedIn(let ticket):
+            guard let person = phase.person else { break }
             phase = .ticket(number: ticket, person: person)
+            return .saved(context.strings.text("notice.checkedIn", ["n": String(ticket), "name": person.fullName]))
         case .refused(let error):
             switch phase {
             case .confirming, .overriding: phase = .searching
             case .lookAlikes(let form, _, _, _) where error == .identityNumberOnRoster: phase = .registering(form)
             default: break
             }
-            return refresh(context)
+            return Reaction(refresh(context))
         default:
             break
         }

@@ -155,17 +155,27 @@ struct DashboardScreen: StationScreen {
     /// Rows of the audit trail on an 80×24 screen.
     static let auditRows = 16
 
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        if case .dashboardLoaded(let loaded) = action { board = loaded }
-        if case .sessionsLoaded(let sessions) = action, case .history = phase { phase = .history(sessions, ListSelection(), nil) }
-        if case .reportLoaded(let report) = action, case .history(let sessions, let selection, _) = phase {
-            phase = .history(sessions, selection, report)
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
+        switch result {
+        case .dashboardLoaded(let loaded):
+            board = loaded
+        case .sessionsLoaded(let sessions):
+            if case .history = phase { phase = .history(sessions, ListSelection(), nil) }
+        case .reportLoaded(let report):
+            if case .history(let sessions, let selection, _) = phase { phase = .history(sessions, selection, report) }
+        case .staffLoaded(let staff):
+            if case .resettingPIN = phase { phase = .resettingPIN(staff, ListSelection()) }
+        case .auditTrailLoaded(let entries, let appended):
+            if case .auditTrail(let shown, let selection) = phase {
+                phase = .auditTrail(appended ? shown + entries : entries, selection)
+            }
+        case .refused:
+            // Nothing was written: what is shown may be why (another desk was first).
+            return Reaction(refresh(context))
+        default:
+            break
         }
-        if case .staffLoaded(let staff) = action, case .resettingPIN = phase { phase = .resettingPIN(staff, ListSelection()) }
-        if case .auditTrailLoaded(let entries, let appended) = action, case .auditTrail(let shown, let selection) = phase {
-            phase = .auditTrail(appended ? shown + entries : entries, selection)
-        }
-        return action.endsStep ? refresh(context) : []
+        return []
     }
 
     func refresh(_ context: Context) -> [AppEffect] { context.user.map { [.loadDashboard(by: $0.id)] } ?? [] }

@@ -110,7 +110,7 @@ struct InjectionScreen: StationScreen {
         case (.preparing, .back):
             phase = .queue
         case (.confirming(let entry, let vialID), .confirm):
-            return [.inject(visitID: entry.visitID, ticket: entry.ticket, vialID: vialID, arm: arm, by: user.id)]
+            return [.inject(visitID: entry.visitID, vialID: vialID, arm: arm, by: user.id)]
         case (.confirming(let entry, _), .back), (.discarding(let entry, _, _), .back):
             phase = .preparing(entry)
         case (.discarding(let entry, let vial, let reason), .confirm):
@@ -141,24 +141,30 @@ struct InjectionScreen: StationScreen {
         return []
     }
 
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        switch action {
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
+        if queue.receive(result, for: .waitingInjection) { return [] }
+        switch result {
         case .vialsLoaded(let loaded):
             vials = loaded
-            return []
-        case .vialOpened, .vialDiscarded:
-            return [.loadVials]
+        case .injectionSaved(let due):
+            guard case .confirming(let entry, _) = phase else { return [] }
+            phase = .queue
+            // The queue and the vials reload as the desk sees its own commit.
+            return .saved(context.strings.text("notice.injected", ["n": String(entry.ticket), "time": context.time(due)]))
         case .refused(.vialNotUsable), .refused(.vialPastDiscardTime), .refused(.lotExpired),
              .refused(.discardReasonRequired), .refused(.productNotAllowed):
             // A vial another desk emptied or discarded, a lot gone out of date: look again, same person.
             if case .confirming(let entry, _) = phase { phase = .preparing(entry) }
             return [.loadVials]
+        case .refused:
+            phase = .queue
+            return Reaction(refresh(context))
+        case .storageFailed:
+            phase = .queue
         default:
             break
         }
-        guard queue.receive(action, for: .waitingInjection) else { return [] }
-        phase = .queue
-        return refresh(context)
+        return []
     }
 
     func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingInjection), .loadVials] }

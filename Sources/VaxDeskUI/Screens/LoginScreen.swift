@@ -72,8 +72,8 @@ struct LoginScreen: StationScreen {
         return []
     }
 
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        switch action {
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
+        switch result {
         case .staffLoaded(let loaded):
             staff = loaded
             selection.clamp(count: staff.count, visibleRows: 16)

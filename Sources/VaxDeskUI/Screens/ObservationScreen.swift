@@ -65,10 +65,9 @@ struct ObservationScreen: StationScreen {
             let due = entry.observationDue.map { Countdown(until: $0, now: context.now).isDue } ?? true
             phase = due ? .confirming(entry) : .earlyReason(entry, TextField())
         case (.confirming(let entry), .confirm):
-            return [.discharge(visitID: entry.visitID, ticket: entry.ticket, earlyReason: nil, by: user.id)]
+            return [.discharge(visitID: entry.visitID, earlyReason: nil, by: user.id)]
         case (.earlyReason(let entry, let field), .confirm):
-            return [.discharge(visitID: entry.visitID, ticket: entry.ticket,
-                               earlyReason: field.text.trimmingCharacters(in: .whitespaces), by: user.id)]
+            return [.discharge(visitID: entry.visitID, earlyReason: field.text.trimmingCharacters(in: .whitespaces), by: user.id)]
         case (.board, .adverseEvent):
             guard let entry = queue.selected else { return [] }
             phase = .adverseEvent(entry, FormEditor(
@@ -78,8 +77,8 @@ struct ObservationScreen: StationScreen {
             switch AdverseEventForm(values: form.values).validate(visitID: entry.visitID, now: context.now,
                                                                     timeZone: context.timeZone) {
             case .valid(let event):
-                phase = .board
-                return [.recordAdverseEvent(event, ticket: entry.ticket, by: user.id)]
+                // The form stays until the event is recorded: a refusal loses nothing typed.
+                return [.recordAdverseEvent(event, by: user.id)]
             case .invalid(let problems):
                 form.show(problems: problems)
                 phase = .adverseEvent(entry, form)
@@ -112,25 +111,35 @@ struct ObservationScreen: StationScreen {
         return []
     }
 
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        switch (action, phase) {
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
+        if queue.receive(result, for: .inObservation) { return [] }
+        let s = context.strings
+        switch (result, phase) {
         case (.discharged, .confirming(let entry)), (.discharged, .earlyReason(let entry, _)):
             // Discharged: the certificate comes next.
-            _ = queue.receive(action, for: .inObservation)
             phase = .certificate(entry, nil, qr: [])
-            return [.loadCertificate(visitID: entry.visitID)] + refresh(context)
+            return .saved(s.text("notice.discharged", ["n": String(entry.ticket)]),
+                          then: [.loadCertificate(visitID: entry.visitID)])
         case (.certificateLoaded(let certificate), .certificate(let entry, _, _)):
             phase = .certificate(entry, certificate, qr: CertificatePage.qrLines(certificate) ?? [])
-            return []
-        case (_, .certificate):
-            _ = queue.receive(action, for: .inObservation)
-            return []
+        case (.adverseEventRecorded(let serious), .adverseEvent(let entry, _)):
+            phase = .board
+            let text = s.text(serious ? "notice.aefiSerious" : "notice.aefiRecorded", ["n": String(entry.ticket)])
+            return Reaction(notice: AppState.Notice(text: text, tone: serious ? .danger : .success))
+        case (.refused, .certificate), (.storageFailed, .certificate), (.storageFailed, .adverseEvent):
+            // The certificate stays; a form stays as typed.
+            break
+        case (.refused, .adverseEvent):
+            break
+        case (.refused, _):
+            phase = .board
+            return Reaction(refresh(context))
+        case (.storageFailed, _):
+            phase = .board
         default:
             break
         }
-        guard queue.receive(action, for: .inObservation) else { return [] }
-        phase = .board
-        return refresh(context)
+        return []
     }
 
     func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.inObservation)] }

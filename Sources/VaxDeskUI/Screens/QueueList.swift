@@ -10,13 +10,11 @@ struct QueueList: Hashable {
 
     var selected: QueueEntry? { entries.indices.contains(selection.selected) ? entries[selection.selected] : nil }
 
-    /// Takes the station's queue when it arrives. Returns true when a step of this desk has ended
-    /// (recorded or refused): the desk then goes back to its queue and reloads it.
-    mutating func receive(_ action: AppAction, for stage: VisitStage) -> Bool {
-        if case .queueLoaded(let loadedStage, let entries) = action, loadedStage == stage {
-            load(entries, visibleRows: 16)
-        }
-        return action.endsStep
+    /// Takes the station's queue when it is the answer; true when it was.
+    mutating func receive(_ result: AppResult, for stage: VisitStage) -> Bool {
+        guard case .queueLoaded(let loadedStage, let entries) = result, loadedStage == stage else { return false }
+        load(entries, visibleRows: 16)
+        return true
     }
 
     mutating func load(_ loaded: [QueueEntry], visibleRows: Int) {

@@ -5,21 +5,29 @@ import VaxCore
 /// The site lead imports the roster from a CSV file: the path, then a progress bar while the rows
 /// are read, checked and written (the desk stays live), then the summary and where the refused rows are.
 struct RosterImportScreen: StationScreen {
+    /// What the screen shows, from the desk's import job: the import is the desk's, so that locking,
+    /// switching station or signing out neither stops it nor loses its outcome.
     enum Phase: Hashable {
-        case choosing
+        case choosing(failure: String?)
         case importing(done: Int, total: Int)
         case finished(RosterImportSummary, errorsFile: String?)
+
+        init(_ job: RosterImportJob?) {
+            switch job {
+            case nil: self = .choosing(failure: nil)
+            case .failed(let message)?: self = .choosing(failure: message)
+            case .running(let done, let total)?: self = .importing(done: done, total: total)
+            case .finished(let summary, let errorsFile)?: self = .finished(summary, errorsFile: errorsFile)
+            }
+        }
     }
 
     var field = TextField()
-    var phase = Phase.choosing
-    /// Why the last attempt did not start or failed.
-    var failure: String?
     var station: Station? { nil }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
-        switch phase {
+        switch Phase(context.rosterImport) {
         case .choosing:
             return KeyMap([
                 KeyBinding([.enter], s["key.import"], .confirm,
@@ -27,47 +35,26 @@ struct RosterImportScreen: StationScreen {
                 KeyBinding([.escape], s["key.back"], .switchStation),
             ])
         case .importing:
-            return KeyMap([])
+            // The import is the desk's: the site lead may go on with other work and hears when it ends.
+            return KeyMap([KeyBinding([.escape], s["key.back"], .switchStation)])
         case .finished:
+            // The desk takes the outcome away (`AppState.perform`); a new path may be typed then.
             return KeyMap([KeyBinding([.enter, .escape], s["key.close"], .dismiss)])
         }
     }
 
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
-        switch (phase, command) {
-        case (.choosing, .confirm):
-            guard let user = context.user else { return [] }
-            failure = nil
-            phase = .importing(done: 0, total: 0)
-            return [.importRoster(path: Self.expandingHome(field.text.trimmed), by: user.id)]
-        case (.finished, .dismiss):
-            phase = .choosing
-            field = TextField()
-            return []
-        default:
-            return []
-        }
+        guard case .choosing = Phase(context.rosterImport), command == .confirm, let user = context.user else { return [] }
+        return [.importRoster(path: Self.expandingHome(field.text.trimmed), by: user.id)]
     }
 
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
-        if phase == .choosing, field.handle(key) { failure = nil }
+        if case .choosing = Phase(context.rosterImport) { _ = field.handle(key) }
         return []
     }
 
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        switch action {
-        case .importProgress(let done, let total):
-            if case .importing = phase { phase = .importing(done: done, total: total) }
-        case .rosterImported(let summary, let errorsFile):
-            phase = .finished(summary, errorsFile: errorsFile)
-        case .importFailed(let message):
-            failure = message
-            phase = .choosing
-        default:
-            break
-        }
-        return []
-    }
+    /// The import's answers go to the desk's job, not to this screen.
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction { [] }
 
     func refresh(_ context: Context) -> [AppEffect] { [] }
 
@@ -86,11 +73,11 @@ struct RosterImportScreen: StationScreen {
         let fieldRect = Rect(x: area.x + 2 + label.displayWidth, y: area.y + 3,
                              width: area.width - label.displayWidth - 4, height: 1)
         let cursorX = field.draw(in: fieldRect, into: &buffer)
-        if let failure {
-            buffer.put("✗ " + failure, x: area.x + 1, y: area.y + 5, style: .danger, clip: area)
-        }
-        switch phase {
-        case .choosing:
+        switch Phase(context.rosterImport) {
+        case .choosing(let failure):
+            if let failure {
+                buffer.put("✗ " + failure, x: area.x + 1, y: area.y + 5, style: .danger, clip: area)
+            }
             return (cursorX, area.y + 3)
         case .importing(let done, let total):
             // Once every row is written, the search index is built and the whole is committed.

@@ -123,7 +123,7 @@ struct ScreeningScreen: StationScreen {
                 consent: conclusion.outcome.proceedsToInjection && conclusion.consent,
                 vitals: vitals.isEmpty ? nil : vitals)
             guard decision.problem == nil else { return [] }
-            return [.saveScreening(decision, ticket: entry.ticket, by: user.id)]
+            return [.saveScreening(decision, by: user.id)]
         case (.confirming(let entry, _), .back):
             phase = .checklist(entry)
         case (.note, .dismiss):
@@ -171,20 +171,28 @@ struct ScreeningScreen: StationScreen {
         return []
     }
 
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] {
-        if case .screeningSaved(_, let outcome) = action, !outcome.proceedsToInjection,
-           case .confirming(let entry, _) = phase {
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
+        if queue.receive(result, for: .waitingScreening) { return [] }
+        switch result {
+        case .screeningSaved(let outcome):
+            guard case .confirming(let entry, _) = phase else { return [] }
             // Deferred, contraindicated or referred: the person leaves with a note of why and when to return.
-            _ = queue.receive(action, for: .waitingScreening)
-            phase = .note(entry, outcome, reasons: assessment(context).decidingItems)
-            return refresh(context)
-        }
-        guard queue.receive(action, for: .waitingScreening) else { return [] }
-        if case .refused(let error) = action, error == .lenientOutcomeNeedsReason || error == .consentRequired {
+            phase = outcome.proceedsToInjection ? .queue : .note(entry, outcome, reasons: assessment(context).decidingItems)
+            // The queue reloads as the desk sees its own commit.
+            return .saved(context.strings.text("notice.screened", [
+                "n": String(entry.ticket), "outcome": context.strings["outcome.\(outcome.rawValue)"],
+            ]))
+        case .refused(.lenientOutcomeNeedsReason), .refused(.consentRequired):
+            return []
+        case .refused:
+            phase = .queue
+            return Reaction(refresh(context))
+        case .storageFailed:
+            phase = .queue
+            return []
+        default:
             return []
         }
-        phase = .queue
-        return refresh(context)
     }
 
     func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingScreening)] }

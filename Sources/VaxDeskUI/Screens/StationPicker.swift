@@ -32,7 +32,7 @@ struct StationPicker: StationScreen {
         return []
     }
 
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect] { [] }
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction { [] }
     func refresh(_ context: Context) -> [AppEffect] { [] }
 
     var chosen: Station { Station.allCases[selection.selected] }

@@ -10,8 +10,8 @@ protocol StationScreen {
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect]
     /// A key no binding claims: typing into a field, moving in a list.
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect]
-    /// A result or an event from outside.
-    mutating func receive(_ action: AppAction, _ context: Context) -> [AppEffect]
+    /// The answer to something this screen asked for (and only this screen: answers are addressed).
+    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction
     /// Effects to run when the screen appears or the database changed under it.
     func refresh(_ context: Context) -> [AppEffect]
     /// Draws the body; returns where the text cursor goes, if anywhere.
@@ -22,4 +22,28 @@ protocol StationScreen {
 
 extension StationScreen {
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] { [] }
+}
+
+/// What a screen does about an answer: more effects, and what to tell the person at the desk.
+struct Reaction: ExpressibleByArrayLiteral {
+    var effects: [AppEffect]
+    var notice: AppState.Notice?
+
+    init(_ effects: [AppEffect] = [], notice: AppState.Notice? = nil) {
+        self.effects = effects
+        self.notice = notice
+    }
+
+    init(arrayLiteral effects: AppEffect...) { self.init(effects) }
+
+    /// A step of this desk was recorded: `text` says so in green.
+    static func saved(_ text: String, then effects: [AppEffect] = []) -> Reaction {
+        Reaction(effects, notice: AppState.Notice(text: text, tone: .success))
+    }
+}
+
+/// Something done to whichever screen is on top, without asking which it is (`AppState.Screen.modify`).
+protocol ScreenVisitor {
+    associatedtype Result
+    func visit<S: StationScreen>(_ screen: inout S) -> Result
 }

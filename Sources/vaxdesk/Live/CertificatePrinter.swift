@@ -9,7 +9,7 @@ struct CertificatePrinter {
     let database: AppDatabase
     let resources: LoadedResources
 
-    func print(_ certificate: Certificate, at date: Date) throws -> AppAction {
+    func print(_ certificate: Certificate, at date: Date) throws -> DeskClient.PrintOutcome {
         let folder = URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("certificates")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -20,7 +20,7 @@ struct CertificatePrinter {
         try CertificatePage.printable(certificate, context).write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         guard let printer = ProcessInfo.processInfo.environment["VAXDESK_PRINTER"], !printer.isEmpty else {
-            return .certificatePrinted(path: file.path, printer: nil)
+            return .saved(path: file.path, printer: nil)
         }
         let lp = Process()
         lp.executableURL = URL(fileURLWithPath: "/usr/bin/lp")
@@ -31,9 +31,9 @@ struct CertificatePrinter {
             try lp.run()
             lp.waitUntilExit()
         } catch {
-            return .certificatePrintFailed(path: file.path, printer: printer)
+            return .printFailed(path: file.path, printer: printer)
         }
-        guard lp.terminationStatus == 0 else { return .certificatePrintFailed(path: file.path, printer: printer) }
-        return .certificatePrinted(path: file.path, printer: printer)
+        guard lp.terminationStatus == 0 else { return .printFailed(path: file.path, printer: printer) }
+        return .saved(path: file.path, printer: printer)
     }
 }

@@ -32,11 +32,8 @@ enum DeskLauncher {
         let context = Context(
             strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
             provinces: resources.provinces, timeZone: timeZone, now: clock())
-        let inbox = ActionInbox()
-        let effects = EffectRunner(
-            database: database, resources: resources, observation: ObservationPolicy(catalog: resources.catalog),
-            clock: clock, post: inbox.post)
         let watcher = try ChangeWatcher(database: database)
+        let client = DeskClient.live(database: database, resources: resources, watcher: watcher, clock: clock)
 
         let sync = try desk.central.isConfigured
             ? DeskSync.start(database: database, transport: desk.central.transport(messages: messages),
@@ -47,6 +44,6 @@ enum DeskLauncher {
         let terminal = CursesTerminal(stderrPath: logPath)
         defer { terminal.restore() }
         let state = AppState(context: context, size: terminal.size, siteName: site.name, idleLock: desk.idleLockInterval)
-        DeskRunLoop(state: state, terminal: terminal, effects: effects, watcher: watcher, inbox: inbox).run()
+        DeskRunLoop(state: state, terminal: terminal, client: client).run()
     }
 }

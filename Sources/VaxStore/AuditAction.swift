@@ -1,0 +1,34 @@
+/// What an audit row says happened: every clinical event, and the acts around them. The name is what
+/// the `action` column holds; a new act is a new case, and the switch says its name.
+enum AuditAction: Sendable {
+    case clinical(ClinicalEvent)
+    case signIn, signInFailed, signInLocked, pinReset, staffImport
+    case rosterImport
+    /// A report or a FHIR file written for someone.
+    case export
+    case certificatePrinted
+    /// A push to the centre that sent or refused something; the site lead sending refused records again.
+    case sync, syncRequeue
+    case aefiAcknowledged
+    /// The site lead allowed a dose the rules refuse; a screening recorded more leniently than computed.
+    case doseOverride, screeningLenient
+
+    var name: String {
+        switch self {
+        case .clinical(let event): event.rawValue
+        case .signIn: "sign-in"
+        case .signInFailed: "sign-in-failed"
+        case .signInLocked: "sign-in-locked"
+        case .pinReset: "pin-reset"
+        case .staffImport: "staff-import"
+        case .rosterImport: "roster-import"
+        case .export: "export"
+        case .certificatePrinted: "certificate-printed"
+        case .sync: "sync"
+        case .syncRequeue: "sync-requeue"
+        case .aefiAcknowledged: "aefi-acknowledged"
+        case .doseOverride: "dose-override"
+        case .screeningLenient: "screening-lenient"
+        }
+    }
+}
