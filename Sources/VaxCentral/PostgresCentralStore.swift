@@ -35,14 +35,15 @@ public final class PostgresCentralStore: CentralStorage {
         public var description: String { "not a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE): \(url)" }
     }
 
+    /// Brings the database to the newest schema: each numbered migration not yet in `schema_migrations`
+    /// runs in a transaction of its own with its row there. Several instances may start at once: one
+    /// migrates under an advisory lock, the others wait for it. A database with a migration this program
+    /// does not know (a newer centre wrote it) is refused.
     public func migrate() async throws {
         try await client.withConnection { connection in
-            // Several instances may start at once: one creates the tables, the others wait for it.
             try await connection.query("SELECT pg_advisory_lock(7312021)", logger: logger)
             do {
-                for statement in Self.schema {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
+                try await Self.migrate(connection, logger: logger)
             } catch {
                 _ = try? await connection.query("SELECT pg_advisory_unlock(7312021)", logger: logger)
                 throw error
@@ -51,24 +52,36 @@ public final class PostgresCentralStore: CentralStorage {
         }
     }
 
-    static let schema = [
-        """
-        CREATE TABLE IF NOT EXISTS site (
-            id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)
-        """,
-        """
-        CREATE TABLE IF NOT EXISTS resource (
-            type TEXT NOT NULL, id TEXT NOT NULL, site_id TEXT NOT NULL REFERENCES site(id), version INTEGER NOT NULL,
-            json TEXT NOT NULL, updated_at TIMESTAMPTZ NOT NULL, patient_id TEXT, status TEXT, product TEXT,
-            dose_number INTEGER, lot TEXT, day TEXT, serious BOOLEAN, doses_per_vial INTEGER, doses_wasted INTEGER,
-            source_updated TIMESTAMPTZ, PRIMARY KEY (type, id))
-        """,
-        "CREATE INDEX IF NOT EXISTS resource_patient ON resource(type, patient_id)",
-        "CREATE INDEX IF NOT EXISTS resource_report ON resource(type, site_id, day)",
-        "CREATE TABLE IF NOT EXISTS resource_identifier (type TEXT NOT NULL, id TEXT NOT NULL, system TEXT, value TEXT NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS resource_identifier_value ON resource_identifier(type, value)",
-        "CREATE INDEX IF NOT EXISTS resource_identifier_resource ON resource_identifier(type, id)",
-    ]
+    private static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+            """, logger: logger)
+        var applied: Set<Int> = []
+        for try await version in try await connection.query("SELECT version FROM schema_migrations", logger: logger)
+            .decode(Int.self) {
+            applied.insert(version)
+        }
+        let known = Set(CentralSchema.migrations.map(\.version))
+        guard applied.isSubset(of: known) else {
+            throw CentralSchema.NewerSchema(versions: applied.subtracting(known).sorted())
+        }
+        for migration in CentralSchema.migrations where !applied.contains(migration.version) {
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
+                    logger: logger)
+                try await connection.query("COMMIT", logger: logger)
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
 
     public func insertSite(id: String, name: String, tokenHash: String, at date: Date) async throws {
         try await client.query(

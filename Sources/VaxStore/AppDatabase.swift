@@ -33,7 +33,23 @@ public struct AppDatabase: Sendable {
         try MigrationLock.withExclusiveLock(beside: path) {
             var migrator = DatabaseMigrator()
             Migrations.register(in: &migrator)
+            // A file written by a newer VaxDesk is never opened for writing by this one.
+            let unknown = try pool.read { db in try migrator.appliedIdentifiers(db) }.subtracting(Self.schemaVersions)
+            guard unknown.isEmpty else { throw NewerSchema(path: path, unknownMigrations: unknown.sorted()) }
             try migrator.migrate(pool)
+        }
+    }
+
+    /// The migrations this program knows, in the order they run.
+    public static var schemaVersions: [String] { Migrations.all.map { $0.identifier } }
+
+    /// The database has migrations this program does not know: it was written by a newer VaxDesk.
+    public struct NewerSchema: Error, CustomStringConvertible {
+        public let path: String
+        public let unknownMigrations: [String]
+        public var description: String {
+            "\(path) was written by a newer VaxDesk (schema \(unknownMigrations.joined(separator: ", "))): "
+                + "use that version or newer on this machine; the file was not changed"
         }
     }
 

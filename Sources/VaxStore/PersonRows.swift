@@ -54,9 +54,10 @@ extension AppDatabase {
         try insert.run()
     }
 
-    /// Writes many people in one transaction. Into an empty roster (`bulk`), the search index and the
-    /// look-up indexes are dropped first and built once at the end from the whole table, which is
-    /// several times faster than keeping them up to date row by row.
+    /// Writes many people in one transaction. Into an empty roster (`bulk`), the roster's indexes and
+    /// the triggers that feed its search index are dropped first and put back at the end, exactly as the
+    /// schema had them (read from `sqlite_master`), with the search index rebuilt once from the whole
+    /// table: several times faster than keeping them up to date row by row.
     func writeRoster<T>(_ body: (Database, _ bulk: Bool) throws -> T) throws -> T {
         try write { db in
             // A big transaction would spill pages to the WAL as it goes with the default 2 MB cache; a
@@ -64,16 +65,19 @@ extension AppDatabase {
             try db.execute(sql: "PRAGMA cache_size = -524288")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let bulk = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") == 0
-            if bulk {
-                try db.execute(sql: "DROP TRIGGER person_search_insert; DROP TRIGGER person_search_update; DROP TRIGGER person_search_delete")
-                try db.execute(sql: Migrations.personLookupIndexes.map { "DROP INDEX \($0.name);" }.joined())
+            guard bulk else { return try body(db, false) }
+            let dropped = try Row.fetchAll(db, sql: """
+                SELECT type, name, sql FROM sqlite_master
+                WHERE tbl_name = 'person' AND type IN ('index', 'trigger') AND sql IS NOT NULL
+                ORDER BY type DESC, name
+                """)
+            for row in dropped {
+                try db.execute(sql: "DROP \((row["type"] as String).uppercased()) \((row["name"] as String).quotedDatabaseIdentifier)")
             }
-            let result = try body(db, bulk)
-            if bulk {
-                try db.execute(sql: Migrations.personLookupIndexes.map { "CREATE INDEX \($0.name) ON \($0.on);" }.joined())
-                try db.execute(sql: "INSERT INTO person_search(person_search) VALUES ('rebuild')")
-                try db.execute(sql: Migrations.personSearchTriggers)
-            }
+            let result = try body(db, true)
+            // The same definitions, then the search index from the whole roster.
+            for row in dropped { try db.execute(sql: row["sql"]) }
+            try db.execute(sql: "INSERT INTO person_search(person_search) VALUES ('rebuild')")
             return result
         }
     }

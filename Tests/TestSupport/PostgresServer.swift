@@ -31,6 +31,12 @@ public final class PostgresServer: @unchecked Sendable {
         try run("\(binaries)/createdb -h 127.0.0.1 -p \(port) -U vaxdesk central")
     }
 
+    /// What `psql` prints for `sql` on the test database (unaligned, tuples only).
+    public func psql(_ sql: String) -> String {
+        Spawn.output([binaries + "/psql", "-h", "127.0.0.1", "-p", String(port), "-U", "vaxdesk", "-d", "central", "-At", "-c", sql])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Runs a shell command, as `postgres` when this process is root. Through posix_spawn and waitpid:
     /// Foundation's Process would wait for the server `pg_ctl` leaves running (see `Spawn`).
     private func run(_ command: String) throws {

@@ -1,0 +1,92 @@
+import Crypto
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+import VaxCore
+import VaxStore
+
+/// The schema's history is frozen: every shipped migration is held to the checksum of its file, a
+/// database from a newer program is refused, and a bulk import puts back exactly the schema it found.
+@Suite("Migrations")
+struct MigrationTests {
+    /// Recorded when each migration shipped. A new migration adds a line; no line ever changes.
+    static let shipped: [(identifier: String, file: String, sha256: String)] = [
+        ("v1-site-store", "V01SiteStore.swift", "13eb121a3ff56b8ac19d5fc24f791308ac31fc657712e5a30c9b7a014635d1b4"),
+        ("v2-person-name-birth-index", "V02PersonNameBirthIndex.swift", "4b11c1aafa92e3dfb23f5594f26c30f999bf03f9c89b10e98c7dea2bf560e948"),
+        ("v3-search-digits", "V03SearchDigits.swift", "a6789887d341a78e2a5caa49b82a8c21bb25e3947641acb618f047297dbcccf1"),
+        ("v4-visit-dose-rules", "V04VisitDoseRules.swift", "0fc513ff37316ffaf3c4fe067eb2c999e2297983adfb6965a68cd62919fef196"),
+        ("v5-search-prefixes-to-six", "V05SearchPrefixesToSix.swift", "379f5b97ae1dc6193d9bbfb563f51a8bd01ff9e7e9c5d86512ccf6a51567b7c8"),
+        ("v6-screening-vitals", "V06ScreeningVitals.swift", "a3637af9551b8577d15d35c7acb754671cdab719e615215b3383ffd71133bee9"),
+        ("v7-aefi-acknowledged", "V07AEFIAcknowledged.swift", "fd8ab2b33e238f4bade6db67d8b5be33b742ad4ae6ad0103fb07df3525a8bad3"),
+        ("v8-amendments", "V08Amendments.swift", "68caea49cab70fc5afc2ba77480fc4687b09cd2b55eef3603aee124f67cb150b"),
+        ("v9-audit-chain", "V09AuditChain.swift", "84846d4a1f25f35e38f645bc30405a638b44d4ab9d774e23715fbee81fbd160d"),
+        ("v10-staff-pins", "V10StaffPINs.swift", "9996ef583dc85b05a5d83f9c3fbd92958dd355ca08245daf929372055dd12ddb"),
+        ("v11-sync", "V11Sync.swift", "7edb9a9b4b9d3598a142297dfd178f610b73a5c0dd5754ce24c8c72f427054b8"),
+    ]
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/VaxStore/Migrations")
+
+    @Test("every shipped migration's file is as it shipped, and they run in the order they shipped")
+    func frozen() throws {
+        #expect(AppDatabase.schemaVersions.prefix(Self.shipped.count).elementsEqual(Self.shipped.map(\.identifier)))
+        for migration in Self.shipped {
+            let data = try Data(contentsOf: Self.folder.appendingPathComponent(migration.file))
+            let sum = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            #expect(sum == migration.sha256, "\(migration.file) changed after it shipped: write a new migration instead")
+        }
+    }
+
+    @Test("a migration added since is recorded here too, with its file")
+    func everyMigrationRecorded() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasPrefix("V") }.sorted()
+        #expect(files == Self.shipped.map(\.file).sorted())
+        #expect(AppDatabase.schemaVersions.count == Self.shipped.count)
+    }
+
+    @Test("a database written by a newer program is refused, naming the migration, and left as it was")
+    func newerSchema() throws {
+        let directory = TemporaryDirectory("newer-schema")
+        let path = directory.file("site.db")
+        _ = try AppDatabase(path: path)
+        let newer = try DatabaseQueue(path: path)
+        try newer.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        try newer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect {
+            _ = try AppDatabase(path: path)
+        } throws: { error in
+            (error as? AppDatabase.NewerSchema)?.unknownMigrations == ["v99-from-the-future"]
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    /// A first import into an empty roster drops the roster's indexes and triggers and puts them back:
+    /// read from the schema itself, not from a copy in the code that could drift from it.
+    @Test("a bulk import leaves the schema exactly as it found it")
+    func bulkImportRestoresSchema() throws {
+        let directory = TemporaryDirectory("bulk-schema")
+        let path = directory.file("site.db")
+        let schema = { () throws -> [String] in
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+            }
+        }
+        _ = try AppDatabase(path: path)
+        let before = try schema()
+        let csv = directory.file("roster.csv")
+        try """
+            Họ và tên,Ngày sinh,Giới tính,Số CCCD/CMND
+            Nguyễn Văn Đức,07/03/1985,Nam,091085012345
+            Phạm Thị Thu Hà,1942,Nữ,091142000777
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try BuiltProgram.run(["import", "roster", csv, "--db", path]).status == 0)
+        #expect(try schema() == before)
+        let database = try AppDatabase(path: path)
+        #expect(try database.rosterCount() == 2)
+        #expect(try database.searchRoster(RosterQuery("duc"), limit: 5).count == 1, "the search index was rebuilt")
+    }
+}
