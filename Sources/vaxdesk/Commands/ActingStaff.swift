@@ -19,7 +19,7 @@ struct ActingStaff: ParsableArguments {
         do {
             return try database.signIn(code: code, pin: pin, at: Date())
         } catch let refusal as SignInRefusal {
-            throw ValidationError(messages.strings.message(for: refusal, timeZone: LocalDay.vietnam))
+            throw CommandRefusal(messages.strings.message(for: refusal, timeZone: LocalDay.vietnam))
         }
     }
 }

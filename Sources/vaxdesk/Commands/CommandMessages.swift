@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VaxCore
 import VaxResources
 
@@ -15,9 +16,9 @@ struct CommandMessages {
         strings.text("cli.\(key)", values)
     }
 
-    /// An error that argument parser prints as is, and exits non-zero.
-    func failure(_ key: String, _ values: [String: String]) -> ValidationError {
-        ValidationError(text(key, values))
+    /// A refusal that argument parser prints as is (no usage text: the arguments were right), exit 1.
+    func failure(_ key: String, _ values: [String: String]) -> CommandRefusal {
+        CommandRefusal(text(key, values))
     }
 
     /// The staff member of `code` (any case, spaces ignored), or a message naming the code.
@@ -34,7 +35,19 @@ struct CommandMessages {
         do {
             return try body()
         } catch let error as VisitError {
-            throw ValidationError(strings.message(for: error))
+            throw CommandRefusal(strings.message(for: error))
         }
     }
+}
+
+/// What a command says when it cannot do what was asked, though the arguments were well formed (no
+/// such database, a rule refused, a wrong PIN): the message alone, in the user's language, and exit
+/// status 1. Malformed arguments stay `ValidationError`: the usage text and exit status 64.
+struct CommandRefusal: Error, LocalizedError, CustomStringConvertible {
+    let message: String
+
+    init(_ message: String) { self.message = message }
+
+    var description: String { message }
+    var errorDescription: String? { message }
 }

@@ -113,7 +113,7 @@ extension DeskClient {
         client.describeFailure = { effect, error in
             if let refusal = error as? SignInRefusal { return "\(refusal.messageKey)" }
             logger.error("storage failure", metadata: ["effect": "\(effect.name)", "error": "\(error)"])
-            return StorageFailure.describe(error)
+            return resources.strings["storage.\(StorageProblem(error).rawValue)"]
         }
         return client
     }
@@ -137,7 +137,7 @@ extension DeskClient {
                 "imported": "\(outcome.summary.imported)", "rejected": "\(outcome.summary.rejected)",
             ])
             return (outcome.summary, errorsFile)
-        } catch let error as ValidationError {
+        } catch let error as CommandRefusal {
             throw ImportRefusal(error.message)
         }
     }
