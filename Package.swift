@@ -103,6 +103,15 @@ let package = Package(
             name: "VaxDeskUITests", dependencies: ["VaxDeskUI", "TerminalKit", "VaxResources"],
             exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "VaxStore", "VaxCore", "vaxdesk"]),
+        // The centre's router in-process (HummingbirdTesting), the same cases on SQLite and PostgreSQL.
+        .testTarget(
+            name: "VaxCentralTests",
+            dependencies: [
+                "VaxCentral", "VaxCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         // The pusher against the real central service over loopback, through a proxy that injects faults.
         .testTarget(
             name: "SyncTests",

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import VaxCore
 
 /// Where the centre keeps sites and resources: SQLite (`CentralStore`) or PostgreSQL
@@ -15,7 +16,7 @@ public protocol CentralStorage: Sendable {
     /// Stores the checked resources of one Bundle for a site, in one transaction; each one's answer.
     /// With `atomic`, any refusal stores nothing and is thrown.
     func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
-        async throws -> [Result<String, EntryRefusal>]
+        async throws -> [Result<HTTPResponse.Status, EntryRefusal>]
     func resource(type: String, id: String) async throws -> String?
     func search(_ search: ResourceSearch) async throws -> (total: Int, resources: [String])
     func dosesReport() async throws -> [DosesRow]
@@ -69,7 +70,7 @@ enum UpsertDecision {
         // first one stays its creator). What a site recorded (an Immunization, an AdverseEvent, a vial)
         // only that site may write.
         guard existing.siteID == siteID || resource.type == "Patient" else {
-            return .refuse(EntryRefusal(status: "403 Forbidden", message: "\(resource.type)/\(resource.id) was sent by another site"))
+            return .refuse(EntryRefusal(status: .forbidden, message: "\(resource.type)/\(resource.id) was sent by another site"))
         }
         if existing.json == resource.json { return .unchanged }
         if let stored = existing.sourceUpdated, let sent = resource.sourceUpdated, sent < stored { return .unchanged }

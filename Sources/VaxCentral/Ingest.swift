@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import GRDB
 import VaxCore
 
@@ -23,10 +24,10 @@ public struct StorableResource: Sendable {
 
 /// Why an entry of a Bundle was not stored: the HTTP status of its answer and a message.
 public struct EntryRefusal: Error, Sendable {
-    var status: String
+    var status: HTTPResponse.Status
     var message: String
 
-    static func invalid(_ message: String) -> EntryRefusal { EntryRefusal(status: "422 Unprocessable Entity", message: message) }
+    static func invalid(_ message: String) -> EntryRefusal { EntryRefusal(status: .unprocessableContent, message: message) }
 }
 
 /// The centre's handling of a Bundle: each entry checked (a PUT of a resource of a known type whose id
@@ -37,17 +38,17 @@ enum Ingest {
     /// Checks one entry; the resource ready to store, or why not.
     static func check(_ entry: FHIRBundle.Entry) -> Result<StorableResource, EntryRefusal> {
         guard let request = entry.request, ["PUT", "POST"].contains(request.method.uppercased()) else {
-            return .failure(EntryRefusal(status: "400 Bad Request", message: "each entry must be a PUT of a resource"))
+            return .failure(EntryRefusal(status: .badRequest, message: "each entry must be a PUT of a resource"))
         }
         guard let resource = entry.resource else {
-            return .failure(EntryRefusal(status: "400 Bad Request", message: "the entry has no resource"))
+            return .failure(EntryRefusal(status: .badRequest, message: "the entry has no resource"))
         }
         guard let id = resource.id, !id.isEmpty, id.count <= 64, id.unicodeScalars.allSatisfy(idCharacters.contains) else {
             return .failure(.invalid("\(resource.type).id is missing or not a FHIR id"))
         }
         let url = request.url.split(separator: "?").first.map(String.init) ?? ""
         if request.method.uppercased() == "PUT", url != "\(resource.type)/\(id)" {
-            return .failure(EntryRefusal(status: "400 Bad Request", message: "the URL \(url) does not name \(resource.type)/\(id)"))
+            return .failure(EntryRefusal(status: .badRequest, message: "the URL \(url) does not name \(resource.type)/\(id)"))
         }
         do {
             var stored = try fields(of: resource)
@@ -123,7 +124,7 @@ enum Ingest {
             stored.day = basic.created.map { String($0.prefix(10)) }
             stored.identifiers = (basic.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
         case .operationOutcome:
-            throw EntryRefusal(status: "400 Bad Request", message: "an OperationOutcome is not stored")
+            throw EntryRefusal(status: .badRequest, message: "an OperationOutcome is not stored")
         }
         return stored
     }
@@ -145,13 +146,13 @@ enum Ingest {
 
 extension CentralStore {
     /// Stores the checked resources of one Bundle for `siteID`, in one transaction; each one's answer
-    /// ("201 Created", "200 OK", or a refusal). With `atomic` (a transaction Bundle) any refusal
+    /// (201 Created, 200 OK, or a refusal). With `atomic` (a transaction Bundle) any refusal
     /// stores nothing and is thrown.
     public func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
-        async throws -> [Result<String, EntryRefusal>]
+        async throws -> [Result<HTTPResponse.Status, EntryRefusal>]
     {
         try await pool.write { db in
-            var answers: [Result<String, EntryRefusal>] = []
+            var answers: [Result<HTTPResponse.Status, EntryRefusal>] = []
             for checked in resources {
                 switch checked {
                 case .failure(let refusal):
@@ -167,7 +168,7 @@ extension CentralStore {
         }
     }
 
-    private static func upsert(_ r: StorableResource, siteID: String, at date: Date, in db: Database) throws -> Result<String, EntryRefusal> {
+    private static func upsert(_ r: StorableResource, siteID: String, at date: Date, in db: Database) throws -> Result<HTTPResponse.Status, EntryRefusal> {
         let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT site_id, json, version, source_updated FROM resource WHERE type = ? AND id = ?"),
             arguments: [r.type, r.id])
@@ -176,7 +177,7 @@ extension CentralStore {
         let version: Int, created: Bool
         switch UpsertDecision.decide(existing: existing, r, siteID: siteID) {
         case .refuse(let refusal): return .failure(refusal)
-        case .unchanged: return .success("200 OK")
+        case .unchanged: return .success(.ok)
         case .write(let v, let c): (version, created) = (v, c)
         }
         try db.cachedStatement(sql: """
@@ -197,6 +198,6 @@ extension CentralStore {
             try db.cachedStatement(sql: "INSERT INTO resource_identifier (type, id, system, value) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [r.type, r.id, identifier.system, identifier.value])
         }
-        return .success(created ? "201 Created" : "200 OK")
+        return .success(created ? .created : .ok)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Logging
 import PostgresNIO
 
@@ -106,7 +107,7 @@ public final class PostgresCentralStore: CentralStorage {
     }
 
     public func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
-        async throws -> [Result<String, EntryRefusal>]
+        async throws -> [Result<HTTPResponse.Status, EntryRefusal>]
     {
         let logger = self.logger
         return try await client.withTransaction(logger: logger) { connection in
@@ -123,7 +124,7 @@ public final class PostgresCentralStore: CentralStorage {
                     existing[type + "/" + id] = (site, json, version, updated)
                 }
             }
-            var answers: [Result<String, EntryRefusal>] = []
+            var answers: [Result<HTTPResponse.Status, EntryRefusal>] = []
             var written: [StorableResource] = []
             for checked in resources {
                 switch checked {
@@ -137,12 +138,12 @@ public final class PostgresCentralStore: CentralStorage {
                         if atomic { throw refusal }
                         answers.append(.failure(refusal))
                     case .unchanged:
-                        answers.append(.success("200 OK"))
+                        answers.append(.success(.ok))
                     case .write(let version, let created):
                         try await Self.write(resource, version: version, siteID: siteID, at: date, on: connection, logger: logger)
                         existing[key] = (siteID, resource.json, version, resource.sourceUpdated)
                         written.append(resource)
-                        answers.append(.success(created ? "201 Created" : "200 OK"))
+                        answers.append(.success(created ? .created : .ok))
                     }
                 }
             }
@@ -199,46 +200,25 @@ public final class PostgresCentralStore: CentralStorage {
     }
 
     public func search(_ search: ResourceSearch) async throws -> (total: Int, resources: [String]) {
+        let (filter, values) = CentralSQL.searchFilter(search) { "$\($0)" }
         var binds = PostgresBindings()
-        var conditions = ["r.type = $1"]
-        binds.append(search.type)
-        if let identifier = search.identifier {
-            let parts = identifier.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            if parts.count == 2 {
-                binds.append(parts[0])
-                binds.append(parts[1])
-                conditions.append("EXISTS (SELECT 1 FROM resource_identifier i WHERE i.type = r.type AND i.id = r.id AND i.system = $\(binds.count - 1) AND i.value = $\(binds.count))")
-            } else {
-                binds.append(identifier)
-                conditions.append("EXISTS (SELECT 1 FROM resource_identifier i WHERE i.type = r.type AND i.id = r.id AND i.value = $\(binds.count))")
-            }
-        }
-        if let patient = search.patient {
-            binds.append(patient.hasPrefix("Patient/") ? String(patient.dropFirst(8)) : patient)
-            conditions.append("r.patient_id = $\(binds.count)")
-        }
-        let filter = conditions.joined(separator: " AND ")
+        for value in values { binds.append(value) }
         var total = 0
-        for try await count in try await client.query(
-            PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM resource r WHERE \(filter)", binds: binds), logger: logger
-        ).decode(Int.self) { total = count }
+        for try await count in try await client.query(PostgresQuery(unsafeSQL: CentralSQL.searchCount(filter), binds: binds), logger: logger)
+            .decode(Int.self) { total = count }
         guard search.limit > 0 else { return (total, []) }
         var resources: [String] = []
         for try await json in try await client.query(
-            PostgresQuery(unsafeSQL: "SELECT r.json FROM resource r WHERE \(filter) ORDER BY r.updated_at, r.id LIMIT \(search.limit)",
-                          binds: binds), logger: logger
+            PostgresQuery(unsafeSQL: CentralSQL.searchPage(filter, limit: search.limit), binds: binds), logger: logger
         ).decode(String.self) { resources.append(json) }
         return (total, resources)
     }
 
     public func dosesReport() async throws -> [DosesRow] {
         var rows: [DosesRow] = []
-        for try await (day, site, product, dose, count) in try await client.query("""
-            SELECT r.day, s.name, r.product, r.dose_number, COUNT(*)::INTEGER
-            FROM resource r JOIN site s ON s.id = r.site_id
-            WHERE r.type = 'Immunization' AND r.status = 'completed'
-            GROUP BY r.day, s.name, r.product, r.dose_number ORDER BY r.day, s.name, r.product, r.dose_number
-            """, logger: logger).decode((String, String, String, Int?, Int).self) {
+        for try await (day, site, product, dose, count) in try await client.query(
+            PostgresQuery(unsafeSQL: CentralSQL.dosesReport), logger: logger
+        ).decode((String, String, String, Int?, Int).self) {
             rows.append(DosesRow(day: day, site: site, product: product, doseNumber: dose, doses: count))
         }
         return rows
@@ -246,15 +226,9 @@ public final class PostgresCentralStore: CentralStorage {
 
     public func vaccineUseReport() async throws -> [VaccineUseRow] {
         var rows: [VaccineUseRow] = []
-        for try await (site, product, given, vials, wasted) in try await client.query("""
-            SELECT s.name, r.product,
-                   SUM(CASE WHEN r.type = 'Immunization' THEN 1 ELSE 0 END)::INTEGER,
-                   SUM(CASE WHEN r.type = 'Basic' THEN 1 ELSE 0 END)::INTEGER,
-                   SUM(CASE WHEN r.type = 'Basic' THEN COALESCE(r.doses_wasted, 0) ELSE 0 END)::INTEGER
-            FROM resource r JOIN site s ON s.id = r.site_id
-            WHERE ((r.type = 'Immunization' AND r.status = 'completed') OR r.type = 'Basic') AND r.product IS NOT NULL
-            GROUP BY s.name, r.product ORDER BY s.name, r.product
-            """, logger: logger).decode((String, String, Int, Int, Int).self) {
+        for try await (site, product, given, vials, wasted) in try await client.query(
+            PostgresQuery(unsafeSQL: CentralSQL.vaccineUseReport), logger: logger
+        ).decode((String, String, Int, Int, Int).self) {
             rows.append(VaccineUseRow(site: site, product: product, dosesGiven: given, vialsOpened: vials, dosesWasted: wasted))
         }
         return rows
@@ -262,12 +236,9 @@ public final class PostgresCentralStore: CentralStorage {
 
     public func adverseEventsReport() async throws -> [AdverseEventsRow] {
         var rows: [AdverseEventsRow] = []
-        for try await (day, site, serious, other) in try await client.query("""
-            SELECT COALESCE(r.day, ''), s.name, SUM(CASE WHEN r.serious THEN 1 ELSE 0 END)::INTEGER,
-                   SUM(CASE WHEN r.serious THEN 0 ELSE 1 END)::INTEGER
-            FROM resource r JOIN site s ON s.id = r.site_id WHERE r.type = 'AdverseEvent'
-            GROUP BY r.day, s.name ORDER BY 1, 2
-            """, logger: logger).decode((String, String, Int, Int).self) {
+        for try await (day, site, serious, other) in try await client.query(
+            PostgresQuery(unsafeSQL: CentralSQL.adverseEventsReport), logger: logger
+        ).decode((String, String, Int, Int).self) {
             rows.append(AdverseEventsRow(day: day, site: site, serious: serious, nonSerious: other))
         }
         return rows

@@ -35,14 +35,13 @@ public struct DemoSite: Sendable {
         let day = calendar.dateComponents([.year, .month, .day], from: today)
         let dayText = String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
         let expiry = calendar.date(byAdding: .month, value: 3, to: today)!
-        let expiryParts = calendar.dateComponents([.year, .month, .day], from: expiry)
-        let expiryText = String(format: "%04d-%02d-%02d", expiryParts.year!, expiryParts.month!, expiryParts.day!)
+        let expiryDay = LocalDate(expiry, in: calendar.timeZone)
         session = VaccinationSession(
             siteID: site.id, day: dayText, place: "Hội trường UBND Phường Vĩnh Thanh Vân", status: .open,
             openedAt: today)
         lots = [
-            VaccineLot(sessionID: session.id, productCode: "pfizer", lotNumber: "FK5127", expiry: expiryText, dosesReceived: 600),
-            VaccineLot(sessionID: session.id, productCode: "astrazeneca", lotNumber: "A1089", expiry: expiryText, dosesReceived: 500),
+            VaccineLot(sessionID: session.id, productCode: "pfizer", lotNumber: "FK5127", expiry: expiryDay, dosesReceived: 600),
+            VaccineLot(sessionID: session.id, productCode: "astrazeneca", lotNumber: "A1089", expiry: expiryDay, dosesReceived: 500),
         ]
     }
 }

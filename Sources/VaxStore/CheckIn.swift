@@ -31,7 +31,7 @@ extension AppDatabase {
                 != nil
             else { throw VisitError.notFound }
             let eligibility = DoseEligibility(after: try Self.doseHistory(personID: personID, in: db), catalog: catalog)
-            let day = Self.dayString(date)
+            let day = try Self.siteDay(date, in: db).stored
             let sessionProducts = Set(try String.fetchAll(
                 db, sql: "SELECT product_code FROM vaccine_lot WHERE session_id = ? AND expiry >= ?",
                 arguments: [session.id.uuidString, day]))

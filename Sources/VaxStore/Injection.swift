@@ -81,5 +81,9 @@ extension AppDatabase {
     }
 
     /// The local day of a date at the site, `yyyy-mm-dd`.
-    static func dayString(_ date: Date) -> String { LocalDay.of(date) }
+    /// The day `date` falls on at the site, in the site's own time zone.
+    static func siteDay(_ date: Date, in db: Database) throws -> LocalDate {
+        let zone = try String.fetchOne(db, sql: "SELECT time_zone FROM site LIMIT 1").flatMap(TimeZone.init(identifier:))
+        return LocalDate(date, in: zone ?? LocalDay.vietnam)
+    }
 }

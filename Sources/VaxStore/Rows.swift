@@ -8,6 +8,20 @@ extension Row {
         let text: String = self[column]
         return UUID(uuidString: text)!
     }
+
+    /// A stored day; a row whose day is not one is refused, never read as some other day.
+    func localDate(_ column: String) throws -> LocalDate {
+        let text: String = self[column]
+        guard let day = LocalDate(stored: text) else { throw BadStoredValue(column: column, value: text) }
+        return day
+    }
+}
+
+/// A stored value that is not what its column holds: the row is refused rather than guessed at.
+public struct BadStoredValue: Error, CustomStringConvertible {
+    public let column: String
+    public let value: String
+    public var description: String { "the stored \(column) '\(value)' cannot be read" }
 }
 
 extension Person {

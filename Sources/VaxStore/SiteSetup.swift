@@ -83,7 +83,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    lot.id.uuidString, session.id.uuidString, lot.productCode, lot.lotNumber, lot.expiry,
+                    lot.id.uuidString, session.id.uuidString, lot.productCode, lot.lotNumber, lot.expiry.stored,
                     lot.dosesReceived,
                 ])
         }
@@ -113,7 +113,7 @@ extension AppDatabase {
             ).map { row in
                 VaccineLot(
                     id: row.uuid("id"), sessionID: row.uuid("session_id"), productCode: row["product_code"],
-                    lotNumber: row["lot_number"], expiry: row["expiry"], dosesReceived: row["doses_received"])
+                    lotNumber: row["lot_number"], expiry: try row.localDate("expiry"), dosesReceived: row["doses_received"])
             }
         }
     }

@@ -70,8 +70,8 @@ extension AppDatabase {
         guard let lot = try Row.fetchOne(db, sql: "SELECT * FROM vaccine_lot WHERE id = ?", arguments: [lotID.uuidString])
         else { throw VisitError.notFound }
         guard lot["session_id"] == session.id.uuidString else { throw VisitError.lotNotInSession }
-        let expiry: String = lot["expiry"]
-        guard expiry >= dayString(date) else { throw VisitError.lotExpired(expiry: expiry) }
+        let expiry = try lot.localDate("expiry")
+        guard expiry >= (try siteDay(date, in: db)) else { throw VisitError.lotExpired(expiry: expiry.stored) }
         return lot
     }
 }

@@ -76,7 +76,7 @@ struct Serve: AsyncParsableCommand {
         } else {
             storage = try CentralStore(path: store.db)
         }
-        let router = CentralService.router(store: storage, limiter: RateLimiter(rate: rateLimit))
+        let router = CentralService.buildRouter(store: storage, limiter: RateLimiter(rate: rateLimit))
         let host = self.host
         var app = Application(
             router: router,

@@ -24,9 +24,9 @@ enum DeskFixture {
         place: "Hội trường", status: .open, openedAt: now)
     static let lots = [
         VaccineLot(id: UUID(uuidString: "00000000-0000-4000-8000-0000000000A1")!, sessionID: session.id,
-                   productCode: "pfizer", lotNumber: "FK5127", expiry: "2027-02-28", dosesReceived: 600),
+                   productCode: "pfizer", lotNumber: "FK5127", expiry: LocalDate(year: 2027, month: 2, day: 28)!, dosesReceived: 600),
         VaccineLot(id: UUID(uuidString: "00000000-0000-4000-8000-0000000000A2")!, sessionID: session.id,
-                   productCode: "astrazeneca", lotNumber: "A1089", expiry: "2026-11-01", dosesReceived: 500),
+                   productCode: "astrazeneca", lotNumber: "A1089", expiry: LocalDate(year: 2026, month: 11, day: 1)!, dosesReceived: 500),
     ]
 
     static let staff = [

@@ -143,7 +143,7 @@ struct AccessTests {
             return { _ = try db.importStaff([Staff(code: "TI09", fullName: "Phan Văn Út", role: .vaccinator)], by: $0, at: f.now) }
         case .openSession:
             try db.closeSession(by: f.lead, at: f.now)
-            let lot = VaccineLot(sessionID: UUID(), productCode: "moderna", lotNumber: "M77", expiry: "2099-12-31",
+            let lot = VaccineLot(sessionID: UUID(), productCode: "moderna", lotNumber: "M77", expiry: LocalDate(year: 2099, month: 12, day: 31)!,
                                  dosesReceived: 100)
             return {
                 _ = try db.openSession(day: LocalDay.of(f.now), place: "Nhà văn hóa", team: [], lots: [lot], planned: nil,

@@ -76,7 +76,7 @@ struct ClinicalEventTests {
 
     @Test("an expired lot is refused")
     func expiredLot() throws {
-        let f = try StoreFixture(lotExpiry: "2021-01-01")
+        let f = try StoreFixture(lotExpiry: LocalDate(year: 2021, month: 1, day: 1)!)
         let ticket = try f.checkIn(try f.person(named: "Lê Thị A"))
         _ = try f.screen(ticket.visitID)
         #expect(throws: VisitError.lotExpired(expiry: "2021-01-01")) {

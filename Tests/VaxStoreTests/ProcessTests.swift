@@ -26,21 +26,26 @@ struct ProcessTests {
     static func simulateUntilKilled(
         path: String, seed: Int, after microseconds: UInt32, beforeKill: () throws -> Void = {}
     ) throws -> (output: String, killed: Bool) {
-        let process = Process()
-        // Foundation starts the child in a process group of its own, which its workers join:
-        // one kill reaches the simulation and every worker at once.
-        process.executableURL = URL(fileURLWithPath: BuiltProgram.vaxdesk)
-        process.arguments = ["simulate", "--db", path, "--desks", "2", "--people", "2000", "--seed", String(seed)]
         let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try startSimulation(path: path, people: 2000, seed: seed, output: pipe)
         usleep(microseconds)
         try beforeKill()
         kill(-process.processIdentifier, SIGKILL)
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (output, process.terminationReason == .uncaughtSignal)
+    }
+
+    /// `vaxdesk simulate` with two workers, started and left running. Foundation starts the child in
+    /// a process group of its own, which its workers join: one kill reaches them all at once.
+    static func startSimulation(path: String, people: Int, seed: Int = 1, output: Any = FileHandle.nullDevice) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProgram.vaxdesk)
+        process.arguments = ["simulate", "--db", path, "--desks", "2", "--people", String(people), "--seed", String(seed)]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     @Test("two worker processes push people through every station; nothing is lost")
@@ -72,12 +77,7 @@ struct ProcessTests {
         let directory = TemporaryDirectory("orphans")
         let path = directory.file("site.db")
         try BuiltProgram.run(["demo", "--db", path, "--people", "3000", "--setup-only"])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProgram.vaxdesk)
-        process.arguments = ["simulate", "--db", path, "--desks", "2", "--people", "3000"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Self.startSimulation(path: path, people: 3000)
         let workers = { Spawn.output(["pgrep", "-f", "simulate-worker --db \(path)"]).split(separator: "\n").count }
         for _ in 0..<100 where workers() < 2 { usleep(50_000) }
         #expect(workers() == 2)

@@ -105,7 +105,7 @@ struct SessionReportTests {
     @Test("only a site lead opens a session, and only when none is open; the team includes the lead")
     func opening() throws {
         let f = try StoreFixture()
-        let lot = VaccineLot(sessionID: UUID(), productCode: "moderna", lotNumber: "M77", expiry: "2027-12-31", dosesReceived: 100)
+        let lot = VaccineLot(sessionID: UUID(), productCode: "moderna", lotNumber: "M77", expiry: LocalDate(year: 2027, month: 12, day: 31)!, dosesReceived: 100)
         #expect(throws: VisitError.notPermitted(.openSession, role: .checkInNurse)) {
             try f.database.openSession(day: "2026-11-27", place: "Nhà văn hóa", team: [], lots: [lot], planned: nil,
                                        by: f.staff(.checkInNurse).id, at: f.now)

@@ -11,7 +11,7 @@ struct StoreFixture {
     let demo: DemoSite
     let now = Date()
 
-    init(people: Int = 200, openSession: Bool = true, lotExpiry: String? = nil) throws {
+    init(people: Int = 200, openSession: Bool = true, lotExpiry: LocalDate? = nil) throws {
         database = try AppDatabase(path: directory.file("site.db"))
         demo = DemoSite(today: now, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
         var lots = demo.lots

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import VaxCore
+import VaxDemo
+import TestSupport
 import VaxStore
 
 /// Vials in the store: every dose of an opened vial ends given or wasted, and a vial is used only
@@ -69,9 +71,35 @@ struct VialTests {
 
     @Test("a vial of an expired lot cannot be opened")
     func expiredLot() throws {
-        let f = try StoreFixture(lotExpiry: "2021-01-01")
+        let f = try StoreFixture(lotExpiry: LocalDate(year: 2021, month: 1, day: 1)!)
         #expect(throws: VisitError.lotExpired(expiry: "2021-01-01")) {
             try f.database.openVial(lotID: f.demo.lots[1].id, catalog: StoreFixture.catalog, by: f.staff(.vaccinator).id, at: f.now)
+        }
+    }
+}
+
+/// The store decides "today" in the site's own zone, as its desks do, not in Vietnam's.
+@Suite("Lot expiry in the site's time zone")
+struct SiteZoneTests {
+    @Test("a lot on its last day at a site west of Vietnam is usable there, though Vietnam is a day ahead")
+    func siteZone() throws {
+        let directory = TemporaryDirectory("site-zone")
+        let database = try AppDatabase(path: directory.file("site.db"))
+        let zone = TimeZone(identifier: "America/Los_Angeles")!
+        // 20:00 on 30 November in Los Angeles is already 1 December in Vietnam.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let evening = calendar.date(from: DateComponents(year: 2026, month: 11, day: 30, hour: 20))!
+        let demo = DemoSite(today: evening, timeZone: zone)
+        var lots = demo.lots
+        lots[1].expiry = LocalDate(year: 2026, month: 11, day: 30)!
+        try database.createSite(demo.site, staff: demo.staff, session: demo.session, lots: lots, openedBy: nil, at: evening)
+        #expect(LocalDate(evening, in: LocalDay.vietnam) > lots[1].expiry)
+        let vaccinator = try #require(demo.staff.first { $0.role == .vaccinator })
+        let vial = try database.openVial(lotID: lots[1].id, catalog: StoreFixture.catalog, by: vaccinator.id, at: evening)
+        #expect(vial.lotID == lots[1].id)
+        #expect(throws: VisitError.lotExpired(expiry: "2026-11-30")) {
+            try database.openVial(lotID: lots[1].id, catalog: StoreFixture.catalog, by: vaccinator.id, at: evening + 5 * 3_600)
         }
     }
 }

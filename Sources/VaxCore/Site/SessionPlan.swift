@@ -20,9 +20,10 @@ public struct SessionPlan: Hashable, Sendable {
     public static func lot(_ text: String, catalog: VaccineCatalog) -> VaccineLot? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmed }
         guard parts.count == 4, let product = catalog.product(named: parts[0]), !parts[1].isEmpty,
-              let expiry = RosterDate.parse(parts[2]), expiry.month != nil, let doses = Int(parts[3]), doses > 0
+              let read = RosterDate.parse(parts[2]), read.month != nil, let expiry = LocalDate(stored: read.stored),
+              let doses = Int(parts[3]), doses > 0
         else { return nil }
-        return VaccineLot(sessionID: UUID(), productCode: product.code, lotNumber: parts[1], expiry: expiry.stored,
+        return VaccineLot(sessionID: UUID(), productCode: product.code, lotNumber: parts[1], expiry: expiry,
                           dosesReceived: doses)
     }
 

@@ -28,12 +28,12 @@ public struct VaccineLot: Hashable, Sendable, Identifiable {
     public var sessionID: UUID
     public var productCode: String
     public var lotNumber: String
-    /// The last day the lot may be used, `yyyy-mm-dd`.
-    public var expiry: String
+    /// The last day the lot may be used.
+    public var expiry: LocalDate
     public var dosesReceived: Int
 
     public init(
-        id: UUID = .timeOrdered(), sessionID: UUID, productCode: String, lotNumber: String, expiry: String,
+        id: UUID = .timeOrdered(), sessionID: UUID, productCode: String, lotNumber: String, expiry: LocalDate,
         dosesReceived: Int
     ) {
         self.id = id
@@ -43,4 +43,7 @@ public struct VaccineLot: Hashable, Sendable, Identifiable {
         self.expiry = expiry
         self.dosesReceived = dosesReceived
     }
+
+    /// The lot may be drawn from on `day` (its expiry is the last such day). The one place this is decided.
+    public func isUsable(on day: LocalDate) -> Bool { expiry >= day }
 }

@@ -54,6 +54,9 @@ public struct Context: Sendable {
     /// Today at the site, `yyyy-mm-dd`.
     var today: String { day(now) }
 
+    /// Today at the site, as a day.
+    var todayAtSite: LocalDate { LocalDate(now, in: timeZone) }
+
     /// A date's local day at the site, `yyyy-mm-dd`.
     func day(_ date: Date) -> String { LocalDay.of(date, in: timeZone) }
 

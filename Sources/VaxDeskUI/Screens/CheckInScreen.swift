@@ -94,7 +94,7 @@ struct CheckInScreen: StationScreen {
 
     /// What stops the dose today at this session, if anything.
     func refusal(_ eligibility: DoseEligibility, _ context: Context) -> DoseRefusal? {
-        let products = Set(context.lots.filter { $0.expiry >= context.today }.map(\.productCode))
+        let products = Set(context.lots.filter { $0.isUsable(on: context.todayAtSite) }.map(\.productCode))
         return eligibility.refusal(on: context.today, sessionProducts: products)
     }
 

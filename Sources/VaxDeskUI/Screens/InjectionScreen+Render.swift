@@ -80,7 +80,7 @@ extension InjectionScreen {
         let s = context.strings
         let vial = currentVial(of: lot, context)
         let head = context.productNames([lot.productCode]).padded(toWidth: 11) + " " + lot.lotNumber.padded(toWidth: 8)
-            + " " + s.text("injection.expiry", ["date": LocalDay.shown(lot.expiry)])
+            + " " + s.text("injection.expiry", ["date": lot.expiry.shown])
         let status: String
         switch vial.map({ ($0, $0.state(at: context.now)) }) {
         case let (vial, .usable)?:

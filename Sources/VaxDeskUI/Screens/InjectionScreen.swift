@@ -28,7 +28,7 @@ struct InjectionScreen: StationScreen {
         case .preparing(let entry), .confirming(let entry, _), .discarding(let entry, _, _): entry.allowedProducts
         case .queue: nil
         }
-        return context.lots.filter { $0.expiry >= context.today && allowed?.contains($0.productCode) != false }
+        return context.lots.filter { $0.isUsable(on: context.todayAtSite) && allowed?.contains($0.productCode) != false }
     }
 
     var selectedLotIndex: Int { lotSelection.selected }

@@ -8,6 +8,8 @@ import VaxStore
 struct CertificatePrinter {
     let database: AppDatabase
     let resources: LoadedResources
+    /// The site's zone: the certificate's times are the site's.
+    let timeZone: TimeZone
 
     func print(_ certificate: Certificate, at date: Date) throws -> DeskClient.PrintOutcome {
         let folder = URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("certificates")
@@ -16,7 +18,7 @@ struct CertificatePrinter {
         let file = folder.appendingPathComponent(certificate.reference.text + ".txt")
         let context = Context(
             strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
-            provinces: resources.provinces, timeZone: LocalDay.vietnam, now: date)
+            provinces: resources.provinces, timeZone: timeZone, now: date)
         try CertificatePage.printable(certificate, context).write(to: file, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         guard let printer = ProcessInfo.processInfo.environment["VAXDESK_PRINTER"], !printer.isEmpty else {

@@ -33,7 +33,7 @@ enum DeskLauncher {
             strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
             provinces: resources.provinces, timeZone: timeZone, now: clock())
         let watcher = try ChangeWatcher(database: database)
-        let client = DeskClient.live(database: database, resources: resources, watcher: watcher, clock: clock)
+        let client = DeskClient.live(database: database, resources: resources, timeZone: timeZone, watcher: watcher, clock: clock)
 
         let sync = try desk.central.isConfigured
             ? DeskSync.start(database: database, transport: desk.central.transport(messages: messages),

@@ -9,7 +9,8 @@ extension DeskClient {
     /// The desk on the site store: every call a method of `AppDatabase`, with the site's clock and the
     /// watcher of other processes' commits. What happened is logged by name, never with personal data.
     static func live(
-        database: AppDatabase, resources: LoadedResources, watcher: ChangeWatcher, clock: @escaping @Sendable () -> Date
+        database: AppDatabase, resources: LoadedResources, timeZone: TimeZone, watcher: ChangeWatcher,
+        clock: @escaping @Sendable () -> Date
     ) -> DeskClient {
         let logger = Logger(label: "vaxdesk.desk")
         let catalog = resources.catalog
@@ -98,7 +99,7 @@ extension DeskClient {
         client.certificate = { visitID in try database.certificate(visitID: visitID, at: clock()) }
         client.printCertificate = { certificate, by in
             try database.recordCertificatePrinted(certificate.reference, by: by, at: clock())
-            return try CertificatePrinter(database: database, resources: resources).print(certificate, at: clock())
+            return try CertificatePrinter(database: database, resources: resources, timeZone: timeZone).print(certificate, at: clock())
         }
         client.alerts = { try database.unacknowledgedSeriousEvents() }
         client.recordAdverseEvent = { event, by in
