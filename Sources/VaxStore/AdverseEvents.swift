@@ -49,10 +49,10 @@ extension AppDatabase {
             arguments: [sessionID]
         ).map { row in
             AdverseEvent(
-                id: row.uuid("aefi_id"), visitID: row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
+                id: try row.uuid("aefi_id"), visitID: try row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
                 severity: AdverseEvent.Severity(rawValue: row["severity"]) ?? .serious,
                 anaphylaxisGrade: row["anaphylaxis_grade"], actions: row["actions"], referral: row["referral"],
-                ticket: row["ticket"], person: Person(row: row))
+                ticket: row["ticket"], person: try Person(row: row))
         }
     }
 

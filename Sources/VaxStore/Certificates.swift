@@ -16,7 +16,7 @@ extension AppDatabase {
                     """,
                 arguments: [visitID.uuidString])
             else { throw VisitError.notFound }
-            let person = Person(row: row)
+            let person = try Person(row: row)
             let doses = try Row.fetchAll(
                 db, sql: """
                     SELECT dose_number, product_code, lot_number, given_on, place FROM prior_dose WHERE person_id = ?1
@@ -30,7 +30,7 @@ extension AppDatabase {
                 arguments: [person.id.uuidString]
             ).map { Certificate.Dose(number: $0[0], productCode: $0[1], lotNumber: $0[2], day: $0[3], place: $0[4]) }
             return Certificate(person: person, doses: doses, siteName: row["site_name"],
-                               reference: row.uuid("injection_id"), issuedAt: date)
+                               reference: try row.uuid("injection_id"), issuedAt: date)
         }
     }
 }

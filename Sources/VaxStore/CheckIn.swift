@@ -35,7 +35,7 @@ extension AppDatabase {
             let sessionProducts = Set(try String.fetchAll(
                 db, sql: "SELECT product_code FROM vaccine_lot WHERE session_id = ? AND expiry >= ?",
                 arguments: [session.id.uuidString, day]))
-            var allowed: String? = eligibility.lastProduct == nil ? nil : eligibility.allowedProducts.joined(separator: ",")
+            var allowed: String? = eligibility.lastProduct == nil ? nil : try ProductList.stored(eligibility.allowedProducts)
             let reason = override?.trimmed ?? ""
             let overridden = eligibility.refusal(on: day, sessionProducts: sessionProducts)
             if let refusal = overridden {

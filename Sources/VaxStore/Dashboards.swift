@@ -17,7 +17,7 @@ extension AppDatabase {
             board.openVials = try Row.fetchAll(
                 db, sql: "\(Self.vialQuery) WHERE l.session_id = ? AND v.discarded_at IS NULL ORDER BY v.opened_at",
                 arguments: [id]
-            ).map(Vial.init(row:))
+            ).map { try Vial(row: $0) }
             board.outboxPending = try Self.pendingOutboxCount(in: db)
             board.sync = try Self.syncStatus(in: db)
             board.refused = try Self.quarantinedRecords(in: db)

@@ -24,8 +24,7 @@ extension AppDatabase {
                 arguments: [visitID.uuidString])
             else { throw VisitError.notFound }
             let product = vial.productCode
-            if let allowed = visit["allowed_products"] as String?,
-               !allowed.split(separator: ",").contains(Substring(product)) {
+            if let allowed = try ProductList.read(visit["allowed_products"]), !allowed.contains(product) {
                 throw VisitError.productNotAllowed(product: product)
             }
             let caution: Bool = visit["caution"]
@@ -72,7 +71,7 @@ extension AppDatabase {
                 throw VisitError.observationNotOver(due: due)
             }
             try Self.advance(visitID: visitID, from: .inObservation, to: .discharged, at: date, in: db)
-            let id = row.uuid("id")
+            let id = try row.uuid("id")
             try db.execute(
                 sql: "UPDATE observation SET discharged_at = ?, discharged_by = ?, early_reason = ? WHERE id = ?",
                 arguments: [date, staffID.uuidString, reason, id.uuidString])

@@ -70,8 +70,8 @@ extension AppDatabase {
             """)
         let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
         let rows = try Row.fetchAll(statement, arguments: [session?.id.uuidString, list])
-        let byRowid = Dictionary(uniqueKeysWithValues: rows.map { row in
-            (row[10] as Int64, RosterMatch(person: Person(row: row), dosesOnRecord: row[11], ticketToday: row[12]))
+        let byRowid = Dictionary(uniqueKeysWithValues: try rows.map { row in
+            (row[10] as Int64, RosterMatch(person: try Person(row: row), dosesOnRecord: row[11], ticketToday: row[12]))
         })
         return rowids.compactMap { byRowid[$0] }
     }
@@ -126,7 +126,7 @@ extension AppDatabase {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(Person.columns("p")) FROM person p ORDER BY p.rowid LIMIT ?", arguments: [count]
-            ).map { Person(row: $0) }
+            ).map { try Person(row: $0) }
         }
     }
 }

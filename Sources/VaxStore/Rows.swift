@@ -4,9 +4,18 @@ import VaxCore
 
 /// Decoding of the store's rows into the domain values of VaxCore.
 extension Row {
-    func uuid(_ column: String) -> UUID {
+    /// A stored id; a row whose id is not one is refused.
+    func uuid(_ column: String) throws -> UUID {
         let text: String = self[column]
-        return UUID(uuidString: text)!
+        guard let id = UUID(uuidString: text) else { throw BadStoredValue(column: column, value: text) }
+        return id
+    }
+
+    /// A stored value of a closed set (a sex, a role, a stage): refused when it is not one of them.
+    func value<T: RawRepresentable>(_ column: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
+        let text: String = self[column]
+        guard let value = T(rawValue: text) else { throw BadStoredValue(column: column, value: text) }
+        return value
     }
 
     /// A stored day; a row whose day is not one is refused, never read as some other day.
@@ -32,13 +41,17 @@ extension Person {
     }
 
     /// Reads the columns of `columns(_:)` from position `first` on. By position, not by name: a search
-    /// decodes hundreds of rows per keystroke.
-    init(row: Row, at first: Int = 0) {
+    /// decodes hundreds of rows per keystroke. A row that does not read is refused, never filled in.
+    init(row: Row, at first: Int = 0) throws {
+        let id: String = row[first], birth: String = row[first + 2], sex: String = row[first + 3]
+        guard let uuid = UUID(uuidString: id) else { throw BadStoredValue(column: "person.id", value: id) }
+        guard let birthDate = BirthDate(stored: birth) else { throw BadStoredValue(column: "person.birth_date", value: birth) }
+        guard let sex = Sex(rawValue: sex) else { throw BadStoredValue(column: "person.sex", value: sex) }
         self.init(
-            id: UUID(uuidString: row[first]) ?? UUID(),
+            id: uuid,
             fullName: row[first + 1],
-            birthDate: BirthDate(stored: row[first + 2]) ?? BirthDate(year: 1900),
-            sex: Sex(rawValue: row[first + 3]) ?? .female,
+            birthDate: birthDate,
+            sex: sex,
             identityNumber: row[first + 4],
             phone: row[first + 5],
             address: row[first + 6],
@@ -50,9 +63,7 @@ extension Person {
 }
 
 extension Staff {
-    init(row: Row) {
-        self.init(
-            id: row.uuid("id"), code: row["code"], fullName: row["full_name"],
-            role: Role(rawValue: row["role"]) ?? .checkInNurse)
+    init(row: Row) throws {
+        self.init(id: try row.uuid("id"), code: row["code"], fullName: row["full_name"], role: try row.value("role"))
     }
 }

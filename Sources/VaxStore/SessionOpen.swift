@@ -29,7 +29,7 @@ extension AppDatabase {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM session ORDER BY opened_at DESC, rowid DESC").map { row in
                 VaccinationSession(
-                    id: row.uuid("id"), siteID: row.uuid("site_id"), day: row["day"], place: row["place"],
+                    id: try row.uuid("id"), siteID: try row.uuid("site_id"), day: row["day"], place: row["place"],
                     status: row["status"] == "open" ? .open : .closed, openedAt: row["opened_at"])
             }
         }

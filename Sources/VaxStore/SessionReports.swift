@@ -13,7 +13,7 @@ extension AppDatabase {
             guard let session = try Row.fetchOne(db, sql: sql, arguments: sessionID.map { [$0.uuidString] } ?? [])
             else { throw VisitError.notFound }
             let id: String = session["id"]
-            var report = SessionReport(sessionID: session.uuid("id"), day: session["day"], place: session["place"],
+            var report = SessionReport(sessionID: try session.uuid("id"), day: session["day"], place: session["place"],
                                        status: session["status"])
             report.checkedIn = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visit WHERE session_id = ?", arguments: [id]) ?? 0
             for row in try Row.fetchAll(
@@ -24,7 +24,7 @@ extension AppDatabase {
                     """,
                 arguments: [id])
             {
-                report.addVaccinated(product: row[10], doseNumber: row[11], person: Person(row: row))
+                report.addVaccinated(product: row[10], doseNumber: row[11], person: try Person(row: row))
             }
             let outcomes = try Row.fetchAll(
                 db, sql: """

@@ -8,7 +8,7 @@ extension AppDatabase {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM site LIMIT 1").map { row in
                 Site(
-                    id: row.uuid("id"), code: row["code"], name: row["name"],
+                    id: try row.uuid("id"), code: row["code"], name: row["name"],
                     provinceCode: row["province_code"], timeZoneIdentifier: row["time_zone"])
             }
         }
@@ -99,7 +99,7 @@ extension AppDatabase {
             db, sql: "SELECT * FROM session WHERE status = 'open' ORDER BY opened_at DESC LIMIT 1"
         ).map { row in
             VaccinationSession(
-                id: row.uuid("id"), siteID: row.uuid("site_id"), day: row["day"], place: row["place"],
+                id: try row.uuid("id"), siteID: try row.uuid("site_id"), day: row["day"], place: row["place"],
                 status: .open, openedAt: row["opened_at"])
         }
     }
@@ -112,7 +112,7 @@ extension AppDatabase {
                 arguments: [sessionID.uuidString]
             ).map { row in
                 VaccineLot(
-                    id: row.uuid("id"), sessionID: row.uuid("session_id"), productCode: row["product_code"],
+                    id: try row.uuid("id"), sessionID: try row.uuid("session_id"), productCode: row["product_code"],
                     lotNumber: row["lot_number"], expiry: try row.localDate("expiry"), dosesReceived: row["doses_received"])
             }
         }

@@ -20,7 +20,7 @@ extension AppDatabase {
             }
             throw SignInRefusal.unknownCode
         }
-        let member = Staff(row: row)
+        let member = try Staff(row: row)
         let record = RecordRef(.staff, member.id)
         if let lockedUntil = row["locked_until"] as Date?, lockedUntil > date {
             try write { db in

@@ -40,7 +40,7 @@ extension AppDatabase {
         switch type {
         case .person:
             record = try Row.fetchOne(db, sql: "SELECT \(Person.columns("p")) FROM person p WHERE p.id = ?", arguments: [id])
-                .map { .patient(Person(row: $0)) } ?? .localOnly
+                .map { .patient(try Person(row: $0)) } ?? .localOnly
         case .injection:
             record = try injectionFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
         case .amendment:
@@ -75,7 +75,7 @@ extension AppDatabase {
         else { return nil }
         let injectedAt: Date = row["injected_at"]
         return ImmunizationFacts(
-            id: row.uuid("injection_id"), person: Person(row: row), status: .completed, productCode: row["product_code"],
+            id: try row.uuid("injection_id"), person: try Person(row: row), status: .completed, productCode: row["product_code"],
             lotNumber: row["lot_number"], lotExpiry: row["expiry"], occurred: .moment(injectedAt),
             recorded: row["amended_at"] ?? injectedAt,
             doseNumber: row["dose_number"], arm: Arm(rawValue: row["arm"]),
@@ -97,7 +97,7 @@ extension AppDatabase {
         else { return nil }
         let screenedAt: Date = row["screened_at"]
         return ImmunizationFacts(
-            id: row.uuid("screening_id"), person: Person(row: row), status: .notDone(outcome), productCode: nil,
+            id: try row.uuid("screening_id"), person: try Person(row: row), status: .notDone(outcome), productCode: nil,
             lotNumber: nil, lotExpiry: nil, occurred: .moment(screenedAt), recorded: screenedAt,
             doseNumber: row["dose_number"], arm: nil,
             performer: "\(row["staff_code"] as String) \(row["staff_name"] as String)", place: row["place"],
@@ -113,7 +113,7 @@ extension AppDatabase {
                 """, arguments: [id])
         else { return nil }
         return ImmunizationFacts(
-            id: row.uuid("dose_id"), person: Person(row: row), status: .completed, productCode: row["product_code"],
+            id: try row.uuid("dose_id"), person: try Person(row: row), status: .completed, productCode: row["product_code"],
             lotNumber: row["lot_number"], lotExpiry: nil, occurred: .day(row["given_on"]), recorded: row["recorded_at"],
             doseNumber: row["dose_number"], arm: nil, performer: nil, place: row["place"], primarySource: false)
     }
@@ -129,11 +129,11 @@ extension AppDatabase {
                 """, arguments: [id])
         else { return nil }
         let event = AdverseEvent(
-            id: row.uuid("aefi_id"), visitID: row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
+            id: try row.uuid("aefi_id"), visitID: try row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
             severity: AdverseEvent.Severity(rawValue: row["severity"]) ?? .common, anaphylaxisGrade: row["anaphylaxis_grade"],
             actions: row["actions"], referral: row["referral"])
         return AdverseEventFacts(
-            event: event, person: Person(row: row),
+            event: event, person: try Person(row: row),
             injectionID: (row["injection_id"] as String?).flatMap(UUID.init(uuidString:)), recorded: row["recorded_at"])
     }
 
@@ -145,7 +145,7 @@ extension AppDatabase {
                 """, arguments: [id])
         else { return nil }
         return VialFacts(
-            id: row.uuid("id"), productCode: row["product_code"], lotNumber: row["lot_number"],
+            id: try row.uuid("id"), productCode: row["product_code"], lotNumber: row["lot_number"],
             dosesPerVial: row["doses_per_vial"], openedAt: row["opened_at"], discardedAt: row["discarded_at"],
             dosesWasted: row["doses_wasted"])
     }

@@ -95,7 +95,7 @@ extension AppDatabase {
         try Row.fetchAll(
             db, sql: "SELECT seq, event, record_id, last_error, attempts FROM outbox WHERE state = 'quarantined' ORDER BY seq"
         ).map { row in
-            QuarantinedRecord(seq: row["seq"], event: row["event"], recordID: row.uuid("record_id"),
+            QuarantinedRecord(seq: row["seq"], event: row["event"], recordID: try row.uuid("record_id"),
                               message: row["last_error"] ?? "", attempts: row["attempts"])
         }
     }

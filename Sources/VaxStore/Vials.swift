@@ -43,7 +43,7 @@ extension AppDatabase {
             return try Row.fetchAll(
                 db, sql: "\(Self.vialQuery) WHERE l.session_id = ? ORDER BY v.discarded_at IS NOT NULL, v.opened_at",
                 arguments: [session.id.uuidString]
-            ).map(Vial.init(row:))
+            ).map { try Vial(row: $0) }
         }
     }
 
@@ -54,7 +54,7 @@ extension AppDatabase {
         """
 
     static func vial(_ id: UUID, in db: Database) throws -> Vial? {
-        try Row.fetchOne(db, sql: "\(vialQuery) WHERE v.id = ?", arguments: [id.uuidString]).map(Vial.init(row:))
+        try Row.fetchOne(db, sql: "\(vialQuery) WHERE v.id = ?", arguments: [id.uuidString]).map { try Vial(row: $0) }
     }
 
     /// Finishes a vial: `empty` when every dose was drawn, else discarded with its doses left wasted.
@@ -77,9 +77,9 @@ extension AppDatabase {
 }
 
 extension Vial {
-    init(row: Row) {
+    init(row: Row) throws {
         self.init(
-            id: row.uuid("id"), lotID: row.uuid("lot_id"), productCode: row["product_code"], lotNumber: row["lot_number"],
+            id: try row.uuid("id"), lotID: try row.uuid("lot_id"), productCode: row["product_code"], lotNumber: row["lot_number"],
             dosesPerVial: row["doses_per_vial"], openedAt: row["opened_at"], discardDue: row["discard_due"],
             dosesDrawn: row["doses_drawn"], closedAt: row["discarded_at"], discardReason: row["discard_reason"],
             dosesWasted: row["doses_wasted"])

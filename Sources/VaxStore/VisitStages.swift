@@ -41,10 +41,10 @@ extension AppDatabase {
                 arguments: [session.id.uuidString, stage.rawValue]
             ).map { row in
                 QueueEntry(
-                    visitID: row.uuid("visit_id"), ticket: row["ticket"], person: Person(row: row),
+                    visitID: try row.uuid("visit_id"), ticket: row["ticket"], person: try Person(row: row),
                     stage: VisitStage(rawValue: row["stage"]) ?? stage, doseNumber: row["dose_number"],
                     since: row["stage_since"], caution: row["caution"], observationDue: row["observation_due"],
-                    allowedProducts: (row["allowed_products"] as String?).map { $0.split(separator: ",").map(String.init) })
+                    allowedProducts: try ProductList.read(row["allowed_products"]))
             }
         }
     }

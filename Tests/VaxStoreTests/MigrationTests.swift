@@ -23,6 +23,7 @@ struct MigrationTests {
         ("v9-audit-chain", "V09AuditChain.swift", "84846d4a1f25f35e38f645bc30405a638b44d4ab9d774e23715fbee81fbd160d"),
         ("v10-staff-pins", "V10StaffPINs.swift", "9996ef583dc85b05a5d83f9c3fbd92958dd355ca08245daf929372055dd12ddb"),
         ("v11-sync", "V11Sync.swift", "7edb9a9b4b9d3598a142297dfd178f610b73a5c0dd5754ce24c8c72f427054b8"),
+        ("v12-allowed-products-json", "V12AllowedProductsAsJSON.swift", "c4a1e7dc612141429f488e8844083ac3b4a35f291ae7ec0c0a57e717d0d66283"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -62,6 +63,27 @@ struct MigrationTests {
             (error as? AppDatabase.NewerSchema)?.unknownMigrations == ["v99-from-the-future"]
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("v12 turns the comma-separated products of a visit into a JSON array that the store reads")
+    func allowedProductsAsJSON() throws {
+        let f = try StoreFixture()
+        let person = try #require(try f.database.rosterPeople(first: 50).first { person in
+            (try? f.database.doseHistory(personID: person.id).isEmpty) == true
+        })
+        let ticket = try f.database.checkIn(personID: person.id, catalog: StoreFixture.catalog, by: f.staff(.checkInNurse).id, at: f.now)
+        // As v11 left it: a list as comma-separated text, and v12 not yet run.
+        try DatabaseQueue(path: f.database.path).write { db in
+            try db.execute(sql: "UPDATE visit SET allowed_products = 'pfizer,moderna' WHERE id = ?", arguments: [ticket.visitID.uuidString])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v12-allowed-products-json'")
+        }
+        let reopened = try AppDatabase(path: f.database.path)
+        let stored = try DatabaseQueue(path: f.database.path).read { db in
+            try String.fetchOne(db, sql: "SELECT allowed_products FROM visit WHERE id = ?", arguments: [ticket.visitID.uuidString])
+        }
+        #expect(stored == #"["pfizer","moderna"]"#)
+        let entry = try #require(try reopened.queue(at: .waitingScreening).first { $0.visitID == ticket.visitID })
+        #expect(entry.allowedProducts == ["pfizer", "moderna"])
     }
 
     /// A first import into an empty roster drops the roster's indexes and triggers and puts them back:

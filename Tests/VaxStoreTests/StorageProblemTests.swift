@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import VaxCore
 import VaxStore
 
 /// A storage failure is told by SQLite's result code, with a message in each language.
@@ -33,6 +34,28 @@ struct StorageProblemTests {
             for problem in StorageProblem.allCases {
                 #expect(table["storage.\(problem.rawValue)"]?.isEmpty == false, "\(language): storage.\(problem.rawValue)")
             }
+        }
+    }
+}
+
+/// A stored row that does not read is refused: no invented id, sex or birth date reaches a desk.
+@Suite("Rows that do not read")
+struct BadRowTests {
+    @Test("a person whose stored id is not one makes the search fail, naming the column")
+    func badPersonID() throws {
+        let path = NSTemporaryDirectory() + "bad-row-\(UUID().uuidString.prefix(6)).db"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try AppDatabase(path: path)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                INSERT INTO person (id, full_name, folded_name, birth_date, sex, source, created_at)
+                VALUES ('not-an-id', 'Nguyễn Văn Đức', 'nguyen van duc', '1985-03-07', 'M', 'test', '2026-11-26')
+                """)
+        }
+        #expect {
+            _ = try database.searchRoster(RosterQuery("duc"), limit: 10)
+        } throws: { error in
+            (error as? BadStoredValue)?.column == "person.id"
         }
     }
 }
