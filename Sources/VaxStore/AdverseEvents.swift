@@ -12,7 +12,7 @@ extension AppDatabase {
                     SELECT 1 FROM visit v JOIN injection i ON i.visit_id = v.id WHERE v.id = ? AND v.session_id = ?
                     """,
                 arguments: [event.visitID.uuidString, session.id.uuidString]) ?? false
-            guard injected else { throw VisitError.notFound }
+            guard injected else { throw VisitError.notFound(.injection) }
             try db.execute(
                 sql: """
                     INSERT INTO aefi (id, visit_id, onset_at, signs, severity, anaphylaxis_grade, actions, referral,

@@ -26,7 +26,7 @@ extension AppDatabase {
                     JOIN visit v ON v.id = i.visit_id WHERE i.id = ?
                     """,
                 arguments: [injectionID.uuidString])
-            else { throw VisitError.notFound }
+            else { throw VisitError.notFound(.injection) }
             let sessionID: String = injection["session_id"]
             let (field, old, new): (String, String?, String)
             switch correction {

@@ -15,7 +15,7 @@ extension AppDatabase {
                     WHERE v.id = ?
                     """,
                 arguments: [visitID.uuidString])
-            else { throw VisitError.notFound }
+            else { throw VisitError.notFound(.injection) }
             let person = try Person(row: row)
             let doses = try Row.fetchAll(
                 db, sql: """

@@ -29,7 +29,7 @@ extension AppDatabase {
             }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [personID.uuidString])
                 != nil
-            else { throw VisitError.notFound }
+            else { throw VisitError.notFound(.person) }
             let eligibility = DoseEligibility(after: try Self.doseHistory(personID: personID, in: db), catalog: catalog)
             let day = try Self.siteDay(date, in: db).stored
             let sessionProducts = Set(try String.fetchAll(

@@ -11,7 +11,7 @@ extension AppDatabase {
         visitID: UUID, vialID: UUID, arm: Arm, observation: ObservationPolicy, by staffID: UUID, at date: Date
     ) throws -> (injectionID: UUID, observationDue: Date) {
         try commitEvent(.injection, by: staffID, at: date) { db in
-            guard let vial = try Self.vial(vialID, in: db) else { throw VisitError.notFound }
+            guard let vial = try Self.vial(vialID, in: db) else { throw VisitError.notFound(.vial) }
             switch vial.state(at: date) {
             case .closed: throw VisitError.vialNotUsable
             case .pastDiscardTime: throw VisitError.vialPastDiscardTime(discardDue: vial.discardDue)
@@ -22,7 +22,7 @@ extension AppDatabase {
             guard let visit = try Row.fetchOne(
                 db, sql: "SELECT dose_number, caution, allowed_products FROM visit WHERE id = ?",
                 arguments: [visitID.uuidString])
-            else { throw VisitError.notFound }
+            else { throw VisitError.notFound(.visit) }
             let product = vial.productCode
             if let allowed = try ProductList.read(visit["allowed_products"]), !allowed.contains(product) {
                 throw VisitError.productNotAllowed(product: product)
@@ -63,7 +63,7 @@ extension AppDatabase {
         try commitEvent(.discharge, by: staffID, at: date) { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT id, due_at FROM observation WHERE visit_id = ?", arguments: [visitID.uuidString])
-            else { throw VisitError.notFound }
+            else { throw VisitError.notFound(.observation) }
             let due: Date = row["due_at"]
             let reason = earlyReason.flatMap { $0.isEmpty ? nil : $0 }
             // A millisecond of slack: the stored due time is rounded to milliseconds.

@@ -11,7 +11,7 @@ extension AppDatabase {
         try commitEvent(.sessionOpened, by: staffID, at: date) { db in
             guard try Self.openSession(db) == nil else { throw VisitError.sessionAlreadyOpen }
             guard let siteID = try String.fetchOne(db, sql: "SELECT id FROM site LIMIT 1").flatMap(UUID.init(uuidString:))
-            else { throw VisitError.notFound }
+            else { throw VisitError.notFound(.site) }
             let session = VaccinationSession(siteID: siteID, day: day, place: place, status: .open, openedAt: date)
             let lots = lots.map { lot in
                 var lot = lot

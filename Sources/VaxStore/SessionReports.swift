@@ -11,7 +11,7 @@ extension AppDatabase {
                 ? "SELECT * FROM session ORDER BY status = 'open' DESC, opened_at DESC LIMIT 1"
                 : "SELECT * FROM session WHERE id = ?"
             guard let session = try Row.fetchOne(db, sql: sql, arguments: sessionID.map { [$0.uuidString] } ?? [])
-            else { throw VisitError.notFound }
+            else { throw VisitError.notFound(.session) }
             let id: String = session["id"]
             var report = SessionReport(sessionID: try session.uuid("id"), day: session["day"], place: session["place"],
                                        status: session["status"])

@@ -21,7 +21,7 @@ extension AppDatabase {
         let hashes = try Self.hashPINs(pins)
         return try write { db in
             try Self.requirePermission(.manageStaff, by: staffID, in: db)
-            guard let siteID = try String.fetchOne(db, sql: "SELECT id FROM site LIMIT 1") else { throw VisitError.notFound }
+            guard let siteID = try String.fetchOne(db, sql: "SELECT id FROM site LIMIT 1") else { throw VisitError.notFound(.site) }
             var result = StaffImportResult()
             for member in members {
                 if let existing = try Row.fetchOne(db, sql: "SELECT full_name, role FROM staff WHERE code = ?", arguments: [member.code]) {

@@ -8,7 +8,7 @@ extension AppDatabase {
         try commitEvent(.vialOpened, by: staffID, at: date) { db in
             let lot = try Self.sessionLot(lotID, at: date, in: db)
             let productCode: String = lot["product_code"]
-            guard let product = catalog.product(productCode) else { throw VisitError.notFound }
+            guard let product = catalog.product(productCode) else { throw VisitError.notFound(.product) }
             let vial = Vial(
                 lotID: lotID, productCode: productCode, lotNumber: lot["lot_number"], dosesPerVial: product.dosesPerVial,
                 openedAt: date, discardDue: Vial.discardDue(openedAt: date, product: product))
@@ -68,7 +68,7 @@ extension AppDatabase {
     static func sessionLot(_ lotID: UUID, at date: Date, in db: Database) throws -> Row {
         guard let session = try openSession(db) else { throw VisitError.noOpenSession }
         guard let lot = try Row.fetchOne(db, sql: "SELECT * FROM vaccine_lot WHERE id = ?", arguments: [lotID.uuidString])
-        else { throw VisitError.notFound }
+        else { throw VisitError.notFound(.lot) }
         guard lot["session_id"] == session.id.uuidString else { throw VisitError.lotNotInSession }
         let expiry = try lot.localDate("expiry")
         guard expiry >= (try siteDay(date, in: db)) else { throw VisitError.lotExpired(expiry: expiry.stored) }

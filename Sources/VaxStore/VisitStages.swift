@@ -11,7 +11,7 @@ extension AppDatabase {
     ) throws {
         guard let raw = try String.fetchOne(
             db, sql: "SELECT stage FROM visit WHERE id = ?", arguments: [visitID.uuidString])
-        else { throw VisitError.notFound }
+        else { throw VisitError.notFound(.visit) }
         let actual = VisitStage(rawValue: raw) ?? .discharged
         guard actual == expected else { throw VisitError.notAtStage(expected: expected, actual: actual) }
         try db.execute(

@@ -24,7 +24,7 @@ struct StorageProblemTests {
         #expect { _ = try AppDatabase(path: path) } throws: { StorageProblem($0) == .damaged }
     }
 
-    @Test("every problem has words in Vietnamese and in English")
+    @Test("every storage problem and every missing record has words in Vietnamese and in English")
     func messages() throws {
         let strings = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Resources/data/strings")
@@ -33,6 +33,9 @@ struct StorageProblemTests {
                 as? [String: String] ?? [:]
             for problem in StorageProblem.allCases {
                 #expect(table["storage.\(problem.rawValue)"]?.isEmpty == false, "\(language): storage.\(problem.rawValue)")
+            }
+            for missing in Missing.allCases {
+                #expect(table[VisitError.notFound(missing).messageKey]?.isEmpty == false, "\(language): \(missing)")
             }
         }
     }

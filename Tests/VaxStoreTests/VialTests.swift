@@ -140,7 +140,7 @@ struct AdverseEventStoreTests {
         let cleared = try VialTests.cleared(f, 2)
         _ = try f.inject(cleared[0], lot: f.demo.lots[0])
         let nurse = f.staff(.observationNurse).id
-        #expect(throws: VisitError.notFound) {
+        #expect(throws: VisitError.notFound(.injection)) {
             try f.database.recordAdverseEvent(
                 AdverseEvent(visitID: cleared[1], onset: f.now, signs: "sốt", severity: .common), by: nurse, at: f.now)
         }

@@ -9,8 +9,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case alreadyCheckedIn(ticket: Int)
     /// Another desk moved the visit on first (or it never reached this station).
     case notAtStage(expected: VisitStage, actual: VisitStage)
-    /// The visit, person, lot or staff member does not exist.
-    case notFound
+    /// What the step needs is not (or no longer) in the store: which, so that the desk can say so.
+    case notFound(Missing)
     /// The lot belongs to another session.
     case lotNotInSession
     /// The lot's expiry date has passed.
@@ -54,7 +54,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .noOpenSession: "error.noOpenSession"
         case .alreadyCheckedIn: "error.alreadyCheckedIn"
         case .notAtStage: "error.notAtStage"
-        case .notFound: "error.notFound"
+        case .notFound(let missing): "error.notFound.\(missing.rawValue)"
         case .lotNotInSession: "error.lotNotInSession"
         case .lotExpired: "error.lotExpired"
         case .observationNotOver: "error.observationNotOver"
@@ -96,6 +96,11 @@ public enum VisitError: Error, Hashable, Sendable {
         case .noOpenSession, .notFound, .lotNotInSession, .identityNumberOnRoster: [:]
         }
     }
+}
+
+/// What a step looked for and did not find.
+public enum Missing: String, Hashable, Sendable, CaseIterable {
+    case person, visit, lot, vial, session, site, injection, observation, product
 }
 
 extension Strings {

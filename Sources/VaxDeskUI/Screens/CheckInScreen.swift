@@ -284,7 +284,10 @@ struct CheckInScreen: StationScreen {
         return []
     }
 
+    /// Another desk's write may change the list shown (a ticket given, a dose recorded): the search runs
+    /// again only while its results are on screen, not behind the last look, a form or a ticket.
     func refresh(_ context: Context) -> [AppEffect] {
-        RosterQuery(field.text).isEmpty ? [] : [.search(field.text)]
+        guard phase == .searching, !results.isEmpty, !RosterQuery(field.text).isEmpty else { return [] }
+        return [.search(field.text)]
     }
 }

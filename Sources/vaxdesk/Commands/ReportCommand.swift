@@ -42,7 +42,7 @@ struct SessionReportCommand: ParsableCommand {
         let report: SessionReport
         do {
             report = try database.sessionReport(sessionID: sessionID)
-        } catch VisitError.notFound {
+        } catch VisitError.notFound(.session) {
             throw messages.failure("noSession", [:])
         }
         try messages.refusing {

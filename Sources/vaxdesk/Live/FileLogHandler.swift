@@ -23,10 +23,25 @@ struct FileLogHandler: LogHandler {
             handle?.seekToEndOfFile()
         }
 
+        /// Lines that could not be written (a full or failing disk) since the last that could.
+        private var dropped = 0
+
+        /// Appends the line. A log never stops the desk: on a full disk the line is dropped (the
+        /// throwing write, not `write(_:)`, which traps on ENOSPC), and the first line written once the
+        /// disk has room again says how many were lost.
         func write(_ line: String) {
             lock.lock()
             defer { lock.unlock() }
-            handle?.write(Data(line.utf8))
+            guard let handle else { return }
+            do {
+                if dropped > 0 {
+                    try handle.write(contentsOf: Data("(\(dropped) log lines dropped: the disk was full or failing)\n".utf8))
+                    dropped = 0
+                }
+                try handle.write(contentsOf: Data(line.utf8))
+            } catch {
+                dropped += 1
+            }
         }
     }
 

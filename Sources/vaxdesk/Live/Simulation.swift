@@ -34,7 +34,7 @@ struct Simulation {
         guard let nurse = staffByRole[.checkInNurse], let doctor = staffByRole[.screeningDoctor],
               let vaccinator = staffByRole[.vaccinator], let observer = staffByRole[.observationNurse],
               !lots.isEmpty
-        else { throw VisitError.notFound }
+        else { throw VisitError.notFound(.session) }
         var clock = Date()
         let eligibility = DoseEligibility(after: try database.doseHistory(personID: person.id), catalog: catalog)
         let ticket: AppDatabase.Ticket
