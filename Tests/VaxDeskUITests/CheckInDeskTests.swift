@@ -194,3 +194,23 @@ struct PaperDoseTests {
         #expect(form.validate(catalog: F.context().catalog, today: "2026-11-26") == .invalid([.date: .doseInFuture]))
     }
 }
+
+@Suite("A failed search is not an empty roster")
+struct FailedSearchTests {
+    typealias F = DeskFixture
+
+    @Test("a search that could not read says so, never 'nobody found, F3 register'")
+    func readFailure() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("duc")
+        _ = state.answer(.readFailed("lỗi đọc/ghi ổ đĩa"))
+        let screen = state.render().0.text
+        #expect(screen.contains("Tìm kiếm bị lỗi"), "\(screen)")
+        #expect(!screen.contains(state.context.strings["checkIn.noMatch"]))
+        #expect(state.notice?.text.contains("Không đọc được dữ liệu: lỗi đọc/ghi ổ đĩa") == true)
+        // The next keystroke searches again; its answer clears the failure.
+        #expect(state.type("n") == [.search("ducn")])
+        _ = state.answer(.searchResults(query: "ducn", []))
+        #expect(state.render().0.text.contains(state.context.strings["checkIn.noMatch"]))
+    }
+}

@@ -52,6 +52,9 @@ public enum AppResult: Sendable {
     case importFailed(String)
     /// A step was refused by a rule (another desk was first, no open session…).
     case refused(VisitError)
-    /// The store could not save or read (disk full, locked too long): nothing was recorded.
+    /// The store could not save (disk full, locked too long): nothing was recorded.
     case storageFailed(String)
+    /// The store could not read: what the screen shows may be incomplete, and an empty answer is not
+    /// "nobody" (a nurse must not register a duplicate because a search failed).
+    case readFailed(String)
 }

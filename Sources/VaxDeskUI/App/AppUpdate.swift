@@ -96,6 +96,8 @@ extension AppState {
             notice = Notice(text: s.message(for: error), tone: .danger)
         case .storageFailed(let message):
             notice = Notice(text: s.text("error.storage", ["detail": message]), tone: .danger)
+        case .readFailed(let message):
+            notice = Notice(text: s.text("error.storageRead", ["detail": message]), tone: .danger)
         default:
             break
         }

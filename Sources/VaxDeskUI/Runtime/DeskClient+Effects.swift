@@ -3,7 +3,7 @@ import VaxCore
 
 extension DeskClient {
     /// Performs one effect and says how it went. A rule's refusal becomes `.refused`, a wrong PIN
-    /// `.signInRefused`, anything else `.storageFailed`: nothing was recorded. The import is not run
+    /// `.signInRefused`, anything else `.storageFailed` (a write: nothing was recorded) or `.readFailed`. The import is not run
     /// here (it is a job: `DeskRunLoop` runs it on a thread of its own); nor is quitting.
     func result(of effect: AppEffect) -> AppResult? {
         do {
@@ -13,7 +13,8 @@ extension DeskClient {
         } catch let refusal as SignInRefusal {
             return .signInRefused(refusal)
         } catch {
-            return .storageFailed(describeFailure(effect, error))
+            let detail = describeFailure(effect, error)
+            return effect.isWrite ? .storageFailed(detail) : .readFailed(detail)
         }
     }
 

@@ -171,7 +171,7 @@ extension CheckInScreen {
                 + (p.commune ?? "").padded(toWidth: 18) + " " + status
         }
         let styles = results.map { $0.ticketToday != nil ? Style.muted : Style.plain }
-        let empty = field.text.isEmpty ? s["checkIn.hint"] : s["checkIn.noMatch"]
+        let empty = field.text.isEmpty ? s["checkIn.hint"] : s[searchFailed ? "checkIn.searchFailed" : "checkIn.noMatch"]
         ListView.draw(rows, selection: selection, in: Rect(x: area.x, y: area.y + 1, width: area.width,
                       height: area.height - 1), into: &buffer, styles: styles, empty: empty)
     }

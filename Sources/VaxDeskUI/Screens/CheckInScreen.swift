@@ -38,6 +38,8 @@ struct CheckInScreen: StationScreen {
     var card: CitizenCardQR?
     /// A line under the field: the scanned card found nobody.
     var message: String?
+    /// The last search failed to read: its empty list does not mean nobody is on the roster.
+    var searchFailed = false
     var station: Station? { .checkIn }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
@@ -241,6 +243,7 @@ struct CheckInScreen: StationScreen {
     mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
         switch result {
         case .searchResults(let query, let matches) where query == field.text:
+            searchFailed = false
             results = matches
             selection.clamp(count: results.count, visibleRows: 16)
             if let card, query == card.citizenID, phase == .searching {
@@ -267,6 +270,9 @@ struct CheckInScreen: StationScreen {
                 match.dosesOnRecord = doses.count
                 phase = .confirming(match, DoseEligibility(after: doses, catalog: context.catalog))
             }
+        case .readFailed where phase == .searching:
+            results = []
+            searchFailed = true
         case .checkedIn(let ticket):
             guard let person = phase.person else { break }
             phase = .ticket(number: ticket, person: person)
