@@ -47,11 +47,15 @@ extension AppDatabase {
     }
 
     /// Takes the sync lease for `holder` until `duration` from now, if nobody else holds a live one.
-    /// Held already by `holder`, it is extended. Returns whether `holder` holds it.
-    public func acquireSyncLease(holder: String, for duration: TimeInterval, at date: Date) throws -> Bool {
+    /// Held already by `holder`, it is extended. A lease whose holder `isGone` (a process of this
+    /// machine that died) is taken over at once rather than left to expire. Returns whether `holder`
+    /// holds it.
+    public func acquireSyncLease(
+        holder: String, for duration: TimeInterval, at date: Date, isGone: (String) -> Bool = { _ in false }
+    ) throws -> Bool {
         try write { db in
             if let row = try Row.fetchOne(db, sql: "SELECT holder, expires_at FROM sync_lease WHERE id = 1"),
-               row["holder"] != holder, (row["expires_at"] as Date) > date {
+               row["holder"] != holder, (row["expires_at"] as Date) > date, !isGone(row["holder"]) {
                 return false
             }
             try db.execute(

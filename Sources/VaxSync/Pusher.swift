@@ -29,7 +29,7 @@ public final class Pusher: @unchecked Sendable {
         self.batchSize = batchSize
         self.backoff = backoff
         self.clock = clock
-        holder = "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID().uuidString.prefix(8))"
+        holder = LeaseHolder.current()
     }
 
     /// What a round did.
@@ -56,7 +56,9 @@ public final class Pusher: @unchecked Sendable {
     /// One round: the lease, up to `batchSize` rows, one Bundle, every row's outcome recorded.
     public func pushOnce() throws -> Round {
         let now = clock()
-        guard try database.acquireSyncLease(holder: holder, for: 120, at: now) else { return .leaseHeld }
+        guard try database.acquireSyncLease(holder: holder, for: 120, at: now, isGone: LeaseHolder.isGone) else {
+            return .leaseHeld
+        }
         let items = try database.pendingSyncItems(limit: batchSize)
         guard !items.isEmpty else { return .idle }
         let batch = SyncBatch(items, mapping: mapping)
