@@ -75,14 +75,15 @@ public struct DeskClient: Sendable {
 }
 
 extension DeskClient {
-    /// What a test client throws from a call the test did not set: the desk shows it as a storage
-    /// failure, and the test sees it.
+    /// What a call throws that nobody set: the desk shows it as a storage failure (never a crash), and
+    /// a test sees it by name.
     public struct Unset: Error, CustomStringConvertible {
         public let name: String
-        public var description: String { "DeskClient.\(name) is not set in this test" }
+        public var description: String { "DeskClient.\(name) is not set" }
     }
 
-    /// A client whose every call fails (and whose clock stands still): tests set what they use.
+    /// A client whose every call fails (and whose clock stands still), to fill in: tests set what they
+    /// use, the live value sets every call (`LiveDeskClient.swift`).
     public static func unimplemented(now: Date) -> DeskClient {
         DeskClient(
             now: { now }, databaseChanged: { false },

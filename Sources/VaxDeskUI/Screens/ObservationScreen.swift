@@ -126,10 +126,8 @@ struct ObservationScreen: StationScreen {
             phase = .board
             let text = s.text(serious ? "notice.aefiSerious" : "notice.aefiRecorded", ["n": String(entry.ticket)])
             return Reaction(notice: AppState.Notice(text: text, tone: serious ? .danger : .success))
-        case (.refused, .certificate), (.storageFailed, .certificate), (.storageFailed, .adverseEvent):
+        case (.refused, .certificate), (.storageFailed, .certificate), (.refused, .adverseEvent), (.storageFailed, .adverseEvent):
             // The certificate stays; a form stays as typed.
-            break
-        case (.refused, .adverseEvent):
             break
         case (.refused, _):
             phase = .board
