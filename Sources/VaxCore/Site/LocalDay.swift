@@ -10,11 +10,9 @@ public enum LocalDay {
         BirthDate(stored: stored)?.description ?? stored
     }
 
+    /// The day `date` falls on in `timeZone`, `yyyy-mm-dd`.
     public static func of(_ date: Date, in timeZone: TimeZone = vietnam) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(c.year!.zeroPadded(4))-\(c.month!.zeroPadded(2))-\(c.day!.zeroPadded(2))"
+        LocalDate(date, in: timeZone).stored
     }
 
     /// The first moment of a stored day (`yyyy-mm-dd`) in `timeZone`.

@@ -51,11 +51,11 @@ public struct Context: Sendable {
             : String(format: "%02d:%02d", c.hour!, c.minute!)
     }
 
-    /// Today at the site, `yyyy-mm-dd`.
-    var today: String { day(now) }
-
     /// Today at the site, as a day.
     var todayAtSite: LocalDate { LocalDate(now, in: timeZone) }
+
+    /// Today at the site, `yyyy-mm-dd`.
+    var today: String { todayAtSite.stored }
 
     /// A date's local day at the site, `yyyy-mm-dd`.
     func day(_ date: Date) -> String { LocalDay.of(date, in: timeZone) }

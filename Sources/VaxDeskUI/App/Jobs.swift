@@ -16,7 +16,7 @@ public enum RosterImportJob: Hashable, Sendable {
             if case .running = self { self = .running(done: done, total: total) }
         case .rosterImported(let summary, let errorsFile):
             self = .finished(summary, errorsFile: errorsFile)
-        case .importFailed(let message), .storageFailed(let message):
+        case .importFailed(let message):
             self = .failed(message)
         default:
             return false
