@@ -15,9 +15,21 @@ public struct AppDatabase: Sendable {
 
     let pool: DatabasePool
     public let path: String
+    /// Opened by `init(readingAt:)`: nothing can be written, and the acts around reading (a sign-in, an
+    /// export) cannot be recorded in the audit trail.
+    public let isReadOnly: Bool
 
     /// Opens (and creates, if needed) the site database at `path`, migrating it to the current schema.
+    /// A failure of the disk or the file is thrown as `OpenFailed`.
     public init(path: String) throws {
+        do {
+            try self.init(opening: path)
+        } catch {
+            throw OpenFailed.wrapping(error, path: path)
+        }
+    }
+
+    private init(opening path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -30,14 +42,19 @@ public struct AppDatabase: Sendable {
         pool = try DatabasePool(path: path, configuration: configuration)
         try pool.requireFullSync()
         self.path = path
+        isReadOnly = false
         try MigrationLock.withExclusiveLock(beside: path) {
             var migrator = DatabaseMigrator()
             Migrations.register(in: &migrator)
             // A file written by a newer VaxDesk is never opened for writing by this one.
-            let unknown = try pool.read { db in try migrator.appliedIdentifiers(db) }.subtracting(Self.schemaVersions)
-            guard unknown.isEmpty else { throw NewerSchema(path: path, unknownMigrations: unknown.sorted()) }
+            try Self.refuseNewerSchema(pool, path: path, migrator: migrator)
             try migrator.migrate(pool)
         }
+    }
+
+    static func refuseNewerSchema(_ pool: DatabasePool, path: String, migrator: DatabaseMigrator) throws {
+        let unknown = try pool.read { db in try migrator.appliedIdentifiers(db) }.subtracting(Self.schemaVersions)
+        guard unknown.isEmpty else { throw NewerSchema(path: path, unknownMigrations: unknown.sorted()) }
     }
 
     /// The migrations this program knows, in the order they run.
@@ -73,7 +90,8 @@ public struct AppDatabase: Sendable {
         _ event: ClinicalEvent, by staffID: UUID, at date: Date,
         _ body: (Database) throws -> (RecordRef, T)
     ) throws -> T {
-        try pool.writeWithoutTransaction { db in
+        if isReadOnly { throw ReadOnlyDatabase(path: path) }
+        return try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 try Self.requirePermission(event.act, by: staffID, in: db)
@@ -90,7 +108,8 @@ public struct AppDatabase: Sendable {
 
     /// Writes something that is not a clinical event (the roster, staff, set-up) in one transaction.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
+        if isReadOnly { throw ReadOnlyDatabase(path: path) }
+        return try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try body(db)

@@ -21,6 +21,7 @@ extension AppDatabase {
             board.outboxPending = try Self.pendingOutboxCount(in: db)
             board.sync = try Self.syncStatus(in: db)
             board.refused = try Self.quarantinedRecords(in: db)
+            board.lastBackup = try Self.lastBackup(in: db)
             for stage in [VisitStage.waitingScreening, .waitingInjection] {
                 board.waitingSince[stage] = try Date.fetchAll(
                     db, sql: "SELECT stage_since FROM visit WHERE session_id = ? AND stage = ?",

@@ -14,7 +14,7 @@ extension AppDatabase {
             try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE code = ? AND active = 1", arguments: [code])
         }
         guard let row else {
-            try write { db in
+            try recordAct { db in
                 try AuditLog.append(.signInFailed, staffID: nil, record: nil,
                                     detail: "unknown code \(code)", at: date, in: db)
             }
@@ -23,28 +23,28 @@ extension AppDatabase {
         let member = try Staff(row: row)
         let record = RecordRef(.staff, member.id)
         if let lockedUntil = row["locked_until"] as Date?, lockedUntil > date {
-            try write { db in
+            try recordAct { db in
                 try AuditLog.append(.signInLocked, staffID: member.id, record: record, detail: nil, at: date, in: db)
             }
             throw SignInRefusal.locked(until: lockedUntil)
         }
         guard let stored = Self.pinHash(row) else {
-            try write { db in
+            try recordAct { db in
                 try AuditLog.append(.signInFailed, staffID: member.id, record: record, detail: "no PIN set",
                                     at: date, in: db)
             }
             throw SignInRefusal.noPIN
         }
         if stored.matches(pin) {
-            try write { db in
+            try recordAct { db in
                 try db.execute(sql: "UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?",
                                arguments: [member.id.uuidString])
                 try AuditLog.append(.signIn, staffID: member.id, record: record, detail: nil, at: date, in: db)
             }
             return member
         }
-        // Counted in SQL, so that two desks failing at once both count.
-        let failures = try write { db in
+        // Counted in SQL, so that two desks failing at once both count (on a read-only file, not at all).
+        let failures = isReadOnly ? (row["failed_pins"] as Int? ?? 0) + 1 : try write { db in
             let failures = try Int.fetchOne(
                 db, sql: "UPDATE staff SET failed_pins = failed_pins + 1 WHERE id = ? RETURNING failed_pins",
                 arguments: [member.id.uuidString]) ?? 1
@@ -113,8 +113,8 @@ extension AppDatabase {
     /// Records that data left the site (a report written out, a FHIR file): who, what, when. Refused
     /// to anyone but the roles that may export.
     public func recordExport(_ what: String, by staffID: UUID, at date: Date) throws {
-        try write { db in
-            try Self.requirePermission(.exportRecords, by: staffID, in: db)
+        try read { db in try Self.requirePermission(.exportRecords, by: staffID, in: db) }
+        try recordAct { db in
             try AuditLog.append(.export, staffID: staffID, record: nil, detail: what, at: date, in: db)
         }
     }

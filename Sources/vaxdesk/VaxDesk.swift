@@ -1,4 +1,5 @@
 import ArgumentParser
+import VaxStore
 
 @main
 struct VaxDesk: ParsableCommand {
@@ -11,9 +12,22 @@ struct VaxDesk: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, ImportCommand.self, SearchCommand.self, ReportCommand.self,
-            SyncCommand.self, ExportCommand.self,
+            SyncCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
             SessionCommand.self, StaffCommand.self, AuditCommand.self, SimulateCommand.self, SimulateWorkerCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as AppDatabase.OpenFailed {
+            exit(withError: CommandRefusal(OpenFailure.message(failure, language: OpenFailure.language(CommandLine.arguments))))
+        } catch where StorageProblem(error) != .other {
+            exit(withError: CommandRefusal(OpenFailure.message(storing: StorageProblem(error), language: OpenFailure.language(CommandLine.arguments))))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

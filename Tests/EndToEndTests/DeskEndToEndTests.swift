@@ -63,15 +63,6 @@ struct DeskEndToEndTests {
         try desk.press("Enter")
     }
 
-    /// Changes the site file with the sqlite3 shell, as another program would: what the desk must cope with.
-    static func sqlite(_ path: String, _ sql: String) throws {
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [path, sql]
-        try shell.run()
-        shell.waitUntilExit()
-    }
-
     /// The desk command, followed by what the terminal looks like once it has exited.
     static func deskCommand(_ path: String, _ options: String = "") -> String {
         "\(BuiltProgram.vaxdesk) --db \(path) \(options); stty -a | grep -oE '(^| )-?echo( |$)' | head -1 | sed 's/^/tty:/'; echo EXITED; sleep 30"
@@ -313,7 +304,7 @@ struct DeskEndToEndTests {
         try desk.expect("lọ: còn 6/6 liều")
         // To reach its last dose without five more people, the vial is made a one-dose vial in the file.
         let vial = try #require(try database.sessionVials().first)
-        try Self.sqlite(path, "UPDATE vial SET doses_per_vial = 1 WHERE id = '\(vial.id.uuidString)'")
+        try SQLiteShell.text(path, "UPDATE vial SET doses_per_vial = 1 WHERE id = '\(vial.id.uuidString)'")
         try desk.press("Escape", "Enter")
         try desk.expect("lọ: còn 1/1 liều")
         try desk.press("Enter")
@@ -328,7 +319,7 @@ struct DeskEndToEndTests {
         try desk.expect("lọ: còn 6/6 liều")
         // Past its discard time (the clock moved on): refused, then discarded with its doses wasted.
         let fresh = try #require(try database.sessionVials().first { $0.closedAt == nil })
-        try Self.sqlite(path, "UPDATE vial SET discard_due = '2020-01-01 00:00:00.000' WHERE id = '\(fresh.id.uuidString)'")
+        try SQLiteShell.text(path, "UPDATE vial SET discard_due = '2020-01-01 00:00:00.000' WHERE id = '\(fresh.id.uuidString)'")
         try desk.press("Escape", "Enter")
         try desk.expect("⚠ lọ quá giờ hủy")
         try desk.press("Enter")

@@ -44,7 +44,7 @@ struct CentralPowerCutTests {
         #expect(acknowledged > 50)
         var stored = -1
         try disk.restart { platter in
-            stored = try SyncTests.scalar(platter + "/central.db", "SELECT COUNT(*) FROM resource WHERE type = 'Immunization'")
+            stored = try SQLiteShell.scalar(platter + "/central.db", "SELECT COUNT(*) FROM resource WHERE type = 'Immunization'")
         }
         #expect(stored == acknowledged, "the centre kept \(stored) of the \(acknowledged) Immunizations it acknowledged")
     }

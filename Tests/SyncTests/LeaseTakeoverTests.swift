@@ -13,7 +13,7 @@ struct LeaseTakeoverTests {
     /// A lease of two more minutes for a holder on this machine with process `pid`.
     static func leave(_ path: String, leaseTo pid: pid_t) throws {
         let holder = "\(ProcessInfo.processInfo.hostName):\(pid):deadbeef"
-        _ = try SyncTests.text(path, """
+        _ = try SQLiteShell.text(path, """
             INSERT INTO sync_lease (id, holder, expires_at) VALUES (1, '\(holder)', datetime('now', '+2 minutes'))
             ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
             """)

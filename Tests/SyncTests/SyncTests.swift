@@ -26,28 +26,10 @@ struct SyncTests {
         return path
     }
 
-    /// One number from the sqlite3 shell.
-    static func scalar(_ path: String, _ sql: String) throws -> Int {
-        Int(try text(path, sql)) ?? -1
-    }
-
-    /// What the sqlite3 shell prints for `sql`, trimmed.
-    static func text(_ path: String, _ sql: String) throws -> String {
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [path, sql]
-        let pipe = Pipe()
-        shell.standardOutput = pipe
-        try shell.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     /// The records that become an Immunization at the centre: injections, screenings that ended without
     /// a dose, doses from paper.
     static func immunizationRecords(_ path: String) throws -> Int {
-        try scalar(path, """
+        try SQLiteShell.scalar(path, """
             SELECT (SELECT COUNT(*) FROM injection)
                  + (SELECT COUNT(*) FROM screening WHERE outcome IN ('deferred', 'contraindicated', 'referred'))
                  + (SELECT COUNT(*) FROM outbox WHERE record_type = 'prior_dose')
@@ -112,8 +94,8 @@ struct SyncTests {
         let postgres = storage == .postgres ? try PostgresServer() : nil
         let path = try Self.simulatedSite(directory)
         // A poison record: an injection whose vaccine code was lost (the centre refuses it).
-        let poison = try Self.text(path, "SELECT id FROM injection ORDER BY rowid LIMIT 1")
-        _ = try Self.text(path, "UPDATE injection SET product_code = '' WHERE id = '\(poison)'")
+        let poison = try SQLiteShell.text(path, "SELECT id FROM injection ORDER BY rowid LIMIT 1")
+        _ = try SQLiteShell.text(path, "UPDATE injection SET product_code = '' WHERE id = '\(poison)'")
         let expected = try Self.immunizationRecords(path) - 1
 
         let central = try CentralServer(in: directory, postgres: postgres?.url)
@@ -137,7 +119,7 @@ struct SyncTests {
         #expect(try database.pendingOutboxCount() == 0, "the queue drained")
         #expect(proxy.applied.count >= 11, "every fault was met: \(proxy.applied)")
         #expect(try await Self.count(central, "Immunization") == expected, "one Immunization per record")
-        let someInjection = try Self.text(path, "SELECT id FROM injection ORDER BY rowid DESC LIMIT 1")
+        let someInjection = try SQLiteShell.text(path, "SELECT id FROM injection ORDER BY rowid DESC LIMIT 1")
         #expect(try await Self.count(central, "Immunization?identifier=urn:ietf:rfc:3986%7Curn:uuid:\(someInjection)") == 1)
         #expect(try await Self.count(central, "Immunization?identifier=urn:uuid:\(poison)") == 0)
 
@@ -145,7 +127,7 @@ struct SyncTests {
         let quarantined = try database.quarantinedRecords()
         #expect(quarantined.map(\.recordID.uuidString) == [poison])
         #expect(quarantined.first?.message.contains("vaccineCode") == true, "\(quarantined)")
-        #expect(try Self.scalar(path, "SELECT COUNT(*) FROM outbox WHERE state NOT IN ('sent', 'local', 'quarantined')") == 0)
+        #expect(try SQLiteShell.scalar(path, "SELECT COUNT(*) FROM outbox WHERE state NOT IN ('sent', 'local', 'quarantined')") == 0)
 
         // The backoff stayed capped; the 429's Retry-After was honoured.
         let waits = rounds.compactMap { round -> TimeInterval? in if case .failed(_, let wait) = round { wait } else { nil } }
@@ -278,7 +260,7 @@ struct SyncTests {
         let path = try Self.simulatedSite(directory, people: 80)
         // An adverse event, so that every resource type is in the file.
         let database = try AppDatabase(path: path)
-        let visit = try Self.text(path, "SELECT visit_id FROM injection ORDER BY rowid LIMIT 1")
+        let visit = try SQLiteShell.text(path, "SELECT visit_id FROM injection ORDER BY rowid LIMIT 1")
         let nurse = try #require(try database.staff().first { $0.role == .observationNurse })
         try database.recordAdverseEvent(AdverseEvent(visitID: UUID(uuidString: visit)!, onset: Date(), signs: "Khó thở", severity: .serious,
                                                      anaphylaxisGrade: 2), by: nurse.id, at: Date())

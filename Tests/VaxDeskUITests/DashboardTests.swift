@@ -24,6 +24,8 @@ struct DashboardTests {
         board.lots = [SessionReport.Lot(product: "pfizer", lot: "FK5127", dosesReceived: 600, vialsOpened: 8,
                                         dosesInOpenedVials: 48, dosesGiven: 42, dosesWasted: 2)]
         board.outboxPending = 187
+        board.lastBackup = BackupRecord(takenAt: F.now.addingTimeInterval(-40 * 60), path: "/media/usb/site-backup-20261202T014000Z.db",
+                                        bytes: 48 << 20, auditRows: 5_210, people: 12_000, doses: 430, pending: 187)
         return board
     }
 
@@ -39,7 +41,29 @@ struct DashboardTests {
         #expect(screen.contains("Chờ khám: 3 người · trung vị 9 phút · lâu nhất 21 phút"))
         #expect(screen.contains("Phản ứng sau tiêm: 1 nặng · 1 thông thường"))
         #expect(screen.contains("Pfizer FK5127: đã tiêm 42 · hủy 2 · còn 556 liều"))
+        #expect(screen.contains("Sao lưu: 08:35 → /media/usb/site-backup-"))
         Golden.check(state.render().0, "dashboard-\(size.columns)x\(size.rows)")
+    }
+
+    @Test("no backup yet, or an old one, is a warning on the dashboard, with the day when it is not today")
+    func backupWarning() {
+        var state = F.signedIn(staffIndex: 4, size: Size(columns: 160, rows: 48))
+        _ = state.send(.key(.function(6)))
+        var board = Self.board()
+        board.lastBackup = nil
+        _ = state.answer(.dashboardLoaded(board))
+        let (never, _) = state.render()
+        let line = never.text.split(separator: "\n").first { $0.contains("Chưa sao lưu lần nào") }
+        #expect(line != nil, "\(never.text)")
+        #expect(never.text.contains("vaxdesk backup --to"))
+
+        board.lastBackup = BackupRecord(takenAt: F.now.addingTimeInterval(-26 * 3_600), path: "/media/usb/old.db",
+                                        bytes: 1, auditRows: 1, people: 1, doses: 0, pending: 0)
+        _ = state.answer(.dashboardLoaded(board))
+        let (old, _) = state.render()
+        #expect(old.text.contains("Sao lưu: 25/11 07:15 → /media/usb/old.db"), "\(old.text)")
+        let row = old.lines.firstIndex { $0.contains("Sao lưu: ") }
+        #expect(row.map { old[2, $0].style } == .warning, "an old backup is a warning")
     }
 
     @Test("the nurse cannot open it; the site lead closes the session from it after confirming")

@@ -24,6 +24,7 @@ struct MigrationTests {
         ("v10-staff-pins", "V10StaffPINs.swift", "9996ef583dc85b05a5d83f9c3fbd92958dd355ca08245daf929372055dd12ddb"),
         ("v11-sync", "V11Sync.swift", "7edb9a9b4b9d3598a142297dfd178f610b73a5c0dd5754ce24c8c72f427054b8"),
         ("v12-allowed-products-json", "V12AllowedProductsAsJSON.swift", "c4a1e7dc612141429f488e8844083ac3b4a35f291ae7ec0c0a57e717d0d66283"),
+        ("v13-backups", "V13Backups.swift", "62f506daa16b69c16f795ec516d6e4fed4fe696ea17c539c92cf814e77a4e70d"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

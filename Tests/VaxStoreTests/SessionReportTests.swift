@@ -9,17 +9,8 @@ import VaxStore
 @Suite("Closing a session and its report", .serialized)
 struct SessionReportTests {
     /// A number the sqlite3 shell reads from the file: an oracle independent of the report's own SQL.
-    static func count(_ path: String, _ sql: String) -> Int {
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        shell.arguments = [path, sql]
-        let pipe = Pipe()
-        shell.standardOutput = pipe
-        try? shell.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        shell.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
-    }
+    static func count(_ path: String, _ sql: String) -> Int { (try? SQLiteShell.scalar(path, sql)) ?? -1 }
+
 
     @Test("the report of a simulated day matches counts taken from the database; then the session closes")
     func simulatedDay() throws {

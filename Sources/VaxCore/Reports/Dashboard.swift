@@ -17,6 +17,8 @@ public struct Dashboard: Hashable, Sendable {
     /// How the site stands with the centre, and the records it refused (oldest first).
     public var sync = SyncStatus()
     public var refused: [QuarantinedRecord] = []
+    /// The latest verified backup of the site database (nil: none was ever taken).
+    public var lastBackup: BackupRecord?
 
     public init(session: VaccinationSession) {
         self.session = session

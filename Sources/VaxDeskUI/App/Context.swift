@@ -51,6 +51,11 @@ public struct Context: Sendable {
             : String(format: "%02d:%02d", c.hour!, c.minute!)
     }
 
+    /// `HH:mm` today, `dd/mm HH:mm` on another day.
+    func moment(_ date: Date) -> String {
+        day(date) == today ? time(date) : LocalDay.shown(day(date)).prefix(5) + " " + time(date)
+    }
+
     /// Today at the site, as a day.
     var todayAtSite: LocalDate { LocalDate(now, in: timeZone) }
 

@@ -119,6 +119,13 @@ extension DashboardScreen {
                 line(record.event + " …" + record.recordID.uuidString.suffix(8).lowercased() + ": " + record.message, .danger, indent: 3)
             }
         }
+        if let backup = board.lastBackup {
+            let hours = now.timeIntervalSince(backup.takenAt) / 3_600
+            line(s.text("dashboard.backup", ["time": context.moment(backup.takenAt), "path": backup.path]),
+                 hours >= Self.backupOverdueHours ? .warning : .muted)
+        } else {
+            line("⚠ " + s["dashboard.noBackup"], .warning)
+        }
         if phase == .confirmingClose {
             Dialog(title: s["dashboard.closeTitle"], lines: [s["dashboard.closeQuestion"], s["dashboard.closeRule"]],
                    hint: s["dashboard.closeHint"], tone: .warning).draw(in: area, into: &buffer)

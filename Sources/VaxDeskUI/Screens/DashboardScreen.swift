@@ -154,6 +154,8 @@ struct DashboardScreen: StationScreen {
 
     /// Rows of the audit trail on an 80×24 screen.
     static let auditRows = 16
+    /// A backup older than this is shown as a warning: the site has hours of records in one copy only.
+    static let backupOverdueHours = 2.0
 
     mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
         switch result {

@@ -22,7 +22,7 @@ struct AuditVerifyCommand: ParsableCommand {
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
-        let database = try AppDatabase(path: site.databasePath)
+        let database = try site.openForReading(messages)
         switch try database.verifyAudit() {
         case .intact(let rows):
             print(messages.text("auditIntact", ["n": String(rows)]))
@@ -52,7 +52,7 @@ struct AuditListCommand: ParsableCommand {
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
-        let database = try AppDatabase(path: site.databasePath)
+        let database = try site.openForReading(messages)
         let lead = try staff.signIn(database, messages: messages)
         let timeZone = (try database.site()).flatMap { TimeZone(identifier: $0.timeZoneIdentifier) } ?? LocalDay.vietnam
         for entry in try messages.refusing({ try database.auditTrail(limit: limit, by: lead.id) }) {

@@ -11,6 +11,9 @@ struct DeskOptions: ParsableArguments {
     /// With a centre configured, the desk pushes the outbox too (when no other process holds the lease).
     @OptionGroup var central: CentralOptions
 
+    /// The site lead's desk (or the sync service) may take the site's backups.
+    @OptionGroup var backup: BackupOptions
+
     /// The idle time before the desk locks, nil for never.
     var idleLockInterval: TimeInterval? {
         guard let seconds = Self.seconds(idleLock), seconds > 0 else { return nil }

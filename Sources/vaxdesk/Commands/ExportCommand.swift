@@ -29,7 +29,7 @@ struct ExportFHIRCommand: ParsableCommand {
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
-        let database = try AppDatabase(path: site.databasePath)
+        let database = try site.openForReading(messages)
         let lead = try staff.signIn(database, messages: messages)
         var sinceDate: Date?
         if let since {

@@ -32,7 +32,7 @@ struct SessionReportCommand: ParsableCommand {
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
-        let database = try AppDatabase(path: site.databasePath)
+        let database = try site.openForReading(messages)
         let lead = try staff.signIn(database, messages: messages)
         var sessionID: UUID?
         if let session {

@@ -32,9 +32,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
-        let path = site.databasePath
-        guard FileManager.default.fileExists(atPath: path) else { throw messages.failure("noDatabase", ["path": path]) }
-        let database = try AppDatabase(path: path)
+        let database = try site.openForReading(messages)
         let text = query.joined(separator: " ")
         let card = CitizenCardQR(scanned: text)
         let matches = try database.searchRoster(RosterQuery(card?.citizenID ?? text), limit: limit)

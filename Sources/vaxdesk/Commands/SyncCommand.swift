@@ -74,6 +74,8 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Your staff code, with --requeue-refused. Your PIN is asked for.")
     var by: String?
 
+    @OptionGroup var backup: BackupOptions
+
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let transport = try centralOptions.transport(messages: messages)
@@ -92,6 +94,8 @@ struct SyncCommand: ParsableCommand {
             database: database, transport: transport, mapping: FHIRMapping(catalog: resources.catalog, timeZone: timeZone),
             batchSize: max(1, batch), backoff: Backoff(base: retryBase, cap: retryCap))
         let stop = StopSignal()
+        let backups = backup.start(database)
+        defer { backups?.stop() }
         let last = try pusher.run(once: once, idlePause: idle, shouldStop: stop.requested) { round in
             switch round {
             case .pushed(let sent, let quarantined, let retried, let local):

@@ -40,6 +40,8 @@ enum DeskLauncher {
                              mapping: FHIRMapping(catalog: resources.catalog, timeZone: timeZone))
             : nil
         defer { sync?.stop() }
+        let backups = desk.backup.start(database)
+        defer { backups?.stop() }
 
         let terminal = CursesTerminal(stderrPath: logPath)
         defer { terminal.restore() }
