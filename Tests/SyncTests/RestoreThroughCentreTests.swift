@@ -68,4 +68,23 @@ struct RestoreThroughCentreTests {
         try await Self.pushAll(path, central)
         #expect(try await SyncTests.count(central, "Immunization") == beforeBackup + later + more)
     }
+
+    @Test("the sync service with --backup-to takes a checked backup as it starts; the database records it")
+    func scheduledBackup() throws {
+        let directory = TemporaryDirectory("backup-service")
+        let path = try SyncTests.simulatedSite(directory, people: 100)
+        let central = try CentralServer(in: directory)
+        try central.start()
+        defer { central.stop() }
+        let tokenFile = directory.file("token")
+        FileManager.default.createFile(atPath: tokenFile, contents: Data(central.token.utf8), attributes: [.posixPermissions: 0o600])
+        let usb = directory.file("usb")
+        let sync = ["sync", "--once", "--db", path, "--central", central.baseURL + "/fhir", "--token-file", tokenFile, "--backup-to", usb]
+        #expect(try BuiltProgram.run(sync).status == 0)
+        let first = try FileManager.default.contentsOfDirectory(atPath: usb)
+        #expect(first.count == 1, "\(first)")
+        let check = try BackupCheck(path: usb + "/" + first[0])
+        #expect(check.problem == nil)
+        #expect(try AppDatabase(path: path).lastBackup()?.path == usb + "/" + first[0])
+    }
 }
