@@ -169,6 +169,9 @@ public enum ClinicalEvent: String, Sendable {
     case backfill
     /// A correction to a record of a closed session.
     case amendment
+    /// A person the centre knows (they have doses or visits), completed by a roster import: their
+    /// Patient goes again.
+    case personUpdated = "person-updated"
 }
 
 extension ClinicalEvent {
@@ -187,6 +190,7 @@ extension ClinicalEvent {
         case .sessionClosed: .closeSession
         case .backfill: .recordPaperDose
         case .amendment: .amendRecord
+        case .personUpdated: .importRoster
         }
     }
 }

@@ -11,9 +11,12 @@ extension AppDatabase {
     /// nothing the second time.
     ///
     /// `staffID`: who imports (a site lead). Only a database with no staff yet, being prepared before
-    /// the site is set up, takes a roster from nobody.
+    /// the site is set up, takes a roster from nobody. `whenRead` runs once the entries end, before
+    /// anything is committed: a file that failed part-way (a USB stick pulled out) throws there, and
+    /// nothing of it is written.
     public func importRoster(
-        _ entries: some Sequence<RosterEntry>, by staffID: UUID?, at date: Date, progress: ((Int) -> Void)? = nil
+        _ entries: some Sequence<RosterEntry>, by staffID: UUID?, at date: Date, progress: ((Int) -> Void)? = nil,
+        whenRead: () throws -> Void = {}
     ) throws -> RosterImportSummary {
         try writeRoster { db, bulk in
             if let staffID {
@@ -26,12 +29,20 @@ extension AppDatabase {
             var written: WrittenPeople? = bulk ? WrittenPeople() : nil
             var summary = RosterImportSummary()
             var seenInFile: Set<Int> = []
+            // The first row of the file with each identity number, to name it when a later row gives
+            // the same number to someone else.
+            var identityLines: [Int: Int] = [:]
             let stamp = Self.stamp(date)
             for (index, entry) in entries.enumerated() {
                 let keys = PersonKeys(entry.person)
-                let repeatsEarlierRow = !seenInFile.insert(keys.identifying).inserted
+                let repeatsEarlierRow = seenInFile.contains(keys.identifying)
                 if let existing = try Self.matchingPerson(entry.person, keys: keys, written: written, in: db) {
-                    let changed = try Self.complete(existing, with: entry, stamp: stamp, in: db)
+                    if let conflict = Self.identityConflict(entry, keys: keys, existing: existing, earlierLine: keys.identity.flatMap { identityLines[$0] }) {
+                        summary.refusedRows.append(RefusedRow(line: entry.line, problems: [conflict]))
+                        summary.rejected += 1
+                        continue
+                    }
+                    let changed = try Self.complete(existing, with: entry, stamp: stamp, at: date, in: db)
                     written?.add(keys, rowid: existing["rowid"])
                     if repeatsEarlierRow {
                         summary.duplicates += 1
@@ -45,11 +56,14 @@ extension AppDatabase {
                     written?.add(keys, rowid: db.lastInsertedRowID)
                     summary.imported += 1
                 }
+                seenInFile.insert(keys.identifying)
+                if let identity = keys.identity, identityLines[identity] == nil { identityLines[identity] = entry.line }
                 if (index + 1) % 10_000 == 0 { progress?(index + 1) }
             }
+            try whenRead()
             try AuditLog.append(
                 .rosterImport, staffID: staffID, record: nil,
-                detail: "imported=\(summary.imported) updated=\(summary.updated) unchanged=\(summary.unchanged) duplicates=\(summary.duplicates)",
+                detail: "imported=\(summary.imported) updated=\(summary.updated) unchanged=\(summary.unchanged) duplicates=\(summary.duplicates) refused=\(summary.rejected)",
                 at: date, in: db)
             return summary
         }
@@ -92,16 +106,41 @@ extension AppDatabase {
         }
     }
 
+    /// A row whose identity number is already someone else's (another name, or a birth date that
+    /// cannot be theirs) is refused, never merged: two people do not share a number, and a wrong row
+    /// must not rename a person. `earlierLine`: the row of this file that gave the number first.
+    private static func identityConflict(_ entry: RosterEntry, keys: PersonKeys, existing: Row, earlierLine: Int?) -> RosterProblem? {
+        guard let number = entry.person.identityNumber, (existing["identity_number"] as String?) == number else { return nil }
+        let name: String = existing["full_name"]
+        let birth = BirthDate(stored: existing["birth_date"])
+        let samePerson = existing["folded_name"] == keys.folded && birth.map(entry.person.birthDate.agrees(with:)) == true
+        guard !samePerson else { return nil }
+        let details = ["name": name, "birth": birth?.description ?? "", "line": earlierLine.map(String.init) ?? ""]
+        return RosterProblem(column: "CCCD/CMND", value: number,
+                             reason: earlierLine == nil ? .identityConflictOnRoster : .identityConflictInFile, details: details)
+    }
+
     /// Fills what the roster lacks or the file corrects; adds prior doses not yet recorded.
-    /// Returns whether anything changed.
-    private static func complete(_ row: Row, with entry: RosterEntry, stamp: String, in db: Database) throws -> Bool {
+    /// Returns whether anything changed. The name of a person with visits or doses stays as it is
+    /// (a correction goes through the corrections path, audited); when anything else of such a
+    /// person changes, their Patient goes to the centre again.
+    private static func complete(_ row: Row, with entry: RosterEntry, stamp: String, at date: Date, in db: Database) throws -> Bool {
         let person = entry.person
         let id: String = row["id"]
-        let updates: [(String, String?)] = [
-            ("full_name", person.fullName), ("identity_number", person.identityNumber), ("phone", person.phone),
+        let hasRecords = try Bool.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM visit WHERE person_id = ?1) OR EXISTS (SELECT 1 FROM prior_dose WHERE person_id = ?1)
+                """),
+            arguments: [id]) ?? false
+        var updates: [(String, String?)] = [
+            ("identity_number", person.identityNumber), ("phone", person.phone),
             ("address", person.address), ("commune", person.commune), ("priority_group", person.priorityGroup),
             ("insurance_number", person.insuranceNumber),
         ]
+        // The same name (it folds the same: a match says so) may come written better, with the
+        // diacritics an older list lacked; never worse, and never for a person with records.
+        let stored: String = row["full_name"]
+        if !hasRecords, Self.marks(person.fullName) > Self.marks(stored) { updates.insert(("full_name", person.fullName), at: 0) }
         var changed = false
         for (column, value) in updates {
             guard let value, value != (row[column] as String?) else { continue }
@@ -116,6 +155,9 @@ extension AppDatabase {
                 sql: "UPDATE person SET search_digits = ? WHERE id = ?",
                 arguments: [SearchDigits.of(identityNumber: person.identityNumber ?? row["identity_number"],
                                             phone: person.phone ?? row["phone"]), id])
+            if hasRecords, let uuid = UUID(uuidString: id) {
+                try Outbox.append(RecordRef(.person, uuid), event: .personUpdated, at: date, in: db)
+            }
         }
         for dose in entry.priorDoses {
             let known = try Bool.fetchOne(
@@ -127,6 +169,11 @@ extension AppDatabase {
             }
         }
         return changed
+    }
+
+    /// How many letters of a name carry Vietnamese marks (ơ, ư, đ, tones…).
+    private static func marks(_ name: String) -> Int {
+        name.unicodeScalars.filter { !$0.isASCII }.count
     }
 
     private static func insert(_ entry: RosterEntry, folded: String, stamp: String, in db: Database) throws {

@@ -80,7 +80,7 @@ struct RosterImportTests {
         let list = [
             entry("Trần Văn Bình", born1985),
             entry("Tran Van Binh", born1985, id: "091085000111"),  // the same person, now with a number
-            entry("Trần Văn Bình", BirthDate(year: 1990), id: "091085000111"),  // found by that number
+            entry("Trần Văn Bình", BirthDate(year: 1990), id: "091085000111"),  // that number, another birth year: refused
             entry("Lê Thị Hoa", BirthDate(year: 1950), .female, phone: "0912000001"),
             entry("Lê Thị Hoa", BirthDate(year: 1950), .female, phone: "0912000002"),  // another Hoa
             entry("Lê Thị Hoa", BirthDate(year: 1950), .female),  // which one? neither: a new person
@@ -94,8 +94,11 @@ struct RosterImportTests {
             let one = try incremental.database.importRoster([row], by: incremental.lead, at: incremental.now)
             summaries.imported += one.imported
             summaries.updated += one.updated + one.duplicates
+            summaries.rejected += one.rejected
         }
         #expect(bulkSummary.imported == 4 && bulkSummary.imported == summaries.imported)
+        #expect(bulkSummary.rejected == 1 && summaries.rejected == 1)
+        #expect(bulkSummary.refusedRows.first?.problems.first?.reason == .identityConflictInFile)
         #expect(bulkSummary.updated + bulkSummary.duplicates == summaries.updated)
         #expect(try bulk.database.rosterCount() == 4)
         // The look-up and search indexes are back: an identity number and a name are found.
@@ -141,5 +144,70 @@ struct RosterImportTests {
         try Data([0x48, 0xE4, 0x20, 0xA7, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: csv))
         let result = try BuiltProgram.run(["import", "roster", csv, "--db", directory.file("site.db"), "--lang", "en"])
         #expect(result.status != 0)
+    }
+}
+
+/// What a district's list must never do to the roster: rename someone, merge two people, or hide rows.
+@Suite("Roster import: conflicts and broken files", .serialized)
+struct RosterImportConflictTests {
+    @Test("a CCCD that names someone else, in the file or on the roster, and an unclosed quote: each row refused by name, nothing renamed, every line counted")
+    func conflicts() throws {
+        let directory = TemporaryDirectory("import-conflicts")
+        let db = directory.file("site.db")
+        #expect(try BuiltProgram.run(["demo", "--db", db, "--people", "60", "--setup-only"]).status == 0)
+        // A person of the roster with doses on record (the centre knows them).
+        let known = try SQLiteShell.text(db, """
+            SELECT p.identity_number || '|' || p.full_name || '|' || p.birth_date || '|' || p.id FROM person p
+            WHERE p.identity_number IS NOT NULL AND EXISTS (SELECT 1 FROM prior_dose d WHERE d.person_id = p.id) LIMIT 1
+            """).split(separator: "|").map(String.init)
+        let (number, name, birth, id) = (known[0], known[1], try #require(BirthDate(stored: known[2])), known[3])
+        let outboxBefore = try SQLiteShell.scalar(db, "SELECT COUNT(*) FROM outbox")
+
+        let csv = directory.file("xa-an-hoa.csv")
+        var text = "STT,Họ và tên,Ngày sinh,Giới tính,Số CCCD,Số điện thoại\n"
+        text += "1,Phạm Minh Tâm,12/04/1990,Nam,091090004321,\n"              // line 2: a new person
+        text += "2,\"Lê Thị Hoa,1950,Nữ,,\n"                                   // line 3: a quote that never closes
+        text += "3,Võ Văn Hậu,05/06/1990,Nam,091090004321,\n"                 // line 4: line 2's number, another man
+        let sex = try SQLiteShell.text(db, "SELECT CASE sex WHEN 'F' THEN 'Nữ' ELSE 'Nam' END FROM person WHERE id = '\(id)'")
+        text += "4,Đỗ Văn Khác,\(birth),\(sex),\(number),\n"                  // line 5: the known person's number, another name
+        text += "5,\(name),\(birth),\(sex),\(number),0912000777\n"           // line 6: the known person, a new phone
+        for index in 6...40 { text += "\(index),Nguyễn Thị Số \(index),01/01/1970,Nữ,,\n" }
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let errors = directory.file("errors.csv")
+
+        let run = try BuiltProgram.runWithErrors(["import", "roster", csv, "--db", db, "--by", "PT01", "--errors", errors, "--lang", "en"],
+                                                 input: "2468\n")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("Read 40 rows: 36 new, 1 updated, 0 unchanged, 0 duplicates, 3 refused."), "\(run.output)")
+        #expect(run.output.contains("The file has 41 lines (with the header)."))
+        let report = try String(contentsOfFile: errors, encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(report.filter { $0.hasPrefix("3,") && $0.contains("does not close") }.count == 1, "\(report)")
+        #expect(report.contains { $0.hasPrefix("4,CCCD/CMND,091090004321,") && $0.contains("Row 2 of this file has the same CCCD/CMND for Phạm Minh Tâm, born 12/04/1990") })
+        #expect(report.contains { $0.hasPrefix("5,CCCD/CMND,\(number),") && $0.contains("on the roster already for \(name), born \(birth)") })
+
+        // Nobody was renamed or merged; the known person's new phone goes to the centre as a Patient.
+        #expect(try SQLiteShell.text(db, "SELECT full_name FROM person WHERE identity_number = '\(number)'") == name)
+        #expect(try SQLiteShell.text(db, "SELECT full_name FROM person WHERE identity_number = '091090004321'") == "Phạm Minh Tâm")
+        #expect(try SQLiteShell.scalar(db, "SELECT COUNT(*) FROM person WHERE full_name IN ('Võ Văn Hậu', 'Đỗ Văn Khác', 'Lê Thị Hoa')") == 0)
+        #expect(try SQLiteShell.text(db, "SELECT phone FROM person WHERE id = '\(id)'") == "0912000777")
+        #expect(try SQLiteShell.text(db, "SELECT record_type || ' ' || event FROM outbox WHERE record_id = '\(id)' ORDER BY seq DESC LIMIT 1")
+                == "person person-updated")
+        #expect(try SQLiteShell.scalar(db, "SELECT COUNT(*) FROM outbox") == outboxBefore + 1)
+    }
+
+    @Test("bytes that are not UTF-8 late in a file (past what its start showed) refuse that row alone, by its line")
+    func badRowLate() throws {
+        let directory = TemporaryDirectory("import-late")
+        let csv = directory.file("roster.csv")
+        var data = Data("STT,Họ và tên,Ngày sinh,Giới tính\n".utf8)
+        for index in 1...30_000 { data += Data("\(index),Nguyễn Văn Số \(index),1980,Nam\n".utf8) }
+        data += Data("30001,".utf8) + Data([0xC4, 0xFF]) + Data(",1980,Nam\n".utf8)
+        try data.write(to: URL(fileURLWithPath: csv))
+        let db = directory.file("site.db")
+        let errors = directory.file("errors.csv")
+        let run = try BuiltProgram.run(["import", "roster", csv, "--db", db, "--errors", errors, "--lang", "en"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("Read 30001 rows: 30000 new"), "\(run.output)")
+        #expect(try String(contentsOfFile: errors, encoding: .utf8).contains("30002,,"))
     }
 }

@@ -44,6 +44,14 @@ public struct BirthDate: Hashable, Sendable, Comparable, CustomStringConvertible
         return "\(day.zeroPadded(2))/\(month.zeroPadded(2))/\(year.zeroPadded(4))"
     }
 
+    /// Whether both can be the same person's: the same year, and the same day when both know it (a
+    /// list that gives the year alone agrees with a full date of that year).
+    public func agrees(with other: BirthDate) -> Bool {
+        guard year == other.year else { return false }
+        guard let month, let day, let otherMonth = other.month, let otherDay = other.day else { return true }
+        return month == otherMonth && day == otherDay
+    }
+
     public static func < (lhs: BirthDate, rhs: BirthDate) -> Bool {
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
     }

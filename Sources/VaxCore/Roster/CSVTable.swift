@@ -1,8 +1,8 @@
 import Foundation
 
-/// A delimited text file as real lists come: UTF-8 with or without a BOM, separated by commas,
-/// semicolons or tabs (whichever the header uses most), fields quoted with `"` (doubled inside),
-/// line breaks inside quotes, and CRLF, LF or CR line ends.
+/// A delimited text file held whole (the small lists: paper doses, staff), as real lists come: UTF-8
+/// with or without a BOM, separated by commas, semicolons or tabs (whichever the header uses most),
+/// read by `CSVScanner`. A roster of a million rows is streamed through the scanner instead.
 public struct CSVTable: Sendable {
     public enum Failure: Error, Equatable {
         /// The bytes are not UTF-8 (a TCVN3 or VNI export, or a binary file).
@@ -13,7 +13,11 @@ public struct CSVTable: Sendable {
     public let header: [String]
     /// The data rows with their line number in the file (the header is line 1).
     public let rows: [(line: Int, fields: [String])]
+    /// The records that could not be read as rows (an unclosed quote, a field too long).
+    public let unreadable: [CSVRecord]
     public let delimiter: Character
+    /// The file's physical lines, header included.
+    public let physicalLines: Int
 
     public init(data: Data) throws {
         try self.init(text: Self.text(of: data))
@@ -22,101 +26,59 @@ public struct CSVTable: Sendable {
     public init(text: String) throws {
         var header: [String]?
         var rows: [(line: Int, fields: [String])] = []
-        let delimiter = Self.guessDelimiter(text)
-        Self.scan(text, delimiter: delimiter) { line, fields in
-            if header == nil { header = fields.map(\.trimmed) } else { rows.append((line, fields)) }
+        var unreadable: [CSVRecord] = []
+        let delimiter = Self.guessDelimiter(text.utf8)
+        var scanner = CSVScanner(separator: delimiter)
+        func take(_ record: CSVRecord) -> Bool {
+            if record.problem != nil {
+                unreadable.append(record)
+            } else if header == nil {
+                header = record.fields.map(\.trimmed)
+            } else {
+                rows.append((record.line, record.fields))
+            }
             return true
         }
+        scanner.feed(text.utf8, take)
+        scanner.finish(take)
         guard let header else { throw Failure.empty }
         self.delimiter = delimiter
         self.header = header
         self.rows = rows
+        self.unreadable = unreadable
+        physicalLines = scanner.physicalLines
     }
 
     /// The file's text without its BOM; refuses bytes that are not UTF-8.
     public static func text(of data: Data) throws -> String {
         var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: Self.byteOrderMark) { bytes = bytes.dropFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else { throw Failure.notUTF8 }
         return text
     }
 
-    /// Reads the records of `text` one at a time, without holding them all: the header first, then the
-    /// data rows with their line numbers. Blank records are skipped. `body` returns false to stop.
-    public static func scan(_ text: String, delimiter: Character? = nil, _ body: (Int, [String]) -> Bool) {
-        records(text, delimiter: delimiter ?? guessDelimiter(text)) { line, fields in
-            fields.allSatisfy { $0.trimmed.isEmpty } ? true : body(line, fields)
-        }
-    }
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    /// The separator that appears most often, outside quotes, on the first line.
-    public static func guessDelimiter(_ text: String) -> Character {
-        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+    /// The separator that appears most often, outside quotes, on the first line (commas win a tie).
+    public static func guessDelimiter(_ bytes: some Sequence<UInt8>) -> Character {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle() }
-            if !quoted && (character == "\n" || character == "\r" || character == "\r\n") { break }
-            if !quoted, counts[character] != nil { counts[character]! += 1 }
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) { break }
+            if !quoted, counts[byte] != nil { counts[byte]! += 1 }
         }
-        return counts.max { ($0.value, $0.key == "," ? 1 : 0) < ($1.value, $1.key == "," ? 1 : 0) }!.key
+        let comma = UInt8(ascii: ",")
+        let best = counts.max { ($0.value, $0.key == comma ? 1 : 0) < ($1.value, $1.key == comma ? 1 : 0) }!.key
+        return Character(UnicodeScalar(best))
     }
+}
 
-    /// Splits text into records of fields, honouring quotes. Works on UTF-8 bytes: every character
-    /// that matters here (quote, separator, CR, LF) is ASCII, and bytes are ten times faster to walk
-    /// than characters on a million-row list.
-    static func records(_ text: String, delimiter: Character, _ body: (Int, [String]) -> Bool) {
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        let separator = delimiter.asciiValue ?? UInt8(ascii: ",")
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var afterQuote = false
-        var line = 1
-        var recordLine = 1
-        var previous: UInt8 = 0
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            afterQuote = false
-        }
-        for byte in text.utf8 {
-            defer { previous = byte }
-            if quoted {
-                if byte == quote {
-                    quoted = false
-                    afterQuote = true
-                } else {
-                    if byte == lf || (byte == cr) { if !(byte == lf && previous == cr) { line += 1 } }
-                    field.append(byte)
-                }
-            } else if byte == quote {
-                if afterQuote {
-                    field.append(quote)  // a doubled quote inside a quoted field
-                    quoted = true
-                    afterQuote = false
-                } else if field.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                    field.removeAll(keepingCapacity: true)
-                    quoted = true
-                } else {
-                    field.append(byte)
-                }
-            } else if byte == separator {
-                endField()
-            } else if byte == lf && previous == cr {
-                continue  // the second half of CRLF: the record already ended at CR
-            } else if byte == cr || byte == lf {
-                endField()
-                if !body(recordLine, fields) { return }
-                fields = []
-                line += 1
-                recordLine = line
-            } else {
-                field.append(byte)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty {
-            endField()
-            _ = body(recordLine, fields)
+extension CSVTable {
+    /// The unreadable records as problems of the error report, by line.
+    public var unreadableProblems: [(line: Int, problem: RosterProblem)] {
+        unreadable.compactMap { record in
+            record.problem.map { (record.line, RosterProblem($0, record: record, header: header)) }
         }
     }
 }

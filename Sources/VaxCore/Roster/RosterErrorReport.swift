@@ -11,12 +11,17 @@ public struct RosterErrorReport: Sendable {
 
     public var rowCount: Int { Set(lines.map(\.line)).count }
 
+    /// In the order of the file (rows the store refused come after the parser's otherwise).
+    public mutating func sortByLine() {
+        lines = lines.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
     /// CSV with a header row, quoted where needed.
     public func csv(vietnamese: Strings, english: Strings) -> String {
         var text = "Dòng/Row,Cột/Column,Giá trị/Value,Lý do,Reason\r\n"
         for (line, problem) in lines {
-            let fields = [String(line), problem.column, problem.value, vietnamese[problem.reason.rawValue],
-                          english[problem.reason.rawValue]]
+            let fields = [String(line), problem.column, problem.value, vietnamese.text(problem.reason.rawValue, problem.details),
+                          english.text(problem.reason.rawValue, problem.details)]
             text += fields.map(Self.quoted).joined(separator: ",") + "\r\n"
         }
         return text

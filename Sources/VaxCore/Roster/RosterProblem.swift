@@ -21,17 +21,46 @@ public struct RosterProblem: Hashable, Sendable {
         case doseInFuture = "roster.doseInFuture"
         case personNotFound = "roster.personNotFound"
         case personAmbiguous = "roster.personAmbiguous"
+        /// The row as a whole could not be read from the file.
+        case unclosedQuote = "roster.unclosedQuote"
+        case fieldTooLong = "roster.fieldTooLong"
+        case notUTF8 = "roster.notUTF8"
+        /// The identity number names someone else: an earlier row of the file (`details`: line, name,
+        /// birth) or a person already on the roster (name, birth).
+        case identityConflictInFile = "roster.identityConflictInFile"
+        case identityConflictOnRoster = "roster.identityConflictOnRoster"
     }
 
     /// The header of the column, as written in the file.
     public let column: String
     public let value: String
     public let reason: Reason
+    /// Values for the reason's text (`{line}`, `{name}`…), when it names something else.
+    public let details: [String: String]
 
-    public init(column: String, value: String, reason: Reason) {
+    public init(column: String, value: String, reason: Reason, details: [String: String] = [:]) {
         self.column = column
         self.value = value
         self.reason = reason
+        self.details = details
+    }
+
+    /// Why a record of the file could not be read at all, with the column it concerns when one does.
+    public init(_ problem: CSVRecord.Problem, record: CSVRecord, header: [String]) {
+        switch problem {
+        case .unclosedQuote:
+            self.init(column: "", value: Self.shown(record.fields.joined(separator: ",")), reason: .unclosedQuote)
+        case .fieldTooLong(let index):
+            self.init(column: index < header.count ? header[index] : "", value: Self.shown(record.fields[index]), reason: .fieldTooLong,
+                      details: ["limit": String(CSVScanner.fieldByteLimit)])
+        case .notUTF8:
+            self.init(column: "", value: Self.shown(record.fields.joined(separator: ",")), reason: .notUTF8)
+        }
+    }
+
+    /// The start of a value, for a report that must stay readable.
+    static func shown(_ value: String) -> String {
+        value.count > 40 ? String(value.prefix(40)) + "…" : value
     }
 }
 

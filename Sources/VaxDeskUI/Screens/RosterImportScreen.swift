@@ -89,6 +89,7 @@ struct RosterImportScreen: StationScreen {
             buffer.put(s["rosterImport.keepWorking"], x: area.x + 1, y: area.y + 8, style: .muted, clip: area)
         case .finished(let summary, let errorsFile):
             var lines = [
+                s.text("rosterImport.lines", ["n": Self.grouped(summary.physicalLines)]),
                 s.text("rosterImport.read", ["n": Self.grouped(summary.rowsRead)]),
                 s.text("rosterImport.imported", ["n": Self.grouped(summary.imported)]),
                 s.text("rosterImport.updated", ["n": Self.grouped(summary.updated)]),

@@ -36,6 +36,7 @@ struct ImportDosesCommand: ParsableCommand {
         guard parser.hasRequiredColumns else { throw messages.failure("backfillMissingColumns", [:]) }
         var accepted: [(line: Int, dose: BackfillDose)] = []
         var report = RosterErrorReport()
+        for (line, problem) in table.unreadableProblems { report.add(line: line, [problem]) }
         for row in table.rows {
             switch parser.parse(row.fields) {
             case .accepted(let dose): accepted.append((row.line, dose))

@@ -43,6 +43,7 @@ struct ImportRosterCommand: ParsableCommand {
             "unchanged": String(summary.unchanged), "duplicates": String(summary.duplicates),
             "rejected": String(summary.rejected),
         ]))
+        print(messages.text("importLines", ["lines": String(summary.physicalLines)]))
         try outcome.report.deliver(to: errors, messages: messages)
     }
 }

@@ -31,7 +31,10 @@ struct ImportStaffCommand: ParsableCommand {
               let role = column(["vai tro", "chuc danh", "role"])
         else { throw messages.failure("staffColumns", [:]) }
         var members: [Staff] = []
-        var refused = 0
+        var refused = table.unreadable.count
+        for (line, problem) in table.unreadableProblems {
+            print(messages.text("staffRefused", ["line": String(line), "reason": messages.strings.text(problem.reason.rawValue, problem.details)]))
+        }
         for row in table.rows {
             func field(_ index: Int) -> String { index < row.fields.count ? row.fields[index] : "" }
             switch StaffRow.parse(code: field(code), name: field(name), role: field(role)) {

@@ -21,7 +21,7 @@ enum RosterImportRun {
 
     /// Imports the file at `path`; a file that cannot be read, or lacks a required column, throws a
     /// message in the user's language. `progress` hears the rows written so far and about how many the
-    /// file holds, from the writing thread.
+    /// file holds, from the writing thread. The file is streamed: memory does not grow with it.
     /// The database is opened only once the file is read: a mistyped path creates no database.
     /// `open` gives the database and who imports (nil: nobody signed in, for a database with no staff).
     static func run(
@@ -29,12 +29,21 @@ enum RosterImportRun {
         open: () throws -> (AppDatabase, by: UUID?), at date: Date,
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> Outcome {
-        let text = try RosterFile.text(path, messages: messages)
+        let file: ListFile
+        do {
+            file = try ListFile(path: path)
+        } catch ListFile.Failure.empty {
+            throw messages.failure("importEmpty", ["file": path])
+        } catch ListFile.Failure.notUTF8 {
+            throw messages.failure("importNotUTF8", ["file": path])
+        } catch {
+            throw messages.failure("importNoFile", ["file": path])
+        }
         let (database, staffID) = try open()
         // Lines, less the header: the row count, unless quoted fields hold line breaks.
-        let total = max(1, text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } - 1)
+        let total = max(1, try file.lineEnds() - 1)
         do {
-            return try run(text: text, resources: resources, database: database, by: staffID, at: date) {
+            return try run(file, resources: resources, database: database, by: staffID, at: date) {
                 progress?($0, total)
             }
         } catch Failure.empty {
@@ -48,13 +57,12 @@ enum RosterImportRun {
 
     /// `progress` hears the rows written so far, from the writing thread.
     static func run(
-        text: String, resources: LoadedResources, database: AppDatabase, by staffID: UUID?, at date: Date,
+        _ file: ListFile, resources: LoadedResources, database: AppDatabase, by staffID: UUID?, at date: Date,
         progress: ((Int) -> Void)? = nil
     ) throws -> Outcome {
-        let delimiter = CSVTable.guessDelimiter(text)
         var header: [String]?
-        CSVTable.scan(text, delimiter: delimiter) { _, fields in
-            header = fields.map(\.trimmed)
+        try file.records { record in
+            header = record.fields.map(\.trimmed)
             return false
         }
         guard let header else { throw Failure.empty }
@@ -63,40 +71,51 @@ enum RosterImportRun {
             currentYear: Int(LocalDay.of(date).prefix(4)) ?? 2026)
         guard parser.missingRequiredColumns.isEmpty else { throw Failure.missingColumns(parser.missingRequiredColumns) }
 
-        let (entries, report) = Pipe<RosterEntry>.produce { send -> RosterErrorReport in
+        let (entries, read) = Pipe<RosterEntry>.produce { send -> (RosterErrorReport, lines: Result<Int, Error>) in
             var report = RosterErrorReport()
             var batch: [RosterEntry] = []
             var isHeader = true
             var open = true
-            CSVTable.scan(text, delimiter: delimiter) { line, fields in
+            let lines = Result { try file.records { record in
                 if isHeader {
                     isHeader = false
                     return true
                 }
-                switch parser.parse(fields) {
-                case .accepted(let entry):
+                if let problem = record.problem {
+                    report.add(line: record.line, [RosterProblem(problem, record: record, header: header)])
+                    return true
+                }
+                switch parser.parse(record.fields) {
+                case .accepted(var entry):
+                    entry.line = record.line
                     batch.append(entry)
                     if batch.count == chunk {
                         open = send(batch)
                         batch.removeAll(keepingCapacity: true)
                     }
                 case .rejected(let problems):
-                    report.add(line: line, problems)
+                    report.add(line: record.line, problems)
                 }
                 return open
-            }
+            } }
             _ = send(batch)
-            return report
+            return (report, lines)
         }
         var summary: RosterImportSummary
         do {
-            summary = try database.importRoster(entries, by: staffID, at: date, progress: progress)
+            summary = try database.importRoster(entries, by: staffID, at: date, progress: progress) {
+                _ = try read().lines.get()
+            }
         } catch {
             entries.close()
             throw error
         }
-        let rejected = report()
-        summary.rejected = rejected.rowCount
-        return Outcome(summary: summary, report: rejected)
+        var (report, result) = read()
+        let lines = try result.get()
+        for row in summary.refusedRows { report.add(line: row.line, row.problems) }
+        report.sortByLine()
+        summary.rejected = report.rowCount
+        summary.physicalLines = lines
+        return Outcome(summary: summary, report: report)
     }
 }
