@@ -20,9 +20,7 @@ struct LeaseTakeoverTests {
     }
 
     static func sync(_ path: String, _ central: CentralServer, _ directory: TemporaryDirectory) throws -> (status: Int32, output: String) {
-        let tokenFile = directory.file("token")
-        try central.token.write(toFile: tokenFile, atomically: true, encoding: .utf8)
-        return try BuiltProgram.run(["sync", "--db", path, "--central", central.baseURL + "/fhir", "--token-file", tokenFile, "--once"])
+        try BuiltProgram.run(["sync", "--db", path, "--central", central.baseURL + "/fhir", "--token-file", central.tokenFile(in: directory), "--once"])
     }
 
     @Test("the lease of a process that is gone is taken over at once; a live one's is not")

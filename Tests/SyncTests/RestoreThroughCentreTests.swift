@@ -76,8 +76,7 @@ struct RestoreThroughCentreTests {
         let central = try CentralServer(in: directory)
         try central.start()
         defer { central.stop() }
-        let tokenFile = directory.file("token")
-        FileManager.default.createFile(atPath: tokenFile, contents: Data(central.token.utf8), attributes: [.posixPermissions: 0o600])
+        let tokenFile = central.tokenFile(in: directory)
         let usb = directory.file("usb")
         let sync = ["sync", "--once", "--db", path, "--central", central.baseURL + "/fhir", "--token-file", tokenFile, "--backup-to", usb]
         #expect(try BuiltProgram.run(sync).status == 0)

@@ -41,6 +41,13 @@ public final class CentralServer: @unchecked Sendable {
         token = other.token
     }
 
+    /// The site's token in a file readable by its owner only, as `vaxdesk sync --token-file` reads it.
+    public func tokenFile(in directory: TemporaryDirectory) -> String {
+        let path = directory.file("token")
+        FileManager.default.createFile(atPath: path, contents: Data(token.utf8), attributes: [.posixPermissions: 0o600])
+        return path
+    }
+
     /// Adds another site to the same centre; returns its token.
     public func addSite(_ name: String) throws -> String {
         let process = Process()
