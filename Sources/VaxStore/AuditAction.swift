@@ -12,6 +12,8 @@ enum AuditAction: Sendable {
     case aefiAcknowledged
     /// The site lead allowed a dose the rules refuse; a screening recorded more leniently than computed.
     case doseOverride, screeningLenient
+    /// A screening concluded without vital signs: the doctor's reason.
+    case vitalsNotTaken
     /// A verified copy of the database written elsewhere; the database put back from such a copy.
     case backup, restore
 
@@ -31,6 +33,7 @@ enum AuditAction: Sendable {
         case .aefiAcknowledged: "aefi-acknowledged"
         case .doseOverride: "dose-override"
         case .screeningLenient: "screening-lenient"
+        case .vitalsNotTaken: "vitals-not-taken"
         case .backup: "backup"
         case .restore: "restore"
         }

@@ -7,6 +7,7 @@ import VaxStore
 struct SiteWork {
     let database: AppDatabase
     let catalog: VaccineCatalog
+    let checklist: Checklist
     let staff: [Staff]
 
     init(path: String) throws {
@@ -14,6 +15,9 @@ struct SiteWork {
         catalog = try VaccineCatalog(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Resources/data/vaccines.json")))
+        checklist = try Checklist(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/data/checklists/3802-QD-BYT.json")))
         staff = try database.staff()
     }
 
@@ -23,9 +27,9 @@ struct SiteWork {
     func cleared(_ person: Person, at date: Date = Date()) throws -> AppDatabase.Ticket {
         let ticket = try database.checkIn(personID: person.id, catalog: catalog, by: member(.checkInNurse).id, at: date)
         _ = try database.recordScreening(
-            ScreeningDecision(visitID: ticket.visitID, checklistVersion: "3802/QĐ-BYT", yesItems: [],
-                              computedOutcome: .eligible, outcome: .eligible, consent: true),
-            by: member(.screeningDoctor).id, at: date)
+            ScreeningDecision(visitID: ticket.visitID, checklistVersion: checklist.version, answers: checklist.answers(yes: []),
+                              computedOutcome: .eligible, outcome: .eligible, consent: true, vitals: .withinThresholds),
+            checklist: checklist, by: member(.screeningDoctor).id, at: date)
         return ticket
     }
 

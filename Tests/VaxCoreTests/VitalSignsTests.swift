@@ -30,6 +30,34 @@ struct VitalSignsTests {
             Issue.record("implausible values were accepted")
             return
         }
-        #expect(invalid.fields == [.temperature, .pulse])
+        #expect(invalid.fields == [.temperature, .pulse, .diastolic], "a systolic alone is half a blood pressure")
+    }
+
+    @Test("a blood pressure whose systolic is not above its diastolic is a typing error", arguments: [
+        ("80", "120"), ("300", "20"), ("90", "90"),
+    ])
+    func bloodPressure(systolic: String, diastolic: String) {
+        guard case .failure(let invalid) = VitalSigns.read([.systolic: systolic, .diastolic: diastolic]) else {
+            Issue.record("\(systolic)/\(diastolic) was accepted")
+            return
+        }
+        #expect(invalid.fields.contains(.systolic) && invalid.fields.contains(.diastolic))
+    }
+
+    @Test("a field's value is whole once one more digit would leave what a person can measure", arguments: [
+        (VitalSigns.Field.temperature, "36,8", true), (.temperature, "36", false), (.temperature, "36,", false),
+        (.pulse, "72", true), (.pulse, "12", false), (.pulse, "120", true), (.systolic, "95", true), (.systolic, "12", false),
+        (.diastolic, "80", true), (.diastolic, "9", false), (.respiratoryRate, "18", true), (.respiratoryRate, "5", false),
+        (.pulse, "7a", false),
+    ])
+    func wholeValues(field: VitalSigns.Field, text: String, whole: Bool) {
+        #expect(field.isComplete(text) == whole)
+    }
+
+    @Test("all four signs of item 10 make the set complete; a temperature is shown as typed")
+    func complete() {
+        #expect(VitalSigns.withinThresholds.isComplete)
+        #expect(!VitalSigns(temperature: 36.5, pulse: 80, systolic: 120, diastolic: 80).isComplete)
+        #expect(VitalSigns(temperature: 37).formValues(decimalSeparator: ",")[.temperature] == "37,0")
     }
 }

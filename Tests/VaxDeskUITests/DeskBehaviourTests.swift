@@ -56,14 +56,16 @@ struct DeskBehaviourTests {
         let entry = F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)
         _ = state.answer(.queueLoaded(.waitingScreening, [entry]))
         _ = state.send(.key(.enter))
+        for value in ["36,6", "76", "118", "76", "16"] { _ = state.type(value) }
         _ = state.send(.key(.character("k")))
         _ = state.send(.key(.character("k")))
         _ = state.send(.key(.character("c")))
-        _ = state.send(.key(.enter))
+        _ = state.send(.key(.function(5)))
         let effects = state.send(.key(.enter))
         guard case .saveScreening(let decision, _)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(decision.visitID == entry.visitID)
         #expect(decision.yesItems == ["3"])
+        #expect(decision.answers.byItem.count == 9, "every item asked of a man, each with its answer")
         #expect(decision.outcome == .deferred && decision.computedOutcome == .deferred)
         #expect(decision.checklistVersion == "3802/QĐ-BYT")
         #expect(!decision.consent)

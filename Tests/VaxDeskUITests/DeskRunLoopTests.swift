@@ -168,8 +168,9 @@ struct DeskRunLoopTests {
         Self.signIn(1, terminal: terminal, loop)
         Self.type([.character("2"), .enter], into: terminal, loop)
         #expect(terminal.screen.text.contains("Nguyễn Văn Đức"))
-        // Call, answer every item Không, conclude, record consent, save.
-        Self.type([.enter] + Array(repeating: .character("k"), count: 11) + [.enter, .function(4)], into: terminal, loop)
+        // Call, take the signs, answer every item Không, record consent, save.
+        Self.type([.enter] + "36,67611876 16".compactMap { $0 == " " ? nil : Key.character($0) } + [.function(5), .function(4)],
+                  into: terminal, loop)
         let before = queueReads.withLock { $0 }
         Self.type([.enter], into: terminal, loop)
         #expect(saved.withLock { $0 }, "\(terminal.screen.text)")

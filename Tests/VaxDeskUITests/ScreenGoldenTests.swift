@@ -52,8 +52,10 @@ struct ScreenGoldenTests {
         ]))
         Golden.check(state.render().0, "screening-queue")
         _ = state.send(.key(.enter))
-        for key: Key in [.down, .down, .down, .down, .down, .down, .down] { _ = state.send(.key(key)) }
-        _ = state.send(.key(.character(" ")))
+        for value in ["36,6", "76", "118", "76", "16"] { _ = state.type(value) }
+        for key: Key in [.character("k"), .character("k"), .character("k"), .character("k"), .character("k"), .character("c")] {
+            _ = state.send(.key(key))
+        }
         Golden.check(state.render().0, "screening-checklist")
     }
 

@@ -10,48 +10,150 @@ import VaxCore
 struct ScreeningDeskTests {
     typealias F = DeskFixture
 
-    static func calling() -> (AppState, QueueEntry) {
+    /// The doctor calls the next person: the vital-signs form comes first.
+    static func calling(_ person: Person = F.duc) -> (AppState, QueueEntry) {
         var state = F.desk(at: .screening, staffIndex: 1)
-        let entry = F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 6)
+        let entry = F.entry(person, ticket: 12, stage: .waitingScreening, minutesAgo: 6)
         _ = state.answer(.queueLoaded(.waitingScreening, [entry]))
         _ = state.send(.key(.enter))
         return (state, entry)
     }
 
+    /// Types the signs as a doctor does: each whole value goes on to the next field by itself, and the
+    /// last one returns to the checklist.
     static func typeVitals(_ state: inout AppState, _ values: [String]) {
-        _ = state.send(.key(.function(3)))
-        for (index, value) in values.enumerated() {
-            if index > 0 { _ = state.send(.key(.tab)) }
-            _ = state.type(value)
-        }
-        _ = state.send(.key(.enter))
+        for value in values { _ = state.type(value) }
     }
 
-    @Test("an abnormal temperature sets item 10 and makes the person the caution group; the item cannot be unset")
+    /// Called, with normal signs taken.
+    static func measured(_ person: Person = F.duc) -> (AppState, QueueEntry) {
+        var (state, entry) = calling(person)
+        typeVitals(&state, ["36,6", "76", "118", "76", "16"])
+        return (state, entry)
+    }
+
+    @Test("an abnormal temperature answers item 10 Có; the item cannot be unset; the rest are still to ask")
     func abnormalVitals() {
         var (state, _) = Self.calling()
         Self.typeVitals(&state, ["38,2", "88", "120", "80", "18"])
         let screen = state.render().0.text
         #expect(screen.contains("Sinh hiệu: 38,2 °C ✗ · mạch 88 · HA 120/80 · thở 18"))
-        #expect(screen.contains("Kết luận: Nhóm thận trọng khi tiêm chủng"))
+        #expect(screen.contains("[Có]     10"))
+        #expect(screen.contains("Còn 8 mục chưa hỏi"), "nine items for a man, one answered by the signs")
+        #expect(!screen.contains("Kết luận:"), "no conclusion before every item is asked")
         Golden.check(state.render().0, "screening-vitals")
         for _ in 0..<10 { _ = state.send(.key(.down)) }
         _ = state.send(.key(.character(" ")))
         #expect(state.notice?.text == state.context.strings["screening.vitalsSetItem"])
+        _ = state.send(.key(.function(5)))
+        #expect(state.render().0.text.contains("Theo phiếu:     Nhóm thận trọng khi tiêm chủng"))
     }
 
-    @Test("implausible measurements are refused field by field; empty fields stay unmeasured")
-    func implausible() {
+    @Test("each field goes on by itself once its value is whole; a value that may still grow waits")
+    func autoAdvance() {
         var (state, _) = Self.calling()
-        Self.typeVitals(&state, ["3,68", "", "", "", ""])
+        _ = state.type("36,8")
+        _ = state.type("12")  // a pulse of 12 is not whole: it may become 120
+        _ = state.type("0")
+        _ = state.type("95")
+        _ = state.type("60")
+        guard case .screening(let screen) = state.screen, case .vitals(_, let form) = screen.phase else {
+            Issue.record("left the form too early"); return
+        }
+        #expect(form.values == [.temperature: "36,8", .pulse: "120", .systolic: "95", .diastolic: "60", .respiratoryRate: ""])
+        #expect(form.focused == .respiratoryRate)
+        _ = state.type("20")
+        guard case .screening(let after) = state.screen, case .checklist = after.phase else { Issue.record("not saved"); return }
+        #expect(after.vitals == VitalSigns(temperature: 36.8, pulse: 120, systolic: 95, diastolic: 60, respiratoryRate: 20))
+    }
+
+    @Test("implausible measurements are refused field by field: 3,68 °C, 300/20, 80/120", arguments: [
+        (["3,68", "", "", "", ""], [VitalSigns.Field.temperature]),
+        (["", "", "300", "20", ""], [.systolic, .diastolic]),
+        (["", "", "80", "120", ""], [.systolic, .diastolic]),
+        (["", "", "120", "", ""], [.diastolic]),
+    ])
+    func implausible(values: [String], wrong: [VitalSigns.Field]) {
+        var (state, _) = Self.calling()
+        for (index, value) in values.enumerated() where !value.isEmpty {
+            while case .screening(let now) = state.screen, case .vitals(_, let current) = now.phase,
+                  current.focused != VitalSigns.Field.allCases[index] {
+                _ = state.send(.key(.tab))
+            }
+            _ = state.type(value)
+        }
+        _ = state.send(.key(.enter))
+        guard case .screening(let screen) = state.screen, case .vitals(_, let form) = screen.phase else {
+            Issue.record("accepted \(values)"); return
+        }
+        #expect(Set(wrong).isSubset(of: Set(VitalSigns.Field.allCases.filter { form.problems[$0] != nil })), "\(values)")
         #expect(state.render().0.text.contains(state.context.strings["screening.vitalImplausible"]))
     }
 
-    @Test("going on to injection needs consent; vitals and answers go with the decision")
-    func consent() {
-        var (state, entry) = Self.calling()
-        Self.typeVitals(&state, ["36,6", "76", "118", "76", "16"])
+    @Test("nothing starts answered: Enter is refused until every item is asked; a man is not asked 4a/4b, a woman is")
+    func askedNotDefaulted() {
+        var (state, _) = Self.measured()
+        var screen = state.render().0.text
+        #expect(!screen.contains("4a") && !screen.contains("4b"))
+        #expect(screen.contains("Còn 8 mục chưa hỏi"), "nine items for a man, item 10 answered by the signs")
+        #expect(state.send(.key(.enter)).isEmpty)
+        #expect(state.notice?.text.contains("Còn mục của phiếu sàng lọc chưa hỏi: 1, 2, 3, 5, 6, 7, 8, 9") == true, "\(state.notice?.text ?? "")")
+        _ = state.send(.key(.character("k")))
+        _ = state.send(.key(.character("c")))
+        screen = state.render().0.text
+        #expect(screen.contains("[Không]  1") && screen.contains("[Có]     2") && screen.contains("[     ]  3"))
+
+        var (woman, _) = Self.measured(F.ha)
+        let asked = woman.render().0.text
+        #expect(asked.contains("4a") && asked.contains("4b") && asked.contains("Còn 10 mục chưa hỏi"))
+        for key: Key in [.character("k"), .character("k"), .character("k"), .character("c")] { _ = woman.send(.key(key)) }
+        #expect(woman.render().0.text.contains("[Không]  4b"), "4a Có answers 4b Không")
+    }
+
+    @Test("without vital signs the conclusion waits for a reason, which goes with the decision")
+    func vitalsNotTaken() {
+        var (state, _) = Self.calling()
+        _ = state.type("36")
+        _ = state.send(.key(.escape))  // kept as typed, to finish later
+        _ = state.send(.key(.function(5)))
+        var screen = state.render().0.text
+        #expect(screen.contains("Sinh hiệu: F3 để đo, F6 nếu không đo được"))
+        #expect(!screen.contains("Kết luận:"))
+        #expect(state.send(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == state.context.strings["error.vitalSignsMissing"])
+        _ = state.send(.key(.function(3)))
+        guard case .screening(let s1) = state.screen, case .vitals(_, let form) = s1.phase else { Issue.record("no form"); return }
+        #expect(form.values[.temperature] == "36", "what was typed is still there")
+        _ = state.send(.key(.escape))
+        _ = state.send(.key(.function(6)))
+        _ = state.type("Máy đo huyết áp hỏng")
         _ = state.send(.key(.enter))
+        screen = state.render().0.text
+        #expect(screen.contains("Theo phiếu:     Đủ điều kiện tiêm chủng ngay"), "\(screen)")
+        _ = state.send(.key(.function(4)))
+        guard case .saveScreening(let decision, _)? = state.send(.key(.enter)).first else { Issue.record("not saved"); return }
+        #expect(decision.vitals == nil && decision.vitalsNotTakenReason == "Máy đo huyết áp hỏng")
+        #expect(decision.answers["10"] == false, "item 10 was asked, since no signs answered it")
+    }
+
+    @Test("Esc on a screening under way asks before anything typed goes")
+    func discardAsks() {
+        var (state, _) = Self.measured()
+        _ = state.send(.key(.character("k")))
+        _ = state.send(.key(.escape))
+        #expect(state.render().0.text.contains("Bỏ phiếu khám đang làm?"))
+        _ = state.send(.key(.escape))
+        guard case .screening(let kept) = state.screen, case .checklist = kept.phase else { Issue.record("not back"); return }
+        #expect(kept.answers["1"] == false && kept.vitals.isComplete)
+        _ = state.send(.key(.escape))
+        _ = state.send(.key(.enter))
+        #expect(state.render().0.text.contains("Chờ khám sàng lọc"))
+    }
+
+    @Test("going on to injection needs consent; the vital signs and every answer go with the decision")
+    func consent() {
+        var (state, entry) = Self.measured()
+        _ = state.send(.key(.function(5)))
         #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["screening.consentNeeded"])
         _ = state.send(.key(.function(4)))
@@ -59,15 +161,16 @@ struct ScreeningDeskTests {
         guard case .saveScreening(let decision, _)? = effects.first else { Issue.record("\(effects)"); return }
         #expect(decision.visitID == entry.visitID && decision.consent && decision.outcome == .eligible)
         #expect(decision.vitals == VitalSigns(temperature: 36.6, pulse: 76, systolic: 118, diastolic: 76, respiratoryRate: 16))
+        #expect(decision.answers.byItem.count == 9 && decision.answers.yesItems.isEmpty)
     }
 
     @Test("a stricter outcome is recorded freely; a more lenient one needs a reason")
     func recordedOutcome() {
-        var (state, _) = Self.calling()
+        var (state, _) = Self.measured()
         _ = state.send(.key(.character("k")))
         _ = state.send(.key(.character("k")))
         _ = state.send(.key(.character("c")))  // item 3, acute illness: deferral
-        _ = state.send(.key(.enter))
+        _ = state.send(.key(.function(5)))
         // Stricter: contraindicated, no reason, no consent needed.
         var stricter = state
         _ = stricter.send(.key(.left))
@@ -93,11 +196,11 @@ struct ScreeningNoteTests {
 
     @Test("a deferral ends with a note of why and when to come back")
     func deferral() {
-        var (state, _) = ScreeningDeskTests.calling()
+        var (state, _) = ScreeningDeskTests.measured()
         _ = state.send(.key(.character("k")))
         _ = state.send(.key(.character("k")))
         _ = state.send(.key(.character("c")))
-        _ = state.send(.key(.enter))
+        _ = state.send(.key(.function(5)))
         guard case .saveScreening(let decision, _)? = state.send(.key(.enter)).first else {
             Issue.record("not saved")
             return

@@ -104,9 +104,10 @@ struct AccessTests {
         case .recordScreening:
             let ticket = try f.checkIn(try f.person(named: "Võ Văn Khám"))
             let decision = ScreeningDecision(
-                visitID: ticket.visitID, checklistVersion: StoreFixture.checklist.version, yesItems: [],
-                computedOutcome: .eligible, outcome: .eligible, consent: true)
-            return { _ = try db.recordScreening(decision, by: $0, at: f.now) }
+                visitID: ticket.visitID, checklistVersion: StoreFixture.checklist.version,
+                answers: StoreFixture.checklist.answers(yes: []), computedOutcome: .eligible, outcome: .eligible,
+                consent: true, vitals: .withinThresholds)
+            return { _ = try db.recordScreening(decision, checklist: StoreFixture.checklist, by: $0, at: f.now) }
         case .openVial:
             return { _ = try db.openVial(lotID: f.demo.lots[0].id, catalog: catalog, by: $0, at: f.now) }
         case .discardVial:

@@ -25,6 +25,7 @@ struct MigrationTests {
         ("v11-sync", "V11Sync.swift", "7edb9a9b4b9d3598a142297dfd178f610b73a5c0dd5754ce24c8c72f427054b8"),
         ("v12-allowed-products-json", "V12AllowedProductsAsJSON.swift", "c4a1e7dc612141429f488e8844083ac3b4a35f291ae7ec0c0a57e717d0d66283"),
         ("v13-backups", "V13Backups.swift", "62f506daa16b69c16f795ec516d6e4fed4fe696ea17c539c92cf814e77a4e70d"),
+        ("v14-screening-answered", "V14ScreeningAnswered.swift", "a0976102735fbc5df459e2b19a10bddb0db915cf526c07c8be17d7af7465abb8"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

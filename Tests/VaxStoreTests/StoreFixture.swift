@@ -50,9 +50,10 @@ struct StoreFixture {
     func screen(_ visitID: UUID, yes items: Set<String> = []) throws -> UUID {
         let outcome = Self.checklist.assess(yes: items, product: nil).outcome
         return try database.recordScreening(
-            ScreeningDecision(visitID: visitID, checklistVersion: Self.checklist.version, yesItems: items.sorted(),
-                              computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection),
-            by: staff(.screeningDoctor).id, at: now)
+            ScreeningDecision(visitID: visitID, checklistVersion: Self.checklist.version, answers: Self.checklist.answers(yes: items),
+                              computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection,
+                              vitals: .withinThresholds),
+            checklist: Self.checklist, by: staff(.screeningDoctor).id, at: now)
     }
 
     static let checklist = try! Checklist(json: Data(contentsOf: resource("checklists/3802-QD-BYT.json")))

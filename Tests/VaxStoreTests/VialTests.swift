@@ -108,9 +108,9 @@ struct SiteZoneTests {
 struct ScreeningRecordTests {
     static func decision(_ visit: UUID, computed: ScreeningOutcome, outcome: ScreeningOutcome, reason: String? = nil,
                          consent: Bool) -> ScreeningDecision {
-        ScreeningDecision(visitID: visit, checklistVersion: "3802/QĐ-BYT", yesItems: ["3"], computedOutcome: computed,
-                          outcome: outcome, overrideReason: reason, consent: consent,
-                          vitals: VitalSigns(temperature: 38.1, pulse: 90))
+        ScreeningDecision(visitID: visit, checklistVersion: "3802/QĐ-BYT", answers: StoreFixture.checklist.answers(yes: ["3"]),
+                          computedOutcome: computed, outcome: outcome, overrideReason: reason, consent: consent,
+                          vitals: VitalSigns(temperature: 38.1, pulse: 90, systolic: 125, diastolic: 80, respiratoryRate: 18))
     }
 
     @Test("a more lenient outcome needs a reason, kept in the audit; going on to injection needs consent")
@@ -119,16 +119,50 @@ struct ScreeningRecordTests {
         let visit = try f.checkIn(try f.person(named: "Đỗ Văn Lâm")).visitID
         let doctor = f.staff(.screeningDoctor).id
         #expect(throws: VisitError.lenientOutcomeNeedsReason) {
-            try f.database.recordScreening(Self.decision(visit, computed: .deferred, outcome: .caution, consent: true), by: doctor, at: f.now)
+            try f.database.recordScreening(Self.decision(visit, computed: .deferred, outcome: .caution, consent: true), checklist: StoreFixture.checklist, by: doctor, at: f.now)
         }
         #expect(throws: VisitError.consentRequired) {
             try f.database.recordScreening(
-                Self.decision(visit, computed: .deferred, outcome: .caution, reason: "hết sốt", consent: false), by: doctor, at: f.now)
+                Self.decision(visit, computed: .deferred, outcome: .caution, reason: "hết sốt", consent: false),
+                checklist: StoreFixture.checklist, by: doctor, at: f.now)
         }
         let id = try f.database.recordScreening(
-            Self.decision(visit, computed: .deferred, outcome: .caution, reason: "hết sốt", consent: true), by: doctor, at: f.now)
+            Self.decision(visit, computed: .deferred, outcome: .caution, reason: "hết sốt", consent: true),
+            checklist: StoreFixture.checklist, by: doctor, at: f.now)
         #expect(try f.database.auditTrail(ofRecord: id).map(\.action) == ["screening-lenient", "screening"])
         #expect(try f.database.queue(at: .waitingInjection).first?.caution == true)
+    }
+
+    @Test("every item that applies must be answered, and the vital signs taken or why not said; every answer is kept")
+    func askedNotDefaulted() throws {
+        let f = try StoreFixture()
+        let checklist = StoreFixture.checklist
+        let doctor = f.staff(.screeningDoctor).id
+        let man = try f.checkIn(try f.person(named: "Đỗ Văn Lâm")).visitID
+        func decision(_ visit: UUID, _ answers: ScreeningAnswers, vitals: VitalSigns? = .withinThresholds, reason: String? = nil) -> ScreeningDecision {
+            ScreeningDecision(visitID: visit, checklistVersion: checklist.version, answers: answers, computedOutcome: .eligible,
+                              outcome: .eligible, consent: true, vitals: vitals, vitalsNotTakenReason: reason)
+        }
+        // Only the "Có" items, as the old desk sent them: refused, naming what was not asked.
+        #expect(throws: VisitError.screeningUnanswered(items: ["1", "2", "3", "5", "6", "7", "8", "9", "10"])) {
+            try f.database.recordScreening(decision(man, ScreeningAnswers()), checklist: checklist, by: doctor, at: f.now)
+        }
+        // A man is not asked about pregnancy; a woman is.
+        let manAnswers = checklist.answers(yes: [], for: .male)
+        #expect(manAnswers["4a"] == nil)
+        #expect(throws: VisitError.vitalSignsMissing) {
+            try f.database.recordScreening(decision(man, manAnswers, vitals: VitalSigns(temperature: 36.5)), checklist: checklist, by: doctor, at: f.now)
+        }
+        let id = try f.database.recordScreening(decision(man, manAnswers, vitals: nil, reason: "Máy đo hỏng"), checklist: checklist, by: doctor, at: f.now)
+        let stored = try SQLiteShell.text(f.directory.file("site.db"), "SELECT answered || ' ' || vitals_not_taken FROM screening WHERE id = '\(id)'")
+        #expect(stored == #"{"1":false,"10":false,"2":false,"3":false,"5":false,"6":false,"7":false,"8":false,"9":false} Máy đo hỏng"#)
+        #expect(try f.database.auditTrail(ofRecord: id).map(\.action) == ["vitals-not-taken", "screening"])
+
+        let woman = try f.checkIn(try f.person(named: "Lê Thị Hoa", sex: .female)).visitID
+        #expect(throws: VisitError.screeningUnanswered(items: ["4a", "4b"])) {
+            try f.database.recordScreening(decision(woman, manAnswers), checklist: checklist, by: doctor, at: f.now)
+        }
+        _ = try f.database.recordScreening(decision(woman, checklist.answers(yes: [], for: .female)), checklist: checklist, by: doctor, at: f.now)
     }
 }
 

@@ -37,30 +37,63 @@ public struct VitalSigns: Hashable, Sendable, Codable {
 
     public var isEmpty: Bool { self == VitalSigns() }
 
+    /// Signs within every threshold: what the simulation and the tests measure when the answers alone
+    /// should decide.
+    public static let withinThresholds = VitalSigns(temperature: 36.8, pulse: 78, systolic: 118, diastolic: 76, respiratoryRate: 16)
+
+    /// The signs item 10 of the checklist names, all taken: temperature, pulse, blood pressure and
+    /// respiratory rate.
+    public var isComplete: Bool {
+        temperature != nil && pulse != nil && systolic != nil && diastolic != nil && respiratoryRate != nil
+    }
+
     /// The form's fields: what the screening doctor types.
     public enum Field: Int, CaseIterable, Hashable, Sendable {
         case temperature, pulse, systolic, diastolic, respiratoryRate
     }
 
+    /// What a living person can measure, per field: a value outside is a typing error, never data.
+    public static func plausible(_ field: Field) -> ClosedRange<Double> {
+        switch field {
+        case .temperature: 32...43
+        case .pulse: 25...250
+        case .systolic: 50...260
+        case .diastolic: 25...160
+        case .respiratoryRate: 5...60
+        }
+    }
+
     /// Reads typed values ("37,8" or "37.8" for the temperature); a value that is not a number, or is
-    /// not a plausible measurement of a living person, is a field to fix. Empty fields stay unmeasured.
+    /// not a plausible measurement of a living person, is a field to fix, and so is a blood pressure
+    /// whose systolic is not above its diastolic, or that has one of the two alone. Empty fields stay
+    /// unmeasured.
     public static func read(_ values: [Field: String]) -> Result<VitalSigns, Invalid> {
         var signs = VitalSigns()
         var wrong: [Field] = []
-        func number(_ field: Field, in range: ClosedRange<Double>) -> Double? {
+        func number(_ field: Field) -> Double? {
             let text = (values[field] ?? "").trimmed.replacingOccurrences(of: ",", with: ".")
             guard !text.isEmpty else { return nil }
-            guard let value = Double(text), range.contains(value) else {
+            guard let value = Double(text), plausible(field).contains(value) else {
                 wrong.append(field)
                 return nil
             }
             return value
         }
-        signs.temperature = number(.temperature, in: 30...45)
-        signs.pulse = number(.pulse, in: 20...250).map { Int($0) }
-        signs.systolic = number(.systolic, in: 40...300).map { Int($0) }
-        signs.diastolic = number(.diastolic, in: 20...200).map { Int($0) }
-        signs.respiratoryRate = number(.respiratoryRate, in: 4...80).map { Int($0) }
+        signs.temperature = number(.temperature)
+        signs.pulse = number(.pulse).map { Int($0) }
+        signs.systolic = number(.systolic).map { Int($0) }
+        signs.diastolic = number(.diastolic).map { Int($0) }
+        signs.respiratoryRate = number(.respiratoryRate).map { Int($0) }
+        switch (signs.systolic, signs.diastolic) {
+        case (let high?, let low?) where high <= low:
+            wrong += [.systolic, .diastolic]
+        case (nil, _?) where !wrong.contains(.systolic):
+            wrong.append(.systolic)
+        case (_?, nil) where !wrong.contains(.diastolic):
+            wrong.append(.diastolic)
+        default:
+            break
+        }
         return wrong.isEmpty ? .success(signs) : .failure(Invalid(fields: wrong))
     }
 
@@ -68,14 +101,34 @@ public struct VitalSigns: Hashable, Sendable, Codable {
         public let fields: [Field]
     }
 
-    /// The typed form of the values, for a form to start from.
-    public var formValues: [Field: String] {
+    /// The typed form of the values, for a form to start from (the temperature with `decimalSeparator`).
+    public func formValues(decimalSeparator: String = ",") -> [Field: String] {
         var values: [Field: String] = [:]
-        if let temperature { values[.temperature] = String(format: "%.1f", temperature) }
+        if let temperature { values[.temperature] = Self.shown(temperature, decimalSeparator: decimalSeparator) }
         if let pulse { values[.pulse] = String(pulse) }
         if let systolic { values[.systolic] = String(systolic) }
         if let diastolic { values[.diastolic] = String(diastolic) }
         if let respiratoryRate { values[.respiratoryRate] = String(respiratoryRate) }
         return values
+    }
+
+    /// 37,0: a temperature as it is typed and written, one decimal.
+    public static func shown(_ temperature: Double, decimalSeparator: String) -> String {
+        String(format: "%.1f", temperature).replacingOccurrences(of: ".", with: decimalSeparator)
+    }
+}
+
+extension VitalSigns.Field {
+    /// Whether `text` is a whole value, so that the form may go on to the next field by itself: a
+    /// temperature once its decimal is typed; a number once one more digit would leave the plausible
+    /// range (pulse "72", "110"; but "12" may still become 120).
+    public func isComplete(_ text: String) -> Bool {
+        let text = text.trimmed.replacingOccurrences(of: ",", with: ".")
+        if self == .temperature {
+            guard let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].count == 1 else { return false }
+            return Double(text).map(VitalSigns.plausible(self).contains) ?? false
+        }
+        guard let value = Double(text), text.allSatisfy(\.isNumber), VitalSigns.plausible(self).contains(value) else { return false }
+        return value * 10 > VitalSigns.plausible(self).upperBound
     }
 }

@@ -32,6 +32,10 @@ public enum VisitError: Error, Hashable, Sendable {
     case lenientOutcomeNeedsReason
     /// The person has not consented to the injection.
     case consentRequired
+    /// Items of the checklist that apply to the person were not answered.
+    case screeningUnanswered(items: [String])
+    /// The vital signs were not taken, and why not is not said.
+    case vitalSignsMissing
     /// A session cannot close while people are under observation or vials are open: each is resolved first.
     case sessionNotResolved(inObservation: Int, openVials: Int)
     /// An amendment needs a reason.
@@ -68,6 +72,8 @@ public enum VisitError: Error, Hashable, Sendable {
         case .unknownStaffCode: "error.unknownStaffCode"
         case .amendmentReasonRequired: "error.amendmentReasonRequired"
         case .consentRequired: "error.consentRequired"
+        case .screeningUnanswered: "error.screeningUnanswered"
+        case .vitalSignsMissing: "error.vitalSignsMissing"
         case .vialPastDiscardTime: "error.vialPastDiscardTime"
         case .vialLotExpired: "error.lotExpired"
         case .discardReasonRequired: "error.discardReasonRequired"
@@ -87,7 +93,8 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.tooEarly(let day, let days)): ["date": LocalDay.shown(day), "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
-        case .lenientOutcomeNeedsReason, .consentRequired, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
+        case .screeningUnanswered(let items): ["items": items.joined(separator: ", ")]
+        case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
         case .notPermitted: [:]
         case .sessionNotResolved(let people, let vials): ["people": String(people), "vials": String(vials)]
         case .unknownStaffCode(let code): ["code": code]

@@ -13,8 +13,8 @@ public enum Command: Hashable, Sendable {
     case newPerson, saveAnyway, override, addPaperDose
     /// The observation desk records an adverse event; the site lead acknowledges a serious one.
     case adverseEvent, acknowledgeAlert, printCertificate
-    /// The screening desk's vital signs.
-    case vitals
+    /// The screening desk: vital signs, why they could not be taken, every item not yet answered "Không".
+    case vitals, vitalsNotTaken, answerRest
     /// The injection desk's vials.
     case openVial, discardVial
     /// The site lead's roster import, dashboard and close-out.

@@ -35,6 +35,10 @@ struct FormEditor<Field: Hashable & Sendable>: Hashable, Sendable {
         return true
     }
 
+    mutating func focus(on field: Field) {
+        if let index = fields.firstIndex(of: field) { focus = index }
+    }
+
     /// Shows what is wrong and puts the cursor in the first field to fix.
     mutating func show(problems: [Field: String]) {
         self.problems = problems

@@ -18,6 +18,16 @@ extension ScreeningScreen {
             return form.draw(
                 in: Rect(x: area.x + 1, y: area.y + 5, width: area.width - 2, height: area.height - 5), into: &buffer,
                 strings: s, label: { s["vitals.\($0)"] }, required: { _ in false }, hint: { s.optional("vitals.\($0).hint") })
+        case .vitalsNotTaken(let entry, let reason):
+            drawChecklist(entry, in: area, into: &buffer, context)
+            let inner = Dialog(title: s["screening.vitalsNotTakenTitle"], lines: [s["screening.vitalsNotTakenPrompt"]],
+                               hint: s["screening.vitalsNotTakenHint"], tone: .warning).draw(in: area, into: &buffer, extraRows: 1)
+            return (reason.draw(in: inner.row(0), into: &buffer), inner.y)
+        case .discarding(let entry, _):
+            drawChecklist(entry, in: area, into: &buffer, context)
+            Dialog(title: s["screening.discardTitle"],
+                   lines: [s.text("screening.discardQuestion", ["n": String(entry.ticket)])],
+                   hint: s["screening.discardHint"], tone: .warning).draw(in: area, into: &buffer)
         case .confirming(let entry, let conclusion):
             drawChecklist(entry, in: area, into: &buffer, context)
             return drawConclusion(entry, conclusion, in: area, into: &buffer, context)
@@ -76,16 +86,26 @@ extension ScreeningScreen {
         buffer.put(checklist.version + " · " + checklist.title.text(s.language), x: area.x + 1, y: area.y + 1,
                    style: .muted, clip: area)
         buffer.put(vitalsLine(context), x: area.x + 1, y: area.y + 2,
-                   style: vitals.abnormal.isEmpty ? .muted : .warning, clip: area)
-        let yes = effectiveAnswers(context)
-        let rows = checklist.items.map {
-            ChecklistView.Row(number: $0.id, text: $0.text(s.language), checked: yes.contains($0.id))
+                   style: !vitals.abnormal.isEmpty || !vitalsSettled ? .warning : .muted, clip: area)
+        let answered = effectiveAnswers(context)
+        let asked = checklist.items(for: entry.person.sex)
+        let rows = asked.map {
+            ChecklistView.Row(number: $0.id, text: $0.text(s.language), answer: answered[$0.id])
         }
         let listRect = Rect(x: area.x, y: area.y + 3, width: area.width, height: min(rows.count, area.height - 6))
         ChecklistView.draw(rows, yes: s["common.yes"], no: s["common.no"], selection: itemSelection,
                            in: listRect, into: &buffer)
-        let assessment = assessment(context)
         let y = listRect.maxY + 1
+        // The conclusion only once every item is asked and the signs are taken: never a default.
+        let missing = unanswered(entry, context)
+        guard missing.isEmpty, vitalsSettled else {
+            let left = missing.isEmpty
+                ? s["screening.vitalsStill"]
+                : s.text(missing.count == 1 ? "screening.leftOne" : "screening.left", ["n": String(missing.count)])
+            buffer.put(left, x: area.x + 1, y: y, style: .bold, clip: area)
+            return
+        }
+        let assessment = assessment(context)
         buffer.put(s["screening.outcomeLabel"], x: area.x + 1, y: y, style: .bold)
         buffer.put(s["outcome.\(assessment.outcome.rawValue)"], x: area.x + 2 + s["screening.outcomeLabel"].displayWidth,
                    y: y, style: Style(tone: Self.tone(assessment.outcome), bold: true), clip: area)
@@ -98,12 +118,13 @@ extension ScreeningScreen {
     /// "Sinh hiệu: 38,2 °C ✗ · mạch 88 · HA 150/95 ✗ · thở 18", or what to press to take them.
     private func vitalsLine(_ context: Context) -> String {
         let s = context.strings
+        if let vitalsNotTaken, !vitals.isComplete { return s.text("screening.vitalsNotTakenLine", ["reason": vitalsNotTaken]) }
         guard !vitals.isEmpty else { return s["screening.vitalsNone"] }
         let abnormal = Set(vitals.abnormal)
         func mark(_ sign: VitalSigns.Sign) -> String { abnormal.contains(sign) ? " ✗" : "" }
         var parts: [String] = []
         if let t = vitals.temperature {
-            parts.append(String(format: "%.1f", t).replacingOccurrences(of: ".", with: s["common.decimalSeparator"]) + " °C" + mark(.temperature))
+            parts.append(VitalSigns.shown(t, decimalSeparator: s["common.decimalSeparator"]) + " °C" + mark(.temperature))
         }
         if let p = vitals.pulse { parts.append(s.text("vitals.pulseShort", ["n": String(p)]) + mark(.pulse)) }
         if vitals.systolic != nil || vitals.diastolic != nil {

@@ -2,17 +2,25 @@ import Foundation
 import TerminalKit
 import VaxCore
 
-/// The screening desk: call the next person, take the vital signs, answer the checklist of the
-/// Ministry's decision, see the outcome it gives, then record it (stricter freely, more lenient only with
-/// a reason) with the person's consent.
+/// The screening desk: call the next person, take the vital signs, ask every item of the checklist of
+/// the Ministry's decision that applies to them (nothing starts answered), see the outcome it gives,
+/// then record it (stricter freely, more lenient only with a reason) with the person's consent.
+///
+/// The common path, for a person with nothing to report: Enter (call), the vital signs typed (each
+/// field goes on by itself once its value is whole, and the last one returns to the checklist), F5
+/// once every item was asked ("Không" to all the rest), F4 consent, Enter.
 struct ScreeningScreen: StationScreen {
-    enum Phase: Hashable {
+    indirect enum Phase: Hashable {
         case queue
         case checklist(QueueEntry)
         case vitals(QueueEntry, FormEditor<VitalSigns.Field>)
+        /// Why the vital signs could not be taken (audited with the screening).
+        case vitalsNotTaken(QueueEntry, TextField)
         case confirming(QueueEntry, Conclusion)
         /// Not vaccinated here today: the note for the person, why and when to come back.
         case note(QueueEntry, ScreeningOutcome, reasons: [String])
+        /// Esc on a screening under way: asked before what was typed goes.
+        case discarding(QueueEntry, resume: Phase)
     }
 
     /// What the doctor records, which may differ from what the answers give.
@@ -24,22 +32,46 @@ struct ScreeningScreen: StationScreen {
 
     var queue = QueueList()
     var phase = Phase.queue
-    /// The items the doctor answered "Có".
-    var answers: Set<String> = []
+    /// The doctor's answers (the vital-signs item is answered by the signs once they are all taken).
+    var answers = ScreeningAnswers()
     var vitals = VitalSigns()
+    /// What was typed in the vital-signs form, kept when the form is left unfinished.
+    var vitalsDraft: [VitalSigns.Field: String] = [:]
+    var vitalsNotTaken: String?
     var itemSelection = ListSelection()
     var station: Station? { .screening }
 
-    /// The answers with the vital-signs item set when a measured sign is abnormal.
-    func effectiveAnswers(_ context: Context) -> Set<String> {
-        guard !vitals.abnormal.isEmpty, let item = context.checklist.items.first(where: { $0.vitalSigns == true })
-        else { return answers }
-        return answers.union([item.id])
+    /// The items asked of this person (no pregnancy items for a man).
+    func items(_ entry: QueueEntry, _ context: Context) -> [Checklist.Item] {
+        context.checklist.items(for: entry.person.sex)
+    }
+
+    /// The answers with the vital-signs item answered by the signs, once they are all taken.
+    func effectiveAnswers(_ context: Context) -> ScreeningAnswers {
+        guard vitals.isComplete, let item = context.checklist.vitalSignsItem else { return answers }
+        var answers = answers
+        answers.answer(item.id, yes: !vitals.abnormal.isEmpty, in: context.checklist)
+        return answers
     }
 
     func assessment(_ context: Context) -> ScreeningAssessment {
-        context.checklist.assess(yes: effectiveAnswers(context), product: nil)
+        context.checklist.assess(yes: Set(effectiveAnswers(context).yesItems), product: nil)
     }
+
+    /// The items still to ask, in order.
+    func unanswered(_ entry: QueueEntry, _ context: Context) -> [String] {
+        context.checklist.unanswered(effectiveAnswers(context), for: entry.person.sex)
+    }
+
+    var vitalsSettled: Bool { vitals.isComplete || vitalsNotTaken != nil }
+
+    /// Every item asked and the vital signs taken (or why not said): the conclusion can be drawn.
+    func isReadyToConclude(_ entry: QueueEntry, _ context: Context) -> Bool {
+        unanswered(entry, context).isEmpty && vitalsSettled
+    }
+
+    /// Whether anything was typed for the person on screen (then Esc asks before it goes).
+    var hasWork: Bool { !answers.byItem.isEmpty || !vitals.isEmpty || !vitalsDraft.values.allSatisfy(\.isEmpty) || vitalsNotTaken != nil }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
@@ -49,14 +81,22 @@ struct ScreeningScreen: StationScreen {
                 KeyBinding([.enter], s["key.call"], .confirm,
                            disabledReason: queue.selected == nil ? s["queue.nobody"] : nil),
             ])
-        case .checklist:
-            let item = context.checklist.items[itemSelection.selected]
-            let lockedByVitals = item.vitalSigns == true && !vitals.abnormal.isEmpty
+        case .checklist(let entry):
+            let item = items(entry, context)[itemSelection.selected]
+            let lockedByVitals = item.vitalSigns == true && vitals.isComplete
+            let missing = unanswered(entry, context)
+            let notReady = !missing.isEmpty
+                ? s.message(for: .screeningUnanswered(items: missing))
+                : vitalsSettled ? nil : s.message(for: .vitalSignsMissing)
             return KeyMap([
                 KeyBinding([.character(" ")], s["key.toggleAnswer"], .toggle,
-                           disabledReason: lockedByVitals ? s["screening.vitalsSetItem"] : nil),
+                           disabledReason: lockedByVitals ? s["screening.vitalsSetItem"] : nil, inBar: false),
+                KeyBinding([.function(5)], s["key.answerRest"], .answerRest,
+                           disabledReason: missing.isEmpty ? s["screening.allAnswered"] : nil),
                 KeyBinding([.function(3)], s["key.vitals"], .vitals),
-                KeyBinding([.enter], s["key.conclude"], .confirm),
+                KeyBinding([.function(6)], s["key.vitalsNotTaken"], .vitalsNotTaken,
+                           disabledReason: vitals.isComplete ? s["screening.vitalsTaken"] : nil),
+                KeyBinding([.enter], s["key.conclude"], .confirm, disabledReason: notReady),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
         case .vitals:
@@ -64,8 +104,19 @@ struct ScreeningScreen: StationScreen {
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .vitalsNotTaken(_, let reason):
+            return KeyMap([
+                KeyBinding([.enter], s["key.save"], .confirm,
+                           disabledReason: reason.text.trimmed.isEmpty ? s["screening.vitalsReasonNeeded"] : nil),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
         case .note:
             return KeyMap([KeyBinding([.enter, .escape], s["key.next"], .dismiss)])
+        case .discarding:
+            return KeyMap([
+                KeyBinding([.enter], s["key.discard"], .confirm),
+                KeyBinding([.escape], s["key.keepWorking"], .back),
+            ])
         case .confirming(_, let conclusion):
             let computed = assessment(context).outcome
             let blocked: String? =
@@ -85,30 +136,48 @@ struct ScreeningScreen: StationScreen {
         switch (phase, command) {
         case (.queue, .confirm):
             guard let entry = queue.selected else { return [] }
-            answers = []
+            answers = ScreeningAnswers()
             vitals = VitalSigns()
+            vitalsDraft = [:]
+            vitalsNotTaken = nil
             itemSelection = ListSelection()
-            phase = .checklist(entry)
-        case (.checklist, .toggle):
-            let item = context.checklist.items[itemSelection.selected]
-            answers = context.checklist.toggling(item.id, in: answers)
+            // The signs first: they answer item 10, and a doctor takes them before asking.
+            phase = .vitals(entry, FormEditor(fields: VitalSigns.Field.allCases, values: [:]))
+        case (.checklist(let entry), .toggle):
+            let item = items(entry, context)[itemSelection.selected]
+            answers.answer(item.id, yes: !(answers[item.id] ?? false), in: context.checklist)
+            concludeIfReady(entry, context)
+        case (.checklist(let entry), .answerRest):
+            // The doctor asked every remaining item and heard "Không" to each: one key records them all.
+            for id in unanswered(entry, context) { answers.answer(id, yes: false, in: context.checklist) }
+            concludeIfReady(entry, context)
         case (.checklist(let entry), .vitals):
-            phase = .vitals(entry, FormEditor(fields: VitalSigns.Field.allCases, values: vitals.formValues))
+            let values = vitalsDraft.isEmpty ? vitals.formValues(decimalSeparator: context.strings["common.decimalSeparator"]) : vitalsDraft
+            phase = .vitals(entry, FormEditor(fields: VitalSigns.Field.allCases, values: values))
+        case (.checklist(let entry), .vitalsNotTaken):
+            phase = .vitalsNotTaken(entry, TextField(vitalsNotTaken ?? ""))
         case (.checklist(let entry), .confirm):
+            guard isReadyToConclude(entry, context) else { return [] }
             phase = .confirming(entry, Conclusion(outcome: assessment(context).outcome))
-        case (.checklist, .back):
-            phase = .queue
-        case (.vitals(let entry, var form), .confirm):
-            switch VitalSigns.read(form.values) {
-            case .success(let measured):
-                vitals = measured
-                phase = .checklist(entry)
-            case .failure(let invalid):
-                form.show(problems: Dictionary(uniqueKeysWithValues: invalid.fields.map { ($0, "screening.vitalImplausible") }))
-                phase = .vitals(entry, form)
-            }
-        case (.vitals(let entry, _), .back):
+        case (.checklist(let entry), .back):
+            phase = hasWork ? .discarding(entry, resume: phase) : .queue
+        case (.vitals(let entry, let form), .confirm):
+            saveVitals(entry, form, context)
+        case (.vitals(let entry, let form), .back):
+            // Kept as typed, to finish later: nothing measured is thrown away.
+            vitalsDraft = form.values
             phase = .checklist(entry)
+        case (.vitalsNotTaken(let entry, let reason), .confirm):
+            guard !reason.text.trimmed.isEmpty else { return [] }
+            vitalsNotTaken = reason.text.trimmed
+            phase = .checklist(entry)
+            concludeIfReady(entry, context)
+        case (.vitalsNotTaken(let entry, _), .back):
+            phase = .checklist(entry)
+        case (.discarding, .confirm):
+            phase = .queue
+        case (.discarding(_, let resume), .back):
+            phase = resume
         case (.confirming(let entry, var conclusion), .toggle):
             conclusion.consent.toggle()
             phase = .confirming(entry, conclusion)
@@ -118,11 +187,11 @@ struct ScreeningScreen: StationScreen {
             let lenient = conclusion.outcome.strictness < computed.strictness
             let decision = ScreeningDecision(
                 visitID: entry.visitID, checklistVersion: context.checklist.version,
-                yesItems: effectiveAnswers(context).sorted(), computedOutcome: computed, outcome: conclusion.outcome,
+                answers: effectiveAnswers(context), computedOutcome: computed, outcome: conclusion.outcome,
                 overrideReason: lenient ? conclusion.reason.text.trimmed : nil,
                 consent: conclusion.outcome.proceedsToInjection && conclusion.consent,
-                vitals: vitals.isEmpty ? nil : vitals)
-            guard decision.problem == nil else { return [] }
+                vitals: vitals.isEmpty ? nil : vitals, vitalsNotTakenReason: vitals.isComplete ? nil : vitalsNotTaken)
+            guard decision.problem(against: context.checklist, sex: entry.person.sex) == nil else { return [] }
             return [.saveScreening(decision, by: user.id)]
         case (.confirming(let entry, _), .back):
             phase = .checklist(entry)
@@ -134,28 +203,65 @@ struct ScreeningScreen: StationScreen {
         return []
     }
 
+    /// Once the last item is answered and the signs are settled, the conclusion is shown at once.
+    private mutating func concludeIfReady(_ entry: QueueEntry, _ context: Context) {
+        if isReadyToConclude(entry, context) {
+            phase = .confirming(entry, Conclusion(outcome: assessment(context).outcome))
+        } else if let next = unanswered(entry, context).first,
+                  let row = items(entry, context).firstIndex(where: { $0.id == next }) {
+            itemSelection.select(row, count: items(entry, context).count, visibleRows: items(entry, context).count)
+        }
+    }
+
+    /// The signs as typed: plausible ones go to the checklist; others are shown to fix.
+    private mutating func saveVitals(_ entry: QueueEntry, _ form: FormEditor<VitalSigns.Field>, _ context: Context) {
+        switch VitalSigns.read(form.values) {
+        case .success(let measured):
+            vitals = measured
+            vitalsDraft = [:]
+            phase = .checklist(entry)
+            concludeIfReady(entry, context)
+        case .failure(let invalid):
+            var form = form
+            form.show(problems: Dictionary(invalid.fields.map { ($0, "screening.vitalImplausible") }) { first, _ in first })
+            phase = .vitals(entry, form)
+        }
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
         switch phase {
         case .queue:
             _ = queue.selection.handle(key, count: queue.entries.count, visibleRows: 16)
-        case .checklist:
-            // "c"/"k" answer Có/Không directly, as on the paper form.
-            let items = context.checklist.items
+        case .checklist(let entry):
+            // "c"/"k" answer Có/Không, as on the paper form, and go on to the next item not asked yet.
+            let items = items(entry, context)
             let item = items[itemSelection.selected]
             switch key {
-            case .character("c"), .character("C"), .character("y"):
-                if !answers.contains(item.id) { answers = context.checklist.toggling(item.id, in: answers) }
-                itemSelection.select(itemSelection.selected + 1, count: items.count, visibleRows: items.count)
-            case .character("k"), .character("K"), .character("n"):
-                answers.remove(item.id)
-                itemSelection.select(itemSelection.selected + 1, count: items.count, visibleRows: items.count)
+            case .character("c"), .character("C"), .character("y"), .character("k"), .character("K"), .character("n"):
+                if item.vitalSigns == true && vitals.isComplete { return [] }
+                let yes = [.character("c"), .character("C"), .character("y")].contains(key)
+                answers.answer(item.id, yes: yes, in: context.checklist)
+                concludeIfReady(entry, context)
             default:
                 _ = itemSelection.handle(key, count: items.count, visibleRows: items.count)
             }
         case .vitals(let entry, var form):
+            let field = form.focused
             _ = form.handle(key)
+            // A whole value goes on to the next empty field by itself; the last one saves the signs.
+            if case .character = key, field.isComplete(form.values[field] ?? "") {
+                if let next = VitalSigns.Field.allCases.first(where: { ($0.rawValue > field.rawValue) && (form.values[$0] ?? "").isEmpty }) {
+                    form.focus(on: next)
+                } else if form.values.values.allSatisfy({ !$0.isEmpty }) {
+                    saveVitals(entry, form, context)
+                    return []
+                }
+            }
             phase = .vitals(entry, form)
-        case .note:
+        case .vitalsNotTaken(let entry, var reason):
+            _ = reason.handle(key)
+            phase = .vitalsNotTaken(entry, reason)
+        case .note, .discarding:
             break
         case .confirming(let entry, var conclusion):
             // ←/→ choose the outcome to record, strongest to the left; text is the reason for a lenient one.
@@ -182,13 +288,14 @@ struct ScreeningScreen: StationScreen {
             return .saved(context.strings.text("notice.screened", [
                 "n": String(entry.ticket), "outcome": context.strings["outcome.\(outcome.rawValue)"],
             ]))
-        case .refused(.lenientOutcomeNeedsReason), .refused(.consentRequired):
+        case .refused(.lenientOutcomeNeedsReason), .refused(.consentRequired), .refused(.screeningUnanswered),
+             .refused(.vitalSignsMissing):
             return []
         case .refused:
             phase = .queue
             return Reaction(refresh(context))
         case .storageFailed:
-            phase = .queue
+            // Nothing was recorded, and nothing typed is lost: the doctor saves again when the disk allows.
             return []
         default:
             return []

@@ -72,7 +72,7 @@ extension DeskClient {
         }
         client.queue = { stage in try database.queue(at: stage) }
         client.saveScreening = { decision, by in
-            let id = try database.recordScreening(decision, by: by, at: clock())
+            let id = try database.recordScreening(decision, checklist: resources.checklist, by: by, at: clock())
             logger.info("screened", metadata: ["screening": "\(id)", "outcome": "\(decision.outcome.rawValue)"])
         }
         client.inject = { visitID, vialID, arm, by in

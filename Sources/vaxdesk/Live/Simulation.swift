@@ -53,9 +53,11 @@ struct Simulation {
         let answers = drawAnswers()
         let outcome = checklist.assess(yes: answers, product: nil).outcome
         let screeningID = try database.recordScreening(
-            ScreeningDecision(visitID: ticket.visitID, checklistVersion: checklist.version, yesItems: answers.sorted(),
-                              computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection),
-            by: doctor.id, at: clock)
+            ScreeningDecision(visitID: ticket.visitID, checklistVersion: checklist.version,
+                              answers: checklist.answers(yes: answers, for: person.sex),
+                              computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection,
+                              vitals: .withinThresholds),
+            checklist: checklist, by: doctor.id, at: clock)
         confirmed(screeningID, "screening")
         guard outcome.proceedsToInjection else { return }
 
