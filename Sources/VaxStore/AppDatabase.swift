@@ -18,6 +18,9 @@ public struct AppDatabase: Sendable {
     /// Opened by `init(readingAt:)`: nothing can be written, and the acts around reading (a sign-in, an
     /// export) cannot be recorded in the audit trail.
     public let isReadOnly: Bool
+    /// This connection's name when it claims a person for a desk (`ProcessHolder`): another process
+    /// sees whether it is still alive.
+    let claimHolder = ProcessHolder.current()
 
     /// Opens (and creates, if needed) the site database at `path`, migrating it to the current schema.
     /// A failure of the disk or the file is thrown as `OpenFailed`.

@@ -11,6 +11,7 @@ extension AppDatabase {
         visitID: UUID, vialID: UUID, arm: Arm, observation: ObservationPolicy, by staffID: UUID, at date: Date
     ) throws -> (injectionID: UUID, observationDue: Date) {
         try commitEvent(.injection, by: staffID, at: date) { db in
+            try refuseOthersClaim(on: visitID, at: date, in: db)
             guard let vial = try Self.vial(vialID, in: db) else { throw VisitError.notFound(.vial) }
             switch vial.state(at: date) {
             case .closed: throw VisitError.vialNotUsable

@@ -18,6 +18,7 @@ extension AppDatabase {
                 db, sql: "SELECT p.sex FROM visit v JOIN person p ON p.id = v.person_id WHERE v.id = ?",
                 arguments: [screening.visitID.uuidString]).flatMap(Sex.init(rawValue:))
             guard let sex else { throw VisitError.notFound(.visit) }
+            try refuseOthersClaim(on: screening.visitID, at: date, in: db)
             if let problem = screening.problem(against: checklist, sex: sex) { throw problem }
             try Self.advance(
                 visitID: screening.visitID, from: .waitingScreening, to: VisitStage(after: screening.outcome),

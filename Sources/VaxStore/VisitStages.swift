@@ -17,7 +17,8 @@ extension AppDatabase {
         try db.execute(
             sql: """
                 UPDATE visit SET stage = ?, stage_since = ?, caution = COALESCE(?, caution),
-                    observation_due = COALESCE(?, observation_due)
+                    observation_due = COALESCE(?, observation_due),
+                    claimed_by = NULL, claim_holder = NULL, claimed_at = NULL
                 WHERE id = ?
                 """,
             arguments: [next.rawValue, date, caution, observationDue, visitID.uuidString])
@@ -33,8 +34,9 @@ extension AppDatabase {
                 db,
                 sql: """
                     SELECT \(Person.columns("p")), v.id AS visit_id, v.ticket, v.stage, v.stage_since,
-                        v.dose_number, v.caution, v.observation_due, v.allowed_products
-                    FROM visit v JOIN person p ON p.id = v.person_id
+                        v.dose_number, v.caution, v.observation_due, v.allowed_products,
+                        v.claim_holder, v.claimed_at, c.code AS claimer_code
+                    FROM visit v JOIN person p ON p.id = v.person_id LEFT JOIN staff c ON c.id = v.claimed_by
                     WHERE v.session_id = ? AND v.stage = ?
                     ORDER BY \(order), v.ticket
                     """,
@@ -44,7 +46,7 @@ extension AppDatabase {
                     visitID: try row.uuid("visit_id"), ticket: row["ticket"], person: try Person(row: row),
                     stage: VisitStage(rawValue: row["stage"]) ?? stage, doseNumber: row["dose_number"],
                     since: row["stage_since"], caution: row["caution"], observationDue: row["observation_due"],
-                    allowedProducts: try ProductList.read(row["allowed_products"]))
+                    allowedProducts: try ProductList.read(row["allowed_products"]), claimedBy: otherDeskClaim(row, at: Date()))
             }
         }
     }

@@ -29,7 +29,7 @@ public final class Pusher: @unchecked Sendable {
         self.batchSize = batchSize
         self.backoff = backoff
         self.clock = clock
-        holder = LeaseHolder.current()
+        holder = ProcessHolder.current()
     }
 
     /// What a round did.
@@ -56,7 +56,7 @@ public final class Pusher: @unchecked Sendable {
     /// One round: the lease, up to `batchSize` rows, one Bundle, every row's outcome recorded.
     public func pushOnce() throws -> Round {
         let now = clock()
-        guard try database.acquireSyncLease(holder: holder, for: 120, at: now, isGone: LeaseHolder.isGone) else {
+        guard try database.acquireSyncLease(holder: holder, for: 120, at: now, isGone: ProcessHolder.isGone) else {
             return .leaseHeld
         }
         let items = try database.pendingSyncItems(limit: batchSize)

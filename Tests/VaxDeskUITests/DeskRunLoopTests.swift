@@ -115,7 +115,10 @@ struct DeskRunLoopTests {
     func importEndsElsewhere() {
         let clock = Clock()
         var client = Self.client(clock: clock)
+        // The import ends only once the site lead has left its screen: the order this test is about.
+        let leftTheScreen = DispatchSemaphore(value: 0)
         client.importRoster = { _, _, _ in
+            leftTheScreen.wait()
             var summary = RosterImportSummary()
             summary.imported = 1_200
             return (summary, errorsFile: nil)
@@ -132,6 +135,7 @@ struct DeskRunLoopTests {
         terminal.keys.append(.escape)
         loop.turn(readTimeout: 0)
         loop.turn(readTimeout: 0)
+        leftTheScreen.signal()
         loop.waitForJobs()
         loop.turn(readTimeout: 0)
         #expect(terminal.screen.text.contains("Đã nhập xong danh sách: 1.200 người mới"), "\(terminal.screen.text)")

@@ -190,6 +190,44 @@ struct ScreeningDeskTests {
     }
 }
 
+@Suite("Screening: calling claims the person")
+struct ScreeningClaimTests {
+    typealias F = DeskFixture
+
+    @Test("someone another desk called is shown as theirs and cannot be called; the next ticket skips them")
+    func claimedElsewhere() {
+        var state = F.desk(at: .screening, staffIndex: 1)
+        var taken = F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 9)
+        taken.claimedBy = "BS02"
+        let free = F.entry(F.ha, ticket: 13, stage: .waitingScreening, minutesAgo: 4)
+        _ = state.answer(.queueLoaded(.waitingScreening, [taken, free]))
+        let screen = state.render().0.text
+        #expect(screen.contains("tiếp theo: số 13"))
+        #expect(screen.contains("đang ở BS02"))
+        _ = state.send(.key(.up))
+        #expect(state.send(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == "BS02 đã gọi người này ở bàn khác: hãy chọn người khác (↑/↓).")
+        _ = state.send(.key(.down))
+        #expect(state.send(.key(.enter)) == [.claim(visitID: free.visitID, stage: .waitingScreening, by: F.staff[1].id)])
+    }
+
+    @Test("a claim refused (another desk was first) takes the screen back to the queue, saying who; Esc and signing out let go")
+    func refusedAndReleased() {
+        var (state, entry) = ScreeningDeskTests.calling()
+        let reload = state.answer(.refused(.claimedElsewhere(code: "BS02", name: "Phạm Thị Thu Hà")))
+        #expect(state.notice?.text == "Phạm Thị Thu Hà (BS02) đã gọi người này ở bàn khác: hãy gọi người khác.")
+        #expect(state.render().0.text.contains("Chờ khám sàng lọc"))
+        #expect(reload.contains(.loadQueue(.waitingScreening)))
+
+        (state, _) = ScreeningDeskTests.calling()
+        _ = state.send(.key(.escape))  // out of the signs form, nothing typed
+        #expect(state.send(.key(.escape)) == [.releaseClaim(visitID: entry.visitID)])
+
+        (state, _) = ScreeningDeskTests.measured()
+        #expect(state.send(.key(.function(9))).contains(.releaseClaim(visitID: entry.visitID)))
+    }
+}
+
 @Suite("Screening: the note for a person not vaccinated today")
 struct ScreeningNoteTests {
     typealias F = DeskFixture

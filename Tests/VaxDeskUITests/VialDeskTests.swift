@@ -14,7 +14,7 @@ struct VialDeskTests {
         var state = F.desk(at: .injection, staffIndex: 2)
         let entry = F.entry(F.duc, ticket: 12, stage: .waitingInjection, minutesAgo: 3)
         _ = state.answer(.queueLoaded(.waitingInjection, [entry]))
-        #expect(state.send(.key(.enter)) == [.loadVials])
+        #expect(state.send(.key(.enter)) == [.claim(visitID: entry.visitID, stage: .waitingInjection, by: F.staff[2].id), .loadVials])
         _ = state.answer(.vialsLoaded(vials))
         return (state, entry)
     }

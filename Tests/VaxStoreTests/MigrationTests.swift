@@ -26,6 +26,7 @@ struct MigrationTests {
         ("v12-allowed-products-json", "V12AllowedProductsAsJSON.swift", "c4a1e7dc612141429f488e8844083ac3b4a35f291ae7ec0c0a57e717d0d66283"),
         ("v13-backups", "V13Backups.swift", "62f506daa16b69c16f795ec516d6e4fed4fe696ea17c539c92cf814e77a4e70d"),
         ("v14-screening-answered", "V14ScreeningAnswered.swift", "a0976102735fbc5df459e2b19a10bddb0db915cf526c07c8be17d7af7465abb8"),
+        ("v15-visit-claims", "V15VisitClaims.swift", "a9183eb3ae0b9e6301a40affceaed784ed33ab9352caa47adfb8659e1f7304d4"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

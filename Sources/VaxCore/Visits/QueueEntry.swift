@@ -15,14 +15,17 @@ public struct QueueEntry: Hashable, Sendable, Identifiable {
     public var observationDue: Date?
     /// The products that may be given (codes), when check-in restricted them (a series to complete).
     public var allowedProducts: [String]?
+    /// The staff code of another desk that has called the person (nil: free, or called here).
+    public var claimedBy: String?
 
     public var id: UUID { visitID }
 
     public init(
         visitID: UUID, ticket: Int, person: Person, stage: VisitStage, doseNumber: Int, since: Date,
-        caution: Bool = false, observationDue: Date? = nil, allowedProducts: [String]? = nil
+        caution: Bool = false, observationDue: Date? = nil, allowedProducts: [String]? = nil, claimedBy: String? = nil
     ) {
         self.allowedProducts = allowedProducts
+        self.claimedBy = claimedBy
         self.visitID = visitID
         self.ticket = ticket
         self.person = person

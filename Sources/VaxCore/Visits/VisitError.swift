@@ -50,6 +50,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case malformedPIN
     /// A walk-in carries an identity number someone on the roster already has.
     case identityNumberOnRoster
+    /// Another desk has called the person (`code`, `name`: who).
+    case claimedElsewhere(code: String, name: String)
     /// Discharge before the end of observation needs a reason.
     case observationNotOver(due: Date)
 
@@ -73,6 +75,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .amendmentReasonRequired: "error.amendmentReasonRequired"
         case .consentRequired: "error.consentRequired"
         case .screeningUnanswered: "error.screeningUnanswered"
+        case .claimedElsewhere: "error.claimedElsewhere"
         case .vitalSignsMissing: "error.vitalSignsMissing"
         case .vialPastDiscardTime: "error.vialPastDiscardTime"
         case .vialLotExpired: "error.lotExpired"
@@ -94,6 +97,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]
         case .screeningUnanswered(let items): ["items": items.joined(separator: ", ")]
+        case .claimedElsewhere(let code, let name): ["code": code, "name": name]
         case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
         case .notPermitted: [:]
         case .sessionNotResolved(let people, let vials): ["people": String(people), "vials": String(vials)]

@@ -19,6 +19,10 @@ public enum AppEffect: Hashable, Sendable {
     case findDuplicates(Person)
     case registerWalkIn(Person, by: UUID)
     case savePaperDose(BackfillDose, personID: UUID, by: UUID)
+    /// The desk calls a person: other desks see them taken and cannot call them.
+    case claim(visitID: UUID, stage: VisitStage, by: UUID)
+    /// The desk lets go of the person it called (back to the queue without recording, signing out).
+    case releaseClaim(visitID: UUID)
     case saveScreening(ScreeningDecision, by: UUID)
     case inject(visitID: UUID, vialID: UUID, arm: Arm, by: UUID)
     case loadVials
@@ -55,6 +59,10 @@ extension AppEffect {
         case .loadStaff, .loadAuditTrail, .loadSession, .search, .loadQueue, .loadDoseHistory, .findDuplicates,
              .loadVials, .loadAlerts, .loadDashboard, .loadSessions, .loadReport, .loadCertificate, .loadSyncStatus,
              .importRoster, .quit:
+            false
+        case .claim, .releaseClaim:
+            // A claim is written, but the desk need not wait for it: the doctor starts at once, and a
+            // claim refused (another desk was first) takes the screen back to the queue.
             false
         }
     }

@@ -21,6 +21,9 @@ public enum AppResult: Sendable {
     case walkInRegistered(Person)
     /// A paper-record dose was saved (`added` false: it was on record already).
     case paperDoseSaved(personID: UUID, added: Bool)
+    /// The person called is this desk's until the step is recorded or the desk lets go.
+    case claimed(visitID: UUID)
+    case claimReleased
     case screeningSaved(ScreeningOutcome)
     case injectionSaved(observationDue: Date)
     case discharged

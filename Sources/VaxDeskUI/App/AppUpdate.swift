@@ -191,11 +191,12 @@ extension AppState {
         case .quit:
             return quit()
         case .signOut:
+            let release = releasingClaim()
             context.user = nil
             screenUnderLock = nil
             show(.login(LoginScreen()))
             notice = nil
-            return fromScreen(screen.current.refresh(context))
+            return release + fromScreen(screen.current.refresh(context))
         case .acknowledgeAlert:
             guard let alert = context.alerts.first, let user = context.user else { return [] }
             context.alerts.removeFirst()
@@ -213,8 +214,9 @@ extension AppState {
             notice = nil
             return fromScreen(screen.current.refresh(context))
         case .switchStation:
+            let release = releasingClaim()
             show(.stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn)))
-            return []
+            return release
         case .confirm:
             if case .stations(let picker) = screen {
                 show(.station(picker.chosen))
@@ -226,6 +228,11 @@ extension AppState {
             notice = nil
             return fromScreen(screen.modify(Perform(command: command, context: context)))
         }
+    }
+
+    /// The person the screen on top has called, let go of as it goes.
+    private mutating func releasingClaim() -> [Request] {
+        screen.current.heldClaim.map { requests([.releaseClaim(visitID: $0)], from: .app) } ?? []
     }
 
     /// The import screen shows how the last import ended.

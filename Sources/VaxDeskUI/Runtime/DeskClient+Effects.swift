@@ -48,6 +48,12 @@ extension DeskClient {
         case .savePaperDose(let dose, let personID, let by):
             return .paperDoseSaved(personID: personID, added: try savePaperDose(dose, personID, by))
         case .loadQueue(let stage): return .queueLoaded(stage, try queue(stage))
+        case .claim(let visitID, let stage, let by):
+            try claim(visitID, stage, by)
+            return .claimed(visitID: visitID)
+        case .releaseClaim(let visitID):
+            try releaseClaim(visitID)
+            return .claimReleased
         case .saveScreening(let decision, let by):
             try saveScreening(decision, by)
             return .screeningSaved(decision.outcome)

@@ -33,6 +33,9 @@ public struct DeskClient: Sendable {
     public var savePaperDose: @Sendable (_ dose: BackfillDose, _ personID: UUID, _ by: UUID) throws -> Bool
 
     public var queue: @Sendable (_ stage: VisitStage) throws -> [QueueEntry]
+    /// Claims a person called at this desk; throws `VisitError.claimedElsewhere` when another desk has.
+    public var claim: @Sendable (_ visitID: UUID, _ stage: VisitStage, _ by: UUID) throws -> Void
+    public var releaseClaim: @Sendable (_ visitID: UUID) throws -> Void
     public var saveScreening: @Sendable (_ decision: ScreeningDecision, _ by: UUID) throws -> Void
     /// Records the dose; returns when the observation ends.
     public var inject: @Sendable (_ visitID: UUID, _ vialID: UUID, _ arm: Arm, _ by: UUID) throws -> Date
@@ -94,7 +97,9 @@ extension DeskClient {
             dashboard: { _ in throw Unset(name: "dashboard") }, search: { _ in throw Unset(name: "search") }, doseHistory: { _ in throw Unset(name: "doseHistory") },
             checkIn: { _, _, _ in throw Unset(name: "checkIn") }, possibleDuplicates: { _ in throw Unset(name: "possibleDuplicates") },
             registerWalkIn: { _, _ in throw Unset(name: "registerWalkIn") }, savePaperDose: { _, _, _ in throw Unset(name: "savePaperDose") },
-            queue: { _ in throw Unset(name: "queue") }, saveScreening: { _, _ in throw Unset(name: "saveScreening") },
+            queue: { _ in throw Unset(name: "queue") },
+            claim: { _, _, _ in throw Unset(name: "claim") }, releaseClaim: { _ in throw Unset(name: "releaseClaim") },
+            saveScreening: { _, _ in throw Unset(name: "saveScreening") },
             inject: { _, _, _, _ in throw Unset(name: "inject") }, vials: { throw Unset(name: "vials") }, openVial: { _, _ in throw Unset(name: "openVial") },
             discardVial: { _, _, _ in throw Unset(name: "discardVial") }, discharge: { _, _, _ in throw Unset(name: "discharge") },
             certificate: { _ in throw Unset(name: "certificate") }, printCertificate: { _, _ in throw Unset(name: "printCertificate") },

@@ -22,6 +22,13 @@ struct InjectionScreen: StationScreen {
     var vials: [Vial] = []
     var station: Station? { .injection }
 
+    var heldClaim: UUID? {
+        switch phase {
+        case .queue: nil
+        case .preparing(let entry), .confirming(let entry, _), .discarding(let entry, _, _): entry.visitID
+        }
+    }
+
     /// The session's unexpired lots of a product the person's series allows (check-in decided which).
     func usableLots(_ context: Context) -> [VaccineLot] {
         let allowed: [String]? = switch phase {
@@ -52,8 +59,7 @@ struct InjectionScreen: StationScreen {
         switch phase {
         case .queue:
             return KeyMap([
-                KeyBinding([.enter], s["key.call"], .confirm,
-                           disabledReason: queue.selected == nil ? s["queue.nobody"] : nil),
+                KeyBinding([.enter], s["key.call"], .confirm, disabledReason: queue.callRefusal(context)),
             ])
         case .preparing:
             let chosen = selection(context)
@@ -91,10 +97,10 @@ struct InjectionScreen: StationScreen {
         guard let user = context.user else { return [] }
         switch (phase, command) {
         case (.queue, .confirm):
-            guard let entry = queue.selected else { return [] }
+            guard let entry = queue.selected, entry.claimedBy == nil else { return [] }
             // The lot chosen for the last person stays chosen: a vaccinator works through one vial.
             phase = .preparing(entry)
-            return [.loadVials]
+            return [.claim(visitID: entry.visitID, stage: .waitingInjection, by: user.id), .loadVials]
         case (.preparing, .arm(let chosen)):
             arm = chosen
         case (.preparing(let entry), .confirm):
@@ -107,8 +113,9 @@ struct InjectionScreen: StationScreen {
             guard let vial = selection(context)?.vial else { return [] }
             phase = .discarding(entry, vial, TextField(vial.state(at: context.now) == .pastDiscardTime
                                                            ? context.strings["injection.pastDiscardReason"] : ""))
-        case (.preparing, .back):
+        case (.preparing(let entry), .back):
             phase = .queue
+            return [.releaseClaim(visitID: entry.visitID)]
         case (.confirming(let entry, let vialID), .confirm):
             return [.inject(visitID: entry.visitID, vialID: vialID, arm: arm, by: user.id)]
         case (.confirming(let entry, _), .back), (.discarding(let entry, _, _), .back):

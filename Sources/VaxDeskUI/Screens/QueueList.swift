@@ -10,6 +10,12 @@ struct QueueList: Hashable {
 
     var selected: QueueEntry? { entries.indices.contains(selection.selected) ? entries[selection.selected] : nil }
 
+    /// Why Enter cannot call the person selected: nobody there, or another desk has called them.
+    func callRefusal(_ context: Context) -> String? {
+        guard let selected else { return context.strings["queue.nobody"] }
+        return selected.claimedBy.map { context.strings.text("queue.claimedHint", ["code": $0]) }
+    }
+
     /// Takes the station's queue when it is the answer; true when it was.
     mutating func receive(_ result: AppResult, for stage: VisitStage) -> Bool {
         guard case .queueLoaded(let loadedStage, let entries) = result, loadedStage == stage else { return false }
@@ -21,8 +27,11 @@ struct QueueList: Hashable {
         // Keep the same person selected when another desk's write reorders the list.
         let keep = selected?.visitID
         entries = loaded
-        if let keep, let index = entries.firstIndex(where: { $0.visitID == keep }) {
+        if let keep, let index = entries.firstIndex(where: { $0.visitID == keep }), entries[index].claimedBy == nil {
             selection.select(index, count: entries.count, visibleRows: visibleRows)
+        } else if let free = entries.firstIndex(where: { $0.claimedBy == nil }) {
+            // The next person to call: the first that no other desk has called.
+            selection.select(free, count: entries.count, visibleRows: visibleRows)
         } else {
             selection.clamp(count: entries.count, visibleRows: visibleRows)
         }
@@ -64,9 +73,11 @@ struct QueueList: Hashable {
     /// A waiting list: the title (with the next ticket to call) over the list, with how long each person
     /// has waited.
     func drawWaiting(title: String, in area: Rect, into buffer: inout Buffer, _ context: Context) {
-        let next = entries.first.map { " · " + context.strings.text("queue.next", ["n": String($0.ticket)]) } ?? ""
+        let next = entries.first { $0.claimedBy == nil }.map { " · " + context.strings.text("queue.next", ["n": String($0.ticket)]) } ?? ""
         draw(title: title + next, in: area, into: &buffer, context, lastHeader: context.strings["queue.colWaiting"]) { entry in
-            (context.waited(since: entry.since), nil)
+            // Someone another desk has called is shown as theirs, muted: not to call.
+            if let code = entry.claimedBy { return (context.strings.text("queue.claimed", ["code": code]), .muted) }
+            return (context.waited(since: entry.since), nil)
         }
     }
 }

@@ -41,6 +41,14 @@ struct ScreeningScreen: StationScreen {
     var itemSelection = ListSelection()
     var station: Station? { .screening }
 
+    var heldClaim: UUID? {
+        switch phase {
+        case .queue, .note: nil
+        case .checklist(let entry), .vitals(let entry, _), .vitalsNotTaken(let entry, _), .confirming(let entry, _),
+             .discarding(let entry, _): entry.visitID
+        }
+    }
+
     /// The items asked of this person (no pregnancy items for a man).
     func items(_ entry: QueueEntry, _ context: Context) -> [Checklist.Item] {
         context.checklist.items(for: entry.person.sex)
@@ -78,8 +86,7 @@ struct ScreeningScreen: StationScreen {
         switch phase {
         case .queue:
             return KeyMap([
-                KeyBinding([.enter], s["key.call"], .confirm,
-                           disabledReason: queue.selected == nil ? s["queue.nobody"] : nil),
+                KeyBinding([.enter], s["key.call"], .confirm, disabledReason: queue.callRefusal(context)),
             ])
         case .checklist(let entry):
             let item = items(entry, context)[itemSelection.selected]
@@ -135,7 +142,7 @@ struct ScreeningScreen: StationScreen {
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
         switch (phase, command) {
         case (.queue, .confirm):
-            guard let entry = queue.selected else { return [] }
+            guard let entry = queue.selected, entry.claimedBy == nil, let user = context.user else { return [] }
             answers = ScreeningAnswers()
             vitals = VitalSigns()
             vitalsDraft = [:]
@@ -143,6 +150,7 @@ struct ScreeningScreen: StationScreen {
             itemSelection = ListSelection()
             // The signs first: they answer item 10, and a doctor takes them before asking.
             phase = .vitals(entry, FormEditor(fields: VitalSigns.Field.allCases, values: [:]))
+            return [.claim(visitID: entry.visitID, stage: .waitingScreening, by: user.id)]
         case (.checklist(let entry), .toggle):
             let item = items(entry, context)[itemSelection.selected]
             answers.answer(item.id, yes: !(answers[item.id] ?? false), in: context.checklist)
@@ -160,7 +168,11 @@ struct ScreeningScreen: StationScreen {
             guard isReadyToConclude(entry, context) else { return [] }
             phase = .confirming(entry, Conclusion(outcome: assessment(context).outcome))
         case (.checklist(let entry), .back):
-            phase = hasWork ? .discarding(entry, resume: phase) : .queue
+            guard hasWork else {
+                phase = .queue
+                return [.releaseClaim(visitID: entry.visitID)]
+            }
+            phase = .discarding(entry, resume: phase)
         case (.vitals(let entry, let form), .confirm):
             saveVitals(entry, form, context)
         case (.vitals(let entry, let form), .back):
@@ -174,8 +186,9 @@ struct ScreeningScreen: StationScreen {
             concludeIfReady(entry, context)
         case (.vitalsNotTaken(let entry, _), .back):
             phase = .checklist(entry)
-        case (.discarding, .confirm):
+        case (.discarding(let entry, _), .confirm):
             phase = .queue
+            return [.releaseClaim(visitID: entry.visitID)]
         case (.discarding(_, let resume), .back):
             phase = resume
         case (.confirming(let entry, var conclusion), .toggle):

@@ -1,3 +1,4 @@
+import Foundation
 import TerminalKit
 import VaxCore
 
@@ -18,10 +19,14 @@ protocol StationScreen {
     func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)?
     /// The station this screen is, if it is one.
     var station: Station? { get }
+    /// The visit of the person this desk has called and not finished with, which it lets go of when
+    /// the desk signs out or changes station.
+    var heldClaim: UUID? { get }
 }
 
 extension StationScreen {
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] { [] }
+    var heldClaim: UUID? { nil }
 }
 
 /// What a screen does about an answer: more effects, and what to tell the person at the desk.

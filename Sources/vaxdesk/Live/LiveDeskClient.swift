@@ -71,6 +71,8 @@ extension DeskClient {
             return added
         }
         client.queue = { stage in try database.queue(at: stage) }
+        client.claim = { visitID, stage, by in try database.claimVisit(visitID, at: stage, by: by, at: clock()) }
+        client.releaseClaim = { visitID in try database.releaseClaim(visitID) }
         client.saveScreening = { decision, by in
             let id = try database.recordScreening(decision, checklist: resources.checklist, by: by, at: clock())
             logger.info("screened", metadata: ["screening": "\(id)", "outcome": "\(decision.outcome.rawValue)"])
