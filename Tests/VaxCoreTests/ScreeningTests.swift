@@ -48,12 +48,27 @@ struct ScreeningTests {
         #expect(checklist.assess(yes: [item], product: "pfizer").productRule == nil)
     }
 
-    @Test("pregnancy under and over 13 weeks exclude each other")
+    @Test("pregnancy under and over 13 weeks exclude each other: Có to one answers the other Không")
     func pregnancyGroup() {
-        var answers = checklist.toggling("4a", in: [])
-        answers = checklist.toggling("4b", in: answers)
-        #expect(answers == ["4b"])
-        #expect(checklist.toggling("4b", in: answers).isEmpty)
+        var answers = ScreeningAnswers()
+        answers.answer("4a", yes: true, in: checklist)
+        #expect(answers["4a"] == true && answers["4b"] == false)
+        answers.answer("4b", yes: true, in: checklist)
+        #expect(answers.yesItems == ["4b"] && answers["4a"] == false)
+        answers.answer("4b", yes: false, in: checklist)
+        #expect(answers.yesItems.isEmpty && answers["4a"] == false, "Không to one leaves the other as it was")
+    }
+
+    @Test("a man is not asked about pregnancy; every item that applies must be answered")
+    func itemsAsked() {
+        #expect(checklist.items(for: .male).map(\.id) == ["1", "2", "3", "5", "6", "7", "8", "9", "10"])
+        #expect(checklist.items(for: .female).count == 11)
+        var answers = checklist.answers(yes: ["7"], for: .male)
+        #expect(checklist.unanswered(answers, for: .male).isEmpty)
+        #expect(checklist.unanswered(answers, for: .female) == ["4a", "4b"])
+        answers.clear("3")
+        #expect(checklist.unanswered(answers, for: .male) == ["3"])
+        #expect(answers.yesItems == ["7"])
     }
 
     @Test("only eligible and caution go on to the injection desk")

@@ -56,18 +56,4 @@ public struct Checklist: Sendable, Decodable {
     public init(json: Data) throws {
         self = try JSONDecoder().decode(Checklist.self, from: json)
     }
-
-    /// The answers after ticking `itemID`: an item of an exclusive group clears the others of its group.
-    public func toggling(_ itemID: String, in answers: Set<String>) -> Set<String> {
-        var answers = answers
-        if answers.contains(itemID) {
-            answers.remove(itemID)
-            return answers
-        }
-        if let group = items.first(where: { $0.id == itemID })?.exclusiveGroup {
-            for other in items where other.exclusiveGroup == group { answers.remove(other.id) }
-        }
-        answers.insert(itemID)
-        return answers
-    }
 }
