@@ -42,6 +42,26 @@ struct VialDeskTests {
         ])
     }
 
+    @Test("with nobody waiting, F3 from the queue shows the vials: the last one of the day is discarded without calling anyone")
+    func vialsWithNobodyCalled() {
+        var state = F.desk(at: .injection, staffIndex: 2)
+        _ = state.answer(.queueLoaded(.waitingInjection, []))
+        #expect(state.send(.key(.enter)).isEmpty, "nobody to call")
+        #expect(state.send(.key(.function(3))) == [.loadVials])
+        let vial = F.vial(of: F.lots[0], drawn: 4, openedMinutesAgo: 90)
+        _ = state.answer(.vialsLoaded([vial]))
+        let screen = state.render().0.text
+        #expect(screen.contains("Các lọ vắc xin của buổi tiêm"))
+        #expect(!screen.contains("Tay trái"), "no arm to choose with nobody called")
+        #expect(state.send(.key(.enter)).isEmpty, "no dose to give")
+        _ = state.send(.key(.function(4)))
+        _ = state.type("Hết buổi")
+        #expect(state.send(.key(.enter)) == [.discardVial(vialID: vial.id, reason: "Hết buổi", by: F.staff[2].id)])
+        _ = state.answer(.vialDiscarded(dosesWasted: 2))
+        #expect(state.send(.key(.escape)).isEmpty, "back to the queue, nobody to let go of")
+        #expect(state.render().0.text.contains("Chờ tiêm: 0 người"))
+    }
+
     @Test("a vial past its discard time is refused, and discarded with a reason that counts its doses wasted")
     func pastDiscardTime() {
         let vial = F.vial(of: F.lots[0], drawn: 5, openedMinutesAgo: 6 * 60 + 2)

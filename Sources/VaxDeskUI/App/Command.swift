@@ -15,8 +15,8 @@ public enum Command: Hashable, Sendable {
     case adverseEvent, acknowledgeAlert, printCertificate
     /// The screening desk: vital signs, why they could not be taken, every item not yet answered "Không".
     case vitals, vitalsNotTaken, answerRest
-    /// The injection desk's vials.
-    case openVial, discardVial
+    /// The injection desk's vials (the list of them with nobody called, opening one, discarding one).
+    case manageVials, openVial, discardVial
     /// The site lead's roster import, dashboard and close-out.
     case openRosterImport, openDashboard, closeSession, openSession, addStaff, history, resetPIN, auditTrail
 }

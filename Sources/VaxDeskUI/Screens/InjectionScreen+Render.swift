@@ -43,14 +43,19 @@ extension InjectionScreen {
         return nil
     }
 
-    private func drawPreparation(_ entry: QueueEntry, in area: Rect, into buffer: inout Buffer, _ context: Context) {
+    private func drawPreparation(_ entry: QueueEntry?, in area: Rect, into buffer: inout Buffer, _ context: Context) {
         let s = context.strings
-        buffer.put(context.identityLine(ticket: entry.ticket, person: entry.person), x: area.x + 1, y: area.y, style: .bold)
-        buffer.put(s.text("queue.dose", ["n": String(entry.doseNumber)]), x: area.x + 1, y: area.y + 1)
-        if entry.caution {
+        if let entry {
+            buffer.put(context.identityLine(ticket: entry.ticket, person: entry.person), x: area.x + 1, y: area.y, style: .bold)
+            buffer.put(s.text("queue.dose", ["n": String(entry.doseNumber)]), x: area.x + 1, y: area.y + 1)
+        } else {
+            buffer.put(s["injection.vialsTitle"], x: area.x + 1, y: area.y, style: .title)
+            buffer.put(s["injection.vialsExplain"], x: area.x + 1, y: area.y + 1, style: .muted, clip: area)
+        }
+        if entry?.caution == true {
             buffer.put(s["injection.cautionFlag"], x: area.x + 12, y: area.y + 1, style: .warning)
         }
-        if let allowed = entry.allowedProducts {
+        if let allowed = entry?.allowedProducts {
             buffer.put(s.text("injection.allowedProducts", ["products": context.productNames(allowed)]),
                        x: area.x + 1, y: area.y + 2, style: .muted, clip: area)
         }
@@ -67,6 +72,7 @@ extension InjectionScreen {
         ListView.draw(rows.map(\.text), selection: lotSelection, in: Rect(x: area.x + 1, y: area.y + 4, width: area.width - 2,
                       height: min(8, max(1, rows.count))), into: &buffer, styles: styles, empty: s["injection.noLot"])
         let armY = area.y + 5 + min(8, max(1, rows.count))
+        guard entry != nil else { return }
         buffer.put(s["injection.armLabel"], x: area.x + 1, y: armY, style: .bold)
         var x = area.x + 2 + s["injection.armLabel"].displayWidth
         for choice in Arm.allCases {

@@ -5,13 +5,15 @@ import VaxCore
 /// The injection desk: call the next person cleared by screening, draw the dose from an open vial of
 /// a lot their series allows, choose the arm, confirm the person's identity one last time, record.
 /// Vials are opened here (F3) and discarded with a reason (F4); each shows its doses left and the time
-/// until it must be discarded.
+/// until it must be discarded. F3 from the queue shows the vials with nobody called: the last vials of
+/// the day are discarded when the queue is empty.
 struct InjectionScreen: StationScreen {
     enum Phase: Hashable {
         case queue
-        case preparing(QueueEntry)
+        /// The lots and their vials, for the person called (nil: nobody, only the vials).
+        case preparing(QueueEntry?)
         case confirming(QueueEntry, vialID: UUID)
-        case discarding(QueueEntry, Vial, TextField)
+        case discarding(QueueEntry?, Vial, TextField)
     }
 
     var queue = QueueList()
@@ -22,19 +24,20 @@ struct InjectionScreen: StationScreen {
     var vials: [Vial] = []
     var station: Station? { .injection }
 
-    var heldClaim: UUID? {
+    /// The person called, if anyone.
+    var called: QueueEntry? {
         switch phase {
         case .queue: nil
-        case .preparing(let entry), .confirming(let entry, _), .discarding(let entry, _, _): entry.visitID
+        case .preparing(let entry), .discarding(let entry, _, _): entry
+        case .confirming(let entry, _): entry
         }
     }
 
+    var heldClaim: UUID? { called?.visitID }
+
     /// The session's unexpired lots of a product the person's series allows (check-in decided which).
     func usableLots(_ context: Context) -> [VaccineLot] {
-        let allowed: [String]? = switch phase {
-        case .preparing(let entry), .confirming(let entry, _), .discarding(let entry, _, _): entry.allowedProducts
-        case .queue: nil
-        }
+        let allowed = called?.allowedProducts
         return context.lots.filter { $0.isUsable(on: context.todayAtSite) && allowed?.contains($0.productCode) != false }
     }
 
@@ -60,18 +63,22 @@ struct InjectionScreen: StationScreen {
         case .queue:
             return KeyMap([
                 KeyBinding([.enter], s["key.call"], .confirm, disabledReason: queue.callRefusal(context)),
+                KeyBinding([.function(3)], s["key.vials"], .manageVials),
             ])
-        case .preparing:
+        case .preparing(let entry):
             let chosen = selection(context)
             let vialState = chosen?.vial?.state(at: context.now)
             let cannotInject: String? =
                 chosen == nil ? s["injection.noLot"]
                 : chosen?.vial == nil ? s["injection.noOpenVial"]
                 : vialState == .pastDiscardTime ? s["injection.vialPastDiscard"] : nil
-            return KeyMap([
+            // With nobody called there is no dose to give nor arm to choose: only the vials.
+            let dose: [KeyBinding<Command>] = entry == nil ? [] : [
                 KeyBinding([.enter], s["key.inject"], .confirm, disabledReason: cannotInject),
                 KeyBinding([.character("t"), .character("T")], s["key.leftArm"], .arm(.left)),
                 KeyBinding([.character("p"), .character("P")], s["key.rightArm"], .arm(.right)),
+            ]
+            return KeyMap(dose + [
                 KeyBinding([.function(3)], s["key.openVial"], .openVial,
                            disabledReason: chosen == nil ? s["injection.noLot"]
                                : vialState == .usable ? s["injection.vialStillOpen"] : nil),
@@ -96,6 +103,9 @@ struct InjectionScreen: StationScreen {
     mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
         guard let user = context.user else { return [] }
         switch (phase, command) {
+        case (.queue, .manageVials):
+            phase = .preparing(nil)
+            return [.loadVials]
         case (.queue, .confirm):
             guard let entry = queue.selected, entry.claimedBy == nil else { return [] }
             // The lot chosen for the last person stays chosen: a vaccinator works through one vial.
@@ -103,7 +113,7 @@ struct InjectionScreen: StationScreen {
             return [.claim(visitID: entry.visitID, stage: .waitingInjection, by: user.id), .loadVials]
         case (.preparing, .arm(let chosen)):
             arm = chosen
-        case (.preparing(let entry), .confirm):
+        case (.preparing(let entry?), .confirm):
             guard let vial = selection(context)?.vial, vial.state(at: context.now) == .usable else { return [] }
             phase = .confirming(entry, vialID: vial.id)
         case (.preparing, .openVial):
@@ -115,10 +125,12 @@ struct InjectionScreen: StationScreen {
                                                            ? context.strings["injection.pastDiscardReason"] : ""))
         case (.preparing(let entry), .back):
             phase = .queue
-            return [.releaseClaim(visitID: entry.visitID)]
+            return entry.map { [.releaseClaim(visitID: $0.visitID)] } ?? []
         case (.confirming(let entry, let vialID), .confirm):
             return [.inject(visitID: entry.visitID, vialID: vialID, arm: arm, by: user.id)]
-        case (.confirming(let entry, _), .back), (.discarding(let entry, _, _), .back):
+        case (.confirming(let entry, _), .back):
+            phase = .preparing(entry)
+        case (.discarding(let entry, _, _), .back):
             phase = .preparing(entry)
         case (.discarding(let entry, let vial, let reason), .confirm):
             phase = .preparing(entry)
