@@ -14,6 +14,8 @@ enum AuditAction: Sendable {
     case doseOverride, screeningLenient
     /// A screening concluded without vital signs: the doctor's reason.
     case vitalsNotTaken
+    /// Someone still waiting when the session closed went home without a dose.
+    case leftWithoutDose
     /// A verified copy of the database written elsewhere; the database put back from such a copy.
     case backup, restore
 
@@ -34,6 +36,7 @@ enum AuditAction: Sendable {
         case .doseOverride: "dose-override"
         case .screeningLenient: "screening-lenient"
         case .vitalsNotTaken: "vitals-not-taken"
+        case .leftWithoutDose: "left-without-dose"
         case .backup: "backup"
         case .restore: "restore"
         }

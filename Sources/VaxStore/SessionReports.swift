@@ -46,6 +46,12 @@ extension AppDatabase {
             {
                 if row[0] == "serious" { report.aefiSerious = row[1] } else { report.aefiCommon = row[1] }
             }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT left_from, COUNT(*) FROM visit WHERE session_id = ? AND stage = ? GROUP BY left_from",
+                arguments: [id, VisitStage.leftWithoutDose.rawValue])
+            {
+                report.leftWithoutDose[row[0] ?? "unknown"] = row[1]
+            }
             report.lots = try Self.lots(sessionID: id, in: db)
             return report
         }

@@ -71,7 +71,7 @@ extension VisitStage {
         case .waitingScreening: .recordScreening
         case .waitingInjection: .inject
         case .inObservation: .discharge
-        case .deferred, .contraindicated, .referred, .discharged: nil
+        case .deferred, .contraindicated, .referred, .discharged, .leftWithoutDose: nil
         }
     }
 }

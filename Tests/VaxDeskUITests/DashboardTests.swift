@@ -73,11 +73,35 @@ struct DashboardTests {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
         _ = lead.answer(.dashboardLoaded(Self.board()))
+        var nobodyWaiting = Self.board()
+        nobodyWaiting.stageCounts[.waitingScreening] = nil
+        nobodyWaiting.stageCounts[.waitingInjection] = nil
+        _ = lead.answer(.dashboardLoaded(nobodyWaiting))
         #expect(lead.send(.key(.function(7))).isEmpty)
         #expect(lead.render().0.text.contains("Đóng buổi tiêm? Sau khi đóng không ghi nhận thêm được."))
         #expect(lead.send(.key(.enter)) == [.closeSession(by: F.staff[4].id)])
-        _ = lead.answer(.refused(.sessionNotResolved(inObservation: 4, openVials: 1)))
-        #expect(lead.notice?.text.contains("còn 4 người đang theo dõi và 1 lọ đang mở") == true)
+        _ = lead.answer(.refused(.sessionNotResolved(inObservation: 4, openVials: 1, waiting: 0)))
+        #expect(lead.notice?.text.contains("4 người đang theo dõi và 1 lọ đang mở") == true)
+    }
+
+    @Test("closing with people still waiting lists them by queue and records them as going home without a dose, for a reason")
+    func closeWithPeopleWaiting() {
+        var lead = F.signedIn(staffIndex: 4)
+        _ = lead.send(.key(.function(6)))
+        _ = lead.answer(.dashboardLoaded(Self.board()))
+        _ = lead.send(.key(.function(7)))
+        let dialog = lead.render().0.text
+        #expect(dialog.contains("Còn đang chờ: 3 người chờ khám, 2 người chờ tiêm."))
+        #expect(dialog.contains("Lý do họ về không tiêm:"))
+        #expect(lead.send(.key(.enter)).isEmpty)
+        #expect(lead.notice?.text == lead.context.strings["error.leftWithoutDoseReasonRequired"])
+        _ = lead.type("Hết giờ buổi tiêm")
+        Golden.check(lead.render().0, "dashboard-close-waiting")
+        #expect(lead.send(.key(.enter)) == [
+            .recordLeftWithoutDose(reason: "Hết giờ buổi tiêm", by: F.staff[4].id), .closeSession(by: F.staff[4].id),
+        ])
+        _ = lead.answer(.leftWithoutDoseRecorded(5))
+        #expect(lead.notice?.text == "Đã ghi 5 người về không tiêm.")
     }
 }
 

@@ -61,11 +61,11 @@ struct SessionReportTests {
         _ = try f.screen(ticket.visitID)
         _ = try f.inject(ticket.visitID, lot: f.demo.lots[0])
         #expect(throws: VisitError.notPermitted(.closeSession, role: .checkInNurse)) { try f.database.closeSession(by: f.staff(.checkInNurse).id, at: f.now) }
-        #expect(throws: VisitError.sessionNotResolved(inObservation: 1, openVials: 1)) {
+        #expect(throws: VisitError.sessionNotResolved(inObservation: 1, openVials: 1, waiting: 0)) {
             try f.database.closeSession(by: f.staff(.siteLead).id, at: f.now)
         }
         try f.database.discharge(visitID: ticket.visitID, earlyReason: "test", by: f.staff(.observationNurse).id, at: f.now)
-        #expect(throws: VisitError.sessionNotResolved(inObservation: 0, openVials: 1)) {
+        #expect(throws: VisitError.sessionNotResolved(inObservation: 0, openVials: 1, waiting: 0)) {
             try f.database.closeSession(by: f.staff(.siteLead).id, at: f.now)
         }
         let vial = try #require(try f.database.sessionVials().first)
@@ -74,6 +74,50 @@ struct SessionReportTests {
         #expect(try f.database.openSession() == nil)
         // Closed: nothing clinical is recorded any more.
         #expect(throws: VisitError.noOpenSession) { try f.checkIn(try f.person(named: "Người Đến Muộn")) }
+    }
+
+    @Test("people still waiting keep the session open until recorded as going home without a dose; the report counts them by queue")
+    func stillWaitingAtClose() throws {
+        let f = try StoreFixture()
+        let forScreening = try f.checkIn(try f.person(named: "Chờ Khám Hai"))
+        let forInjection = try f.checkIn(try f.person(named: "Chờ Tiêm Hai"))
+        _ = try f.screen(forInjection.visitID)
+        #expect(throws: VisitError.sessionNotResolved(inObservation: 0, openVials: 0, waiting: 2)) {
+            try f.database.closeSession(by: f.lead, at: f.now)
+        }
+        #expect(try f.database.stillWaiting().map(\.ticket) == [forScreening.number, forInjection.number])
+        #expect(throws: VisitError.leftWithoutDoseReasonRequired) { try f.database.recordLeftWithoutDose(reason: " ", by: f.lead, at: f.now) }
+        #expect(throws: VisitError.notPermitted(.closeSession, role: .checkInNurse)) {
+            try f.database.recordLeftWithoutDose(reason: "Hết giờ", by: f.staff(.checkInNurse).id, at: f.now)
+        }
+        #expect(try f.database.recordLeftWithoutDose(reason: "Hết giờ", by: f.lead, at: f.now) == 2)
+        try f.database.closeSession(by: f.lead, at: f.now)
+        let report = try f.database.sessionReport()
+        #expect(report.leftWithoutDose == ["waiting-screening": 1, "waiting-injection": 1])
+        #expect(report.checkedIn == 2)
+        #expect(try f.database.auditTrail(ofRecord: forScreening.visitID).map(\.action).contains("left-without-dose"))
+    }
+
+    @Test("`vaxdesk session close` lists who still waits and stays open; with --left-without-dose it closes and reports them")
+    func closeCommand() throws {
+        let directory = TemporaryDirectory("close-waiting")
+        let path = directory.file("site.db")
+        #expect(try BuiltProgram.run(["simulate", "--db", path, "--desks", "1", "--people", "20", "--seed", "8"]).status == 0)
+        let database = try AppDatabase(path: path)
+        let people = try database.rosterPeople(first: 60).suffix(3)
+        let nurse = try #require(try database.staff().first { $0.role == .checkInNurse })
+        for person in people { _ = try? database.checkIn(personID: person.id, catalog: StoreFixture.catalog, by: nurse.id, at: Date()) }
+        let waiting = try database.stillWaiting().count
+        #expect(waiting > 0)
+        let refused = try BuiltProgram.runWithErrors(["session", "close", "--db", path, "--by", "PT01", "--lang", "en"], input: "2468\n")
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("\(waiting) people are still waiting: the session stays open"), "\(refused.errors)")
+        #expect(refused.errors.contains("waiting for screening"))
+        let closed = try BuiltProgram.runWithErrors(["session", "close", "--db", path, "--by", "PT01", "--lang", "en",
+                                                     "--left-without-dose", "End of the day"], input: "2468\n")
+        #expect(closed.status == 0, "\(closed.errors)")
+        #expect(closed.output.contains("\(waiting) people recorded as leaving without a dose."))
+        #expect(closed.output.contains("Left without a dose (still waiting at the close): for screening \(waiting), for injection 0"))
     }
 
     @Test("the dashboard counts stages, waits, vials, lots and what waits to be sent")

@@ -41,6 +41,9 @@ public struct SessionReport: Codable, Hashable, Sendable {
     public var deferred = 0
     public var contraindicated = 0
     public var referred = 0
+    /// People still waiting when the session closed, who went home without a dose, by the queue they
+    /// were in (`waiting-screening`, `waiting-injection`).
+    public var leftWithoutDose: [String: Int] = [:]
     public var aefiCommon = 0
     public var aefiSerious = 0
     public var lots: [Lot] = []
@@ -74,5 +77,13 @@ public struct SessionReport: Codable, Hashable, Sendable {
         case 50..<65: return "50-64"
         default: return "65+"
         }
+    }
+}
+
+extension SessionReport {
+    /// The values of the "left without a dose" line, by the queue people were still waiting in.
+    public var leftWithoutDoseValues: [String: String] {
+        ["screening": String(leftWithoutDose[VisitStage.waitingScreening.rawValue] ?? 0),
+         "injection": String(leftWithoutDose[VisitStage.waitingInjection.rawValue] ?? 0)]
     }
 }

@@ -10,6 +10,16 @@ public enum LocalDay {
         BirthDate(stored: stored)?.description ?? stored
     }
 
+    /// `HH:mm` (or `HH:mm:ss`) of `date` in `timeZone`.
+    public static func time(_ date: Date, in timeZone: TimeZone = vietnam, seconds: Bool = false) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return seconds
+            ? String(format: "%02d:%02d:%02d", c.hour!, c.minute!, c.second!)
+            : String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+
     /// The day `date` falls on in `timeZone`, `yyyy-mm-dd`.
     public static func of(_ date: Date, in timeZone: TimeZone = vietnam) -> String {
         LocalDate(date, in: timeZone).stored

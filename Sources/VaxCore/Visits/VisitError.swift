@@ -37,7 +37,11 @@ public enum VisitError: Error, Hashable, Sendable {
     /// The vital signs were not taken, and why not is not said.
     case vitalSignsMissing
     /// A session cannot close while people are under observation or vials are open: each is resolved first.
-    case sessionNotResolved(inObservation: Int, openVials: Int)
+    /// `waiting`: people still waiting for screening or injection, who must be recorded as leaving
+    /// without a dose (with a reason) first.
+    case sessionNotResolved(inObservation: Int, openVials: Int, waiting: Int)
+    /// Leaving without a dose needs a reason.
+    case leftWithoutDoseReasonRequired
     /// An amendment needs a reason.
     case amendmentReasonRequired
     /// No staff member of the site has this code.
@@ -70,6 +74,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .notPermitted: "error.notPermitted"
         case .malformedPIN: "error.malformedPIN"
         case .sessionNotResolved: "error.sessionNotResolved"
+        case .leftWithoutDoseReasonRequired: "error.leftWithoutDoseReasonRequired"
         case .sessionAlreadyOpen: "error.sessionAlreadyOpen"
         case .unknownStaffCode: "error.unknownStaffCode"
         case .amendmentReasonRequired: "error.amendmentReasonRequired"
@@ -100,7 +105,9 @@ public enum VisitError: Error, Hashable, Sendable {
         case .claimedElsewhere(let code, let name): ["code": code, "name": name]
         case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
         case .notPermitted: [:]
-        case .sessionNotResolved(let people, let vials): ["people": String(people), "vials": String(vials)]
+        case .sessionNotResolved(let people, let vials, let waiting):
+            ["people": String(people), "vials": String(vials), "waiting": String(waiting)]
+        case .leftWithoutDoseReasonRequired: [:]
         case .unknownStaffCode(let code): ["code": code]
         case .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
         case .vialLotExpired(let expiry): ["expiry": expiry]

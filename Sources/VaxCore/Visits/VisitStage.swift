@@ -7,6 +7,8 @@ public enum VisitStage: String, Codable, Sendable, CaseIterable {
     case referred
     case inObservation = "in-observation"
     case discharged
+    /// Still waiting (for screening or injection) when the session closed: went home without a dose.
+    case leftWithoutDose = "left-without-dose"
 
     /// The stage a screening outcome sends the visit to.
     public init(after outcome: ScreeningOutcome) {

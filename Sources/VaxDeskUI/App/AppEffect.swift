@@ -28,6 +28,8 @@ public enum AppEffect: Hashable, Sendable {
     case loadVials
     case loadAlerts
     case loadDashboard(by: UUID)
+    /// Everyone still waiting goes home without a dose, for the site lead's reason (before the close).
+    case recordLeftWithoutDose(reason: String, by: UUID)
     case closeSession(by: UUID)
     case openSession(SessionPlan, by: UUID)
     case loadSessions
@@ -53,7 +55,7 @@ extension AppEffect {
     public var isWrite: Bool {
         switch self {
         case .checkIn, .registerWalkIn, .savePaperDose, .saveScreening, .inject, .openVial, .discardVial, .discharge,
-             .recordAdverseEvent, .acknowledgeAlert, .closeSession, .openSession, .addStaff, .signIn, .resetPIN,
+             .recordAdverseEvent, .acknowledgeAlert, .recordLeftWithoutDose, .closeSession, .openSession, .addStaff, .signIn, .resetPIN,
              .printCertificate:
             true
         case .loadStaff, .loadAuditTrail, .loadSession, .search, .loadQueue, .loadDoseHistory, .findDuplicates,

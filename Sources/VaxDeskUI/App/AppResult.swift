@@ -33,6 +33,8 @@ public enum AppResult: Sendable {
     case alertsLoaded([AdverseEvent])
     /// The site lead's dashboard of the open session (nil: none is open).
     case dashboardLoaded(Dashboard?)
+    /// How many people still waiting were recorded as going home without a dose.
+    case leftWithoutDoseRecorded(Int)
     case sessionClosed
     case sessionOpened
     case sessionsLoaded([VaccinationSession])

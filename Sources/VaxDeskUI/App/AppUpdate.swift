@@ -77,6 +77,8 @@ extension AppState {
                                          ["path": path, "printer": printer ?? ""]), tone: .success)
         case .certificatePrintFailed(let path, let printer):
             notice = Notice(text: s.text("notice.certificatePrintFailed", ["path": path, "printer": printer]), tone: .warning)
+        case .leftWithoutDoseRecorded(let n):
+            notice = Notice(text: s.text("notice.leftWithoutDose", ["n": String(n)]), tone: .warning)
         case .sessionClosed:
             notice = Notice(text: s["notice.sessionClosed"], tone: .success)
         case .sessionOpened:

@@ -43,12 +43,7 @@ public struct Context: Sendable {
 
     /// `HH:mm` at the site.
     func time(_ date: Date, seconds: Bool = false) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return seconds
-            ? String(format: "%02d:%02d:%02d", c.hour!, c.minute!, c.second!)
-            : String(format: "%02d:%02d", c.hour!, c.minute!)
+        LocalDay.time(date, in: timeZone, seconds: seconds)
     }
 
     /// `HH:mm` today, `dd/mm HH:mm` on another day.

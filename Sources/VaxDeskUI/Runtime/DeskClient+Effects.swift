@@ -32,6 +32,7 @@ extension DeskClient {
         case .openSession(let plan, let by):
             try startSession(plan, by)
             return .sessionOpened
+        case .recordLeftWithoutDose(let reason, let by): return .leftWithoutDoseRecorded(try recordLeftWithoutDose(reason, by))
         case .closeSession(let by):
             try closeSession(by)
             return .sessionClosed

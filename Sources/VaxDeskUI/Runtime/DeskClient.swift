@@ -19,6 +19,8 @@ public struct DeskClient: Sendable {
     public var openSession: @Sendable () throws -> (VaccinationSession?, [VaccineLot])
     public var startSession: @Sendable (_ plan: SessionPlan, _ by: UUID) throws -> Void
     public var closeSession: @Sendable (_ by: UUID) throws -> Void
+    /// Records everyone still waiting as leaving without a dose; returns how many.
+    public var recordLeftWithoutDose: @Sendable (_ reason: String, _ by: UUID) throws -> Int
     public var sessions: @Sendable () throws -> [VaccinationSession]
     public var report: @Sendable (_ sessionID: UUID) throws -> SessionReport
     public var dashboard: @Sendable (_ by: UUID) throws -> Dashboard?
@@ -93,7 +95,8 @@ extension DeskClient {
             staff: { throw Unset(name: "staff") }, signIn: { _, _ in throw Unset(name: "signIn") }, resetPIN: { _, _ in throw Unset(name: "resetPIN") },
             auditTrail: { _, _ in throw Unset(name: "auditTrail") }, addStaff: { _, _ in throw Unset(name: "addStaff") },
             openSession: { throw Unset(name: "openSession") }, startSession: { _, _ in throw Unset(name: "startSession") },
-            closeSession: { _ in throw Unset(name: "closeSession") }, sessions: { throw Unset(name: "sessions") }, report: { _ in throw Unset(name: "report") },
+            closeSession: { _ in throw Unset(name: "closeSession") },
+            recordLeftWithoutDose: { _, _ in throw Unset(name: "recordLeftWithoutDose") }, sessions: { throw Unset(name: "sessions") }, report: { _ in throw Unset(name: "report") },
             dashboard: { _ in throw Unset(name: "dashboard") }, search: { _ in throw Unset(name: "search") }, doseHistory: { _ in throw Unset(name: "doseHistory") },
             checkIn: { _, _, _ in throw Unset(name: "checkIn") }, possibleDuplicates: { _ in throw Unset(name: "possibleDuplicates") },
             registerWalkIn: { _, _ in throw Unset(name: "registerWalkIn") }, savePaperDose: { _, _, _ in throw Unset(name: "savePaperDose") },

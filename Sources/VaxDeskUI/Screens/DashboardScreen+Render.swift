@@ -126,9 +126,19 @@ extension DashboardScreen {
         } else {
             line("⚠ " + s["dashboard.noBackup"], .warning)
         }
-        if phase == .confirmingClose {
-            Dialog(title: s["dashboard.closeTitle"], lines: [s["dashboard.closeQuestion"], s["dashboard.closeRule"]],
-                   hint: s["dashboard.closeHint"], tone: .warning).draw(in: area, into: &buffer)
+        if case .confirmingClose(let reason) = phase {
+            guard stillWaiting > 0 else {
+                Dialog(title: s["dashboard.closeTitle"], lines: [s["dashboard.closeQuestion"], s["dashboard.closeRule"]],
+                       hint: s["dashboard.closeHint"], tone: .warning).draw(in: area, into: &buffer)
+                return nil
+            }
+            let c = board.stageCounts
+            let inner = Dialog(title: s["dashboard.closeTitle"], lines: [
+                s.text("dashboard.closeWaiting", ["screening": String(c[.waitingScreening] ?? 0),
+                                                  "injection": String(c[.waitingInjection] ?? 0)]),
+                s["dashboard.closeWaitingRule"], "", s["dashboard.closeWaitingReason"],
+            ], hint: s["dashboard.closeHint"], tone: .warning).draw(in: area, into: &buffer, extraRows: 1)
+            return (reason.draw(in: inner.row(0), into: &buffer), inner.y)
         }
         return nil
     }
@@ -141,6 +151,7 @@ extension DashboardScreen {
             s.text("report.vaccinated", ["n": String(report.vaccinated)]),
             s.text("report.notVaccinated", ["deferred": String(report.deferred), "contraindicated": String(report.contraindicated),
                                             "referred": String(report.referred)]),
+            s.text("report.leftWithoutDose", report.leftWithoutDoseValues),
             s.text("report.aefi", ["common": String(report.aefiCommon), "serious": String(report.aefiSerious)]),
         ]
         for lot in report.lots {

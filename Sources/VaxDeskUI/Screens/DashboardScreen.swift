@@ -7,7 +7,8 @@ import VaxCore
 struct DashboardScreen: StationScreen {
     enum Phase: Hashable {
         case board
-        case confirmingClose
+        /// Closing: with people still waiting, why they go home without a dose.
+        case confirmingClose(reason: TextField)
         /// Opening the next session: place, day, team, lots, people expected.
         case opening(FormEditor<SessionPlan.Field>)
         case addingStaff(FormEditor<StaffRow.Field>)
@@ -23,12 +24,20 @@ struct DashboardScreen: StationScreen {
     var phase = Phase.board
     var station: Station? { nil }
 
+    /// People of the open session still waiting for screening or injection.
+    var stillWaiting: Int {
+        guard let counts = board?.stageCounts else { return 0 }
+        return (counts[.waitingScreening] ?? 0) + (counts[.waitingInjection] ?? 0)
+    }
+
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
         switch phase {
-        case .confirmingClose:
+        case .confirmingClose(let reason):
             return KeyMap([
-                KeyBinding([.enter], s["key.closeSession"], .confirm),
+                KeyBinding([.enter], s["key.closeSession"], .confirm,
+                           disabledReason: stillWaiting > 0 && reason.text.trimmed.isEmpty
+                               ? s["error.leftWithoutDoseReasonRequired"] : nil),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
         case .history(let sessions, _, _):
@@ -70,7 +79,7 @@ struct DashboardScreen: StationScreen {
         guard let user = context.user else { return [] }
         switch (phase, command) {
         case (.board, .closeSession):
-            phase = .confirmingClose
+            phase = .confirmingClose(reason: TextField())
         case (.board, .openSession):
             phase = .opening(FormEditor(fields: SessionPlan.Field.allCases, values: [.day: LocalDay.shown(context.today)]))
         case (.board, .addStaff):
@@ -93,9 +102,12 @@ struct DashboardScreen: StationScreen {
             return [.loadReport(sessionID: sessions[selection.selected].id)]
         case (.history(let sessions, let selection, _?), .back):
             phase = .history(sessions, selection, nil)
-        case (.confirmingClose, .confirm):
+        case (.confirmingClose(let reason), .confirm):
             phase = .board
-            return [.closeSession(by: user.id)]
+            // Whoever still waits is recorded as going home without a dose, then the session closes.
+            let leaving: [AppEffect] = stillWaiting > 0
+                ? [.recordLeftWithoutDose(reason: reason.text.trimmed, by: user.id)] : []
+            return leaving + [.closeSession(by: user.id)]
         case (.opening(var form), .confirm):
             switch SessionPlan.read(form.values, catalog: context.catalog, today: context.today) {
             case .success(let plan):
@@ -146,7 +158,10 @@ struct DashboardScreen: StationScreen {
             if wasLast, key == .down || key == .pageDown, let oldest = entries.last, oldest.seq > 1, let user = context.user {
                 return [.loadAuditTrail(before: oldest.seq, by: user.id)]
             }
-        case .board, .confirmingClose, .history:
+        case .confirmingClose(var reason):
+            _ = reason.handle(key)
+            phase = .confirmingClose(reason: reason)
+        case .board, .history:
             break
         }
         return []

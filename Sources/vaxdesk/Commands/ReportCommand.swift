@@ -86,6 +86,7 @@ enum SessionReportText {
             "deferred": String(report.deferred), "contraindicated": String(report.contraindicated),
             "referred": String(report.referred),
         ]))
+        lines.append(strings.text("report.leftWithoutDose", report.leftWithoutDoseValues))
         lines.append(strings.text("report.aefi", ["common": String(report.aefiCommon), "serious": String(report.aefiSerious)]))
         lines.append(strings["report.lots"])
         for lot in report.lots {
@@ -106,7 +107,8 @@ enum SessionReportText {
                     "not_vaccinated,referred,\(report.referred)", "aefi,common,\(report.aefiCommon)",
                     "aefi,serious,\(report.aefiSerious)"]
         for (section, counts) in [("product", report.byProduct), ("dose_number", report.byDoseNumber), ("sex", report.bySex),
-                                  ("age_group", report.byAgeGroup), ("priority_group", report.byPriorityGroup)] {
+                                  ("age_group", report.byAgeGroup), ("priority_group", report.byPriorityGroup),
+                                  ("left_without_dose", report.leftWithoutDose)] {
             rows += counts.sorted { $0.key < $1.key }.map { "\(section),\"\($0.key)\",\($0.value)" }
         }
         for lot in report.lots {

@@ -14,18 +14,42 @@ struct SessionCommand: ParsableCommand {
 struct SessionCloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
-        abstract: "Close the open session once nobody is in observation and every vial is finished.",
-        discussion: "Prints the end-of-session report. A closed session takes no more clinical records."
+        abstract: "Close the open session once nobody waits or is in observation and every vial is finished.",
+        discussion: """
+            Prints the end-of-session report. A closed session takes no more clinical records. People still \
+            waiting for screening or injection are listed, and the session stays open, unless \
+            --left-without-dose gives the reason they go home without a dose (each is recorded so, audited, \
+            and counted in the report).
+            """
     )
 
     @OptionGroup var site: SiteOptions
 
     @OptionGroup var staff: ActingStaff
 
+    @Option(help: "Why the people still waiting leave without a dose (the end of the day, no vaccine left).")
+    var leftWithoutDose: String?
+
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
         let lead = try staff.signIn(database, messages: messages)
+        let waiting = try database.stillWaiting()
+        if !waiting.isEmpty {
+            guard let reason = leftWithoutDose else {
+                let timeZone = (try database.site()).flatMap { TimeZone(identifier: $0.timeZoneIdentifier) } ?? LocalDay.vietnam
+                let list = waiting.map { entry in
+                    "  " + messages.text("stillWaitingRow", [
+                        "ticket": String(entry.ticket), "name": entry.person.fullName,
+                        "stage": messages.strings["stage.\(entry.stage.rawValue)"],
+                        "since": LocalDay.time(entry.since, in: timeZone),
+                    ])
+                }
+                throw CommandRefusal(([messages.text("stillWaiting", ["n": String(waiting.count)])] + list).joined(separator: "\n"))
+            }
+            let count = try messages.refusing { try database.recordLeftWithoutDose(reason: reason, by: lead.id, at: Date()) }
+            print(messages.text("leftWithoutDose", ["n": String(count)]))
+        }
         try messages.refusing { try database.closeSession(by: lead.id, at: Date()) }
         print(SessionReportText.text(try database.sessionReport(), resources: try LoadedResources(language: site.language)))
     }

@@ -45,6 +45,9 @@ extension DeskClient {
                 day: plan.day, place: plan.place, team: team, lots: plan.lots, planned: plan.planned, by: by, at: clock())
             logger.info("session opened", metadata: ["session": "\(session.id)"])
         }
+        client.recordLeftWithoutDose = { reason, by in
+            try database.recordLeftWithoutDose(reason: reason, by: by, at: clock())
+        }
         client.closeSession = { by in
             try database.closeSession(by: by, at: clock())
             logger.info("session closed")
