@@ -137,6 +137,29 @@ struct SessionOpeningTests {
         #expect(lead.send(.databaseChanged).contains(.loadDashboard(by: F.staff[4].id)), "the desk's own commit reloads the board")
     }
 
+    @Test("team codes by spaces or commas; a plan the store refuses keeps what was typed, the cursor on the field to fix")
+    func refusedPlanKept() {
+        var lead = F.signedIn(staffIndex: 4)
+        _ = lead.send(.key(.function(6)))
+        _ = lead.answer(.dashboardLoaded(nil))
+        _ = lead.send(.key(.function(8)))
+        _ = lead.type("Trường tiểu học An Hòa")
+        _ = lead.send(.key(.tab))
+        _ = lead.send(.key(.tab))
+        _ = lead.type("dd01 ti01  XX99")
+        _ = lead.send(.key(.tab))
+        _ = lead.type("Comirnaty:FK9001:30/06/2027:300")
+        guard case .openSession(let plan, _)? = lead.send(.key(.enter)).first else { Issue.record("not sent"); return }
+        #expect(plan.teamCodes == ["DD01", "TI01", "XX99"])
+        _ = lead.answer(.refused(.unknownStaffCode("XX99")))
+        guard case .dashboard(let screen) = lead.screen, case .opening(let form) = screen.phase else {
+            Issue.record("the form was dropped"); return
+        }
+        #expect(form.values[.place] == "Trường tiểu học An Hòa" && form.values[.team] == "dd01 ti01  XX99")
+        #expect(form.focused == .team && form.problems[.team] != nil)
+        #expect(lead.notice?.text.contains("XX99") == true)
+    }
+
     @Test("F4 adds a staff member; a role that cannot be read says so")
     func addStaff() {
         var lead = F.signedIn(staffIndex: 4)

@@ -27,7 +27,7 @@ public struct SessionPlan: Hashable, Sendable {
                           dosesReceived: doses)
     }
 
-    /// Reads the form: lots separated by `;`, team codes by `,`. Returns the plan or, per field, the key
+    /// Reads the form: lots separated by `;`, team codes by commas or spaces. Returns the plan or, per field, the key
     /// of what is wrong.
     public static func read(_ values: [Field: String], catalog: VaccineCatalog, today: String)
         -> Result<SessionPlan, Invalid>
@@ -49,11 +49,25 @@ public struct SessionPlan: Hashable, Sendable {
         let planned = Int(plannedText)
         if !plannedText.isEmpty && (planned == nil || planned! < 0) { problems[.planned] = "plan.badPlanned" }
         guard problems.isEmpty else { return .failure(Invalid(problems: problems)) }
-        let team = (values[.team] ?? "").split(separator: ",").map { String($0).trimmed.uppercased() }.filter { !$0.isEmpty }
+        // "DD01, TI01", "DD01 TI01" or "dd01,ti01": codes are separated by commas, spaces, or both.
+        let team = (values[.team] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace })
+            .map { String($0).uppercased() }
         return .success(SessionPlan(place: place, day: day, teamCodes: team, lots: lots.compactMap { $0 }, planned: planned))
     }
 
     public struct Invalid: Error, Hashable, Sendable {
         public let problems: [Field: String]
+    }
+}
+
+extension SessionPlan.Field {
+    /// The field of the plan a refusal of the store points at (a team code that is nobody, a lot out
+    /// of date), if any.
+    public init?(fixing error: VisitError) {
+        switch error {
+        case .unknownStaffCode: self = .team
+        case .lotExpired, .vialLotExpired, .productNotAllowed: self = .lots
+        default: return nil
+        }
     }
 }

@@ -111,7 +111,7 @@ struct DashboardScreen: StationScreen {
         case (.opening(var form), .confirm):
             switch SessionPlan.read(form.values, catalog: context.catalog, today: context.today) {
             case .success(let plan):
-                phase = .board
+                // The form stays until the session is open: a refusal leaves what was typed to fix.
                 return [.openSession(plan, by: user.id)]
             case .failure(let invalid):
                 form.show(problems: invalid.problems)
@@ -186,7 +186,14 @@ struct DashboardScreen: StationScreen {
             if case .auditTrail(let shown, let selection) = phase {
                 phase = .auditTrail(appended ? shown + entries : entries, selection)
             }
-        case .refused:
+        case .sessionOpened:
+            if case .opening = phase { phase = .board }
+        case .refused(let error):
+            // A refused plan keeps what was typed, the cursor on the field to fix (the notice says why).
+            if case .opening(var form) = phase, let field = SessionPlan.Field(fixing: error) {
+                form.show(problems: [field: "plan.refusedHere"])
+                phase = .opening(form)
+            }
             // Nothing was written: what is shown may be why (another desk was first).
             return Reaction(refresh(context))
         default:
