@@ -141,7 +141,7 @@ struct ScreeningDeskTests {
         var (state, _) = Self.measured()
         _ = state.send(.key(.character("k")))
         _ = state.send(.key(.escape))
-        #expect(state.render().0.text.contains("Bỏ phiếu khám đang làm?"))
+        #expect(state.render().0.text.contains("Bỏ những gì đã nhập?"))
         _ = state.send(.key(.escape))
         guard case .screening(let kept) = state.screen, case .checklist = kept.phase else { Issue.record("not back"); return }
         #expect(kept.answers["1"] == false && kept.vitals.isComplete)

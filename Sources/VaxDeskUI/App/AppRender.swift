@@ -25,6 +25,12 @@ extension AppState {
         }
         drawNotice(in: footer.row(0), into: &buffer)
         FunctionBar.draw(keyMap(), in: footer.row(1), into: &buffer)
+        if askingToDiscard {
+            let s = context.strings
+            Dialog(title: s["discard.title"], lines: [s["discard.detail"]], hint: s["discard.hint"], tone: .warning)
+                .draw(in: area, into: &buffer)
+            cursor = nil
+        }
         if showingHelp {
             drawHelp(in: body, into: &buffer)
             cursor = nil

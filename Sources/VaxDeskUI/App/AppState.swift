@@ -18,6 +18,8 @@ public struct AppState {
     /// A write is under way: the desk shows "saving…" and takes no keys.
     public var isSaving: Bool { pendingWrites > 0 }
     public var showingHelp = false
+    /// Esc on a form with something typed: asked before what was typed goes.
+    public internal(set) var askingToDiscard = false
     /// How the site stands with the centre: the status line shows the records waiting and the last
     /// success, or that sending fails.
     public var sync = SyncStatus()

@@ -19,6 +19,12 @@ extension AppState {
     /// The key map in force now: the screen's keys, then the global ones.
     public func keyMap() -> KeyMap<Command> {
         if showingHelp { return KeyMap([KeyBinding([.escape, .enter, .function(1)], context.strings["key.close"], .dismiss)]) }
+        if askingToDiscard {
+            return KeyMap([
+                KeyBinding([.enter], context.strings["key.discard"], .confirm),
+                KeyBinding([.escape], context.strings["key.keepWorking"], .dismiss),
+            ])
+        }
         if isAlertingSiteLead {
             return KeyMap([KeyBinding([.enter], context.strings["key.acknowledgeAlert"], .acknowledgeAlert)] + globalKeys())
         }
@@ -183,6 +189,15 @@ extension AppState {
     }
 
     private mutating func perform(_ command: Command) -> [Request] {
+        if askingToDiscard {
+            askingToDiscard = false
+            // Enter: the screen goes back as Esc asked, dropping what was typed; Esc: back to typing.
+            return command == .confirm ? fromScreen(screen.modify(Perform(command: .back, context: context))) : []
+        }
+        if command == .back, screen.current.hasUnsavedInput {
+            askingToDiscard = true
+            return []
+        }
         switch command {
         case .help:
             showingHelp.toggle()
@@ -254,6 +269,7 @@ extension AppState {
         context.user = nil
         notice = nil
         showingHelp = false
+        askingToDiscard = false
         return fromScreen(screen.current.refresh(context))
     }
 

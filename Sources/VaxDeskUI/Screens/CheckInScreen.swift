@@ -42,6 +42,17 @@ struct CheckInScreen: StationScreen {
     var searchFailed = false
     var station: Station? { .checkIn }
 
+    /// A walk-in's form, a paper dose or an override reason being typed: Esc asks before it goes.
+    var hasUnsavedInput: Bool {
+        switch phase {
+        case .registering(let form): form.isEdited
+        case .addingDose(_, let form): form.isEdited
+        case .overriding(_, _, let reason): !reason.text.isEmpty
+        // Esc from the look-alikes goes back to the form, as typed.
+        case .searching, .lookAlikes, .confirming, .ticket: false
+        }
+    }
+
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
         switch phase {

@@ -24,6 +24,16 @@ struct DashboardScreen: StationScreen {
     var phase = Phase.board
     var station: Station? { nil }
 
+    /// The next session's plan or a new staff member being typed: Esc asks before it goes.
+    var hasUnsavedInput: Bool {
+        switch phase {
+        case .opening(let form): form.isEdited
+        case .addingStaff(let form): form.isEdited
+        case .confirmingClose(let reason): !reason.text.isEmpty
+        case .board, .history, .resettingPIN, .auditTrail: false
+        }
+    }
+
     /// People of the open session still waiting for screening or injection.
     var stillWaiting: Int {
         guard let counts = board?.stageCounts else { return 0 }

@@ -9,6 +9,8 @@ struct FormEditor<Field: Hashable & Sendable>: Hashable, Sendable {
     private(set) var focus = 0
     /// What is wrong with each field, as string keys; a field's problem goes when it is edited.
     private(set) var problems: [Field: String] = [:]
+    /// Something was typed since the form opened: leaving it asks first.
+    private(set) var isEdited = false
 
     init(fields: [Field], values: [Field: String]) {
         self.fields = fields
@@ -30,7 +32,10 @@ struct FormEditor<Field: Hashable & Sendable>: Hashable, Sendable {
         default:
             let before = texts[focused]?.text
             guard texts[focused]?.handle(key) == true else { return false }
-            if texts[focused]?.text != before { problems[focused] = nil }
+            if texts[focused]?.text != before {
+                problems[focused] = nil
+                isEdited = true
+            }
         }
         return true
     }

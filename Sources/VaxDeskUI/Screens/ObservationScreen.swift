@@ -21,6 +21,15 @@ struct ObservationScreen: StationScreen {
     var phase = Phase.board
     var station: Station? { .observation }
 
+    /// An adverse event or an early discharge's reason being typed: Esc asks before it goes.
+    var hasUnsavedInput: Bool {
+        switch phase {
+        case .adverseEvent(_, let form): form.isEdited
+        case .earlyReason(_, let reason): !reason.text.isEmpty
+        case .board, .confirming, .certificate: false
+        }
+    }
+
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
         switch phase {

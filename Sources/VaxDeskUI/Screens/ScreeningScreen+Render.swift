@@ -23,11 +23,6 @@ extension ScreeningScreen {
             let inner = Dialog(title: s["screening.vitalsNotTakenTitle"], lines: [s["screening.vitalsNotTakenPrompt"]],
                                hint: s["screening.vitalsNotTakenHint"], tone: .warning).draw(in: area, into: &buffer, extraRows: 1)
             return (reason.draw(in: inner.row(0), into: &buffer), inner.y)
-        case .discarding(let entry, _):
-            drawChecklist(entry, in: area, into: &buffer, context)
-            Dialog(title: s["screening.discardTitle"],
-                   lines: [s.text("screening.discardQuestion", ["n": String(entry.ticket)])],
-                   hint: s["screening.discardHint"], tone: .warning).draw(in: area, into: &buffer)
         case .confirming(let entry, let conclusion):
             drawChecklist(entry, in: area, into: &buffer, context)
             return drawConclusion(entry, conclusion, in: area, into: &buffer, context)

@@ -10,7 +10,7 @@ import VaxCore
 /// field goes on by itself once its value is whole, and the last one returns to the checklist), F5
 /// once every item was asked ("Không" to all the rest), F4 consent, Enter.
 struct ScreeningScreen: StationScreen {
-    indirect enum Phase: Hashable {
+    enum Phase: Hashable {
         case queue
         case checklist(QueueEntry)
         case vitals(QueueEntry, FormEditor<VitalSigns.Field>)
@@ -19,8 +19,6 @@ struct ScreeningScreen: StationScreen {
         case confirming(QueueEntry, Conclusion)
         /// Not vaccinated here today: the note for the person, why and when to come back.
         case note(QueueEntry, ScreeningOutcome, reasons: [String])
-        /// Esc on a screening under way: asked before what was typed goes.
-        case discarding(QueueEntry, resume: Phase)
     }
 
     /// What the doctor records, which may differ from what the answers give.
@@ -44,8 +42,8 @@ struct ScreeningScreen: StationScreen {
     var heldClaim: UUID? {
         switch phase {
         case .queue, .note: nil
-        case .checklist(let entry), .vitals(let entry, _), .vitalsNotTaken(let entry, _), .confirming(let entry, _),
-             .discarding(let entry, _): entry.visitID
+        case .checklist(let entry), .vitals(let entry, _), .vitalsNotTaken(let entry, _), .confirming(let entry, _):
+            entry.visitID
         }
     }
 
@@ -78,8 +76,11 @@ struct ScreeningScreen: StationScreen {
         unanswered(entry, context).isEmpty && vitalsSettled
     }
 
-    /// Whether anything was typed for the person on screen (then Esc asks before it goes).
-    var hasWork: Bool { !answers.byItem.isEmpty || !vitals.isEmpty || !vitalsDraft.values.allSatisfy(\.isEmpty) || vitalsNotTaken != nil }
+    /// Whether anything was recorded for the person on screen: Esc from the checklist asks before it goes.
+    var hasUnsavedInput: Bool {
+        guard case .checklist = phase else { return false }
+        return !answers.byItem.isEmpty || !vitals.isEmpty || !vitalsDraft.values.allSatisfy(\.isEmpty) || vitalsNotTaken != nil
+    }
 
     func keyMap(_ context: Context) -> KeyMap<Command> {
         let s = context.strings
@@ -119,11 +120,6 @@ struct ScreeningScreen: StationScreen {
             ])
         case .note:
             return KeyMap([KeyBinding([.enter, .escape], s["key.next"], .dismiss)])
-        case .discarding:
-            return KeyMap([
-                KeyBinding([.enter], s["key.discard"], .confirm),
-                KeyBinding([.escape], s["key.keepWorking"], .back),
-            ])
         case .confirming(_, let conclusion):
             let computed = assessment(context).outcome
             let blocked: String? =
@@ -168,11 +164,9 @@ struct ScreeningScreen: StationScreen {
             guard isReadyToConclude(entry, context) else { return [] }
             phase = .confirming(entry, Conclusion(outcome: assessment(context).outcome))
         case (.checklist(let entry), .back):
-            guard hasWork else {
-                phase = .queue
-                return [.releaseClaim(visitID: entry.visitID)]
-            }
-            phase = .discarding(entry, resume: phase)
+            // The desk asked first when something was recorded (`hasUnsavedInput`).
+            phase = .queue
+            return [.releaseClaim(visitID: entry.visitID)]
         case (.vitals(let entry, let form), .confirm):
             saveVitals(entry, form, context)
         case (.vitals(let entry, let form), .back):
@@ -186,11 +180,6 @@ struct ScreeningScreen: StationScreen {
             concludeIfReady(entry, context)
         case (.vitalsNotTaken(let entry, _), .back):
             phase = .checklist(entry)
-        case (.discarding(let entry, _), .confirm):
-            phase = .queue
-            return [.releaseClaim(visitID: entry.visitID)]
-        case (.discarding(_, let resume), .back):
-            phase = resume
         case (.confirming(let entry, var conclusion), .toggle):
             conclusion.consent.toggle()
             phase = .confirming(entry, conclusion)
@@ -274,7 +263,7 @@ struct ScreeningScreen: StationScreen {
         case .vitalsNotTaken(let entry, var reason):
             _ = reason.handle(key)
             phase = .vitalsNotTaken(entry, reason)
-        case .note, .discarding:
+        case .note:
             break
         case .confirming(let entry, var conclusion):
             // ←/→ choose the outcome to record, strongest to the left; text is the reason for a lenient one.

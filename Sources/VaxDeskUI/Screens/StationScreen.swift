@@ -22,11 +22,14 @@ protocol StationScreen {
     /// The visit of the person this desk has called and not finished with, which it lets go of when
     /// the desk signs out or changes station.
     var heldClaim: UUID? { get }
+    /// Something typed would be lost by `back` (Esc): the desk asks before it goes.
+    var hasUnsavedInput: Bool { get }
 }
 
 extension StationScreen {
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] { [] }
     var heldClaim: UUID? { nil }
+    var hasUnsavedInput: Bool { false }
 }
 
 /// What a screen does about an answer: more effects, and what to tell the person at the desk.
