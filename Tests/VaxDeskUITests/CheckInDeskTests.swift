@@ -214,3 +214,28 @@ struct FailedSearchTests {
         #expect(state.render().0.text.contains(state.context.strings["checkIn.noMatch"]))
     }
 }
+
+@Suite("Check-in: the ticket never blocks the queue")
+struct TicketScanTests {
+    typealias F = DeskFixture
+
+    @Test("a scanned card (or a name) typed while the ticket shows starts the next search, whole")
+    func scanWhileTicket() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("duc")
+        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.doseHistoryLoaded(personID: F.duc.id, []))
+        _ = state.send(.key(.enter))
+        _ = state.answer(.checkedIn(ticket: 42))
+        #expect(state.render().0.text.contains("SỐ THỨ TỰ: 42"))
+        let scan = "091142000777||Phạm Thị Thu Hà|01011942|Nữ|An Hòa|15042021"
+        let effects = state.type(scan)
+        #expect(!state.render().0.text.contains("SỐ THỨ TỰ: 42"))
+        #expect(effects.contains(.search(scan)) || effects.contains { if case .search(let q) = $0 { q.hasPrefix("0911") } else { false } },
+                "\(effects)")
+        guard case .checkIn(let screen) = state.screen else { Issue.record("left check-in"); return }
+        #expect(screen.field.text == scan, "not one key of the scan lost")
+    }
+}
+

@@ -235,7 +235,13 @@ struct CheckInScreen: StationScreen {
             _ = reason.handle(key)
             phase = .overriding(match, eligibility, reason)
             return []
-        case .confirming, .ticket:
+        case .ticket:
+            // The ticket never blocks the queue: the next person's name or a scanned card typed while
+            // it shows starts the next search, and nothing of it is lost.
+            guard case .character = key else { return [] }
+            phase = .searching
+            clearSearch()
+        case .confirming:
             return []
         }
         if selection.handle(key, count: results.count, visibleRows: 16) { return [] }
