@@ -53,6 +53,22 @@ struct RosterQueryTests {
         #expect(RosterQuery("12 3").isEmpty, "fewer than four digits find nobody")
     }
 
+    @Test("a two-digit year with a name is the birth year; a few digits alone ask for more", arguments: [
+        ("hung 51", 1951), ("hung 05", 2005), ("hung 26", 2026), ("hung 27", 1927),
+    ])
+    func twoDigitYear(text: String, year: Int) {
+        #expect(RosterQuery(text, currentYear: 2026).birthYear == year)
+    }
+
+    @Test("digits too few to search by, with no name, are told as such")
+    func tooFewDigits() {
+        #expect(RosterQuery("123").tooFewDigits)
+        #expect(RosterQuery("12 3").tooFewDigits)
+        #expect(!RosterQuery("1234").tooFewDigits)
+        #expect(!RosterQuery("hung 123").tooFewDigits, "with a name, the name is searched")
+        #expect(!RosterQuery("").tooFewDigits)
+    }
+
     @Test("punctuation cannot break the FTS expression")
     func hostileInput() {
         let query = RosterQuery("\"duc* OR (x) -- '")

@@ -239,3 +239,31 @@ struct TicketScanTests {
     }
 }
 
+@Suite("Check-in: the search says how much it found")
+struct SearchAdviceTests {
+    typealias F = DeskFixture
+
+    @Test("fewer than four digits ask for more, never 'nobody found, F3 register'")
+    func moreDigits() {
+        var state = F.desk(at: .checkIn)
+        #expect(state.type("123").isEmpty, "nothing is searched")
+        let screen = state.render().0.text
+        #expect(screen.contains("Gõ ít nhất 4 chữ số"))
+        #expect(!screen.contains("F3: đăng ký người mới"))
+    }
+
+    @Test("a list cut at the desk's limit says to add a birth year or a word")
+    func narrow() {
+        var state = F.desk(at: .checkIn)
+        _ = state.type("ng")
+        let many = (0..<RosterQuery.deskLimit).map { index in
+            RosterMatch(person: Person(fullName: "Nguyễn Văn Số \(index)", birthDate: BirthDate(year: 1950 + index % 40), sex: .male),
+                        dosesOnRecord: 0)
+        }
+        _ = state.answer(.searchResults(query: "ng", many))
+        #expect(state.render().0.text.contains("Chỉ hiện 50 người đầu: thêm năm sinh (duc 1985, hung 51) hoặc một từ nữa."))
+        _ = state.answer(.searchResults(query: "ng", Array(many.prefix(3))))
+        #expect(!state.render().0.text.contains("Chỉ hiện"))
+    }
+}
+

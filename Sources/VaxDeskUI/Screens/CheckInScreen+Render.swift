@@ -171,8 +171,14 @@ extension CheckInScreen {
                 + (p.commune ?? "").padded(toWidth: 18) + " " + status
         }
         let styles = results.map { $0.ticketToday != nil ? Style.muted : Style.plain }
-        let empty = field.text.isEmpty ? s["checkIn.hint"] : s[searchFailed ? "checkIn.searchFailed" : "checkIn.noMatch"]
+        let advice = searchAdvice(context)
+        let empty = field.text.isEmpty ? s["checkIn.hint"]
+            : advice ?? s[searchFailed ? "checkIn.searchFailed" : "checkIn.noMatch"]
+        let listHeight = area.height - 1 - (advice != nil && !results.isEmpty ? 1 : 0)
         ListView.draw(rows, selection: selection, in: Rect(x: area.x, y: area.y + 1, width: area.width,
-                      height: area.height - 1), into: &buffer, styles: styles, empty: empty)
+                      height: listHeight), into: &buffer, styles: styles, empty: empty)
+        if let advice, !results.isEmpty {
+            buffer.put(advice, x: area.x + 2, y: area.y + 1 + listHeight, style: .warning, clip: area)
+        }
     }
 }

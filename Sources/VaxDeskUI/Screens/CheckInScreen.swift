@@ -257,6 +257,15 @@ struct CheckInScreen: StationScreen {
         return [.search(field.text)]
     }
 
+    /// What the search says under its list: ask for more digits, or for more words when the list is
+    /// only the first of many.
+    func searchAdvice(_ context: Context) -> String? {
+        let query = RosterQuery(field.text, currentYear: context.todayAtSite.year)
+        if query.tooFewDigits { return context.strings["checkIn.moreDigits"] }
+        if results.count >= RosterQuery.deskLimit { return context.strings.text("checkIn.narrow", ["n": String(results.count)]) }
+        return nil
+    }
+
     mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
         switch result {
         case .searchResults(let query, let matches) where query == field.text:

@@ -55,7 +55,7 @@ extension DeskClient {
         client.sessions = { try database.sessions() }
         client.report = { id in try database.sessionReport(sessionID: id) }
         client.dashboard = { by in try database.dashboard(by: by) }
-        client.search = { text in try database.searchRoster(RosterQuery(text), limit: 50) }
+        client.search = { text in try database.searchRoster(RosterQuery(text), limit: RosterQuery.deskLimit) }
         client.doseHistory = { id in try database.doseHistory(personID: id) }
         client.checkIn = { person, override, by in
             let ticket = try database.checkIn(personID: person.id, catalog: catalog, override: override, by: by, at: clock())
