@@ -69,8 +69,9 @@ extension AppState {
             return signedIn(member)
         case .signInRefused(let refusal):
             notice = Notice(text: s.message(for: refusal, timeZone: context.timeZone), tone: .danger)
-        case .pinReset(let code, let pin):
-            notice = Notice(text: s.text("notice.pinReset", ["code": code, "pin": pin]), tone: .success)
+        case .pinReset(let code, _):
+            // The PIN itself is shown in a dialog of the dashboard until read, never in the status line.
+            notice = Notice(text: s.text("notice.pinReset", ["code": code]), tone: .success)
         case .sessionLoaded(let session, let lots):
             context.session = session
             context.lots = lots

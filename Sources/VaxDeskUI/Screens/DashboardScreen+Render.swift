@@ -26,11 +26,21 @@ extension DashboardScreen {
                           height: area.height - 2), into: &buffer, empty: s["dashboard.noHistory"])
             if let report { Self.drawReport(report, in: area, into: &buffer, context) }
             return nil
-        case .resettingPIN(let staff, let selection):
+        case .resettingPIN(let staff, let selection, let confirming):
             buffer.put(s["dashboard.resetTitle"], x: area.x + 1, y: area.y, style: .title)
             let rows = staff.map { $0.code.padded(toWidth: 6) + " " + $0.fullName.padded(toWidth: 28) + " " + s["role.\($0.role.rawValue)"] }
             ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
                           height: area.height - 2), into: &buffer, empty: s["login.noStaff"])
+            if let member = confirming {
+                Dialog(title: s["dashboard.resetConfirmTitle"],
+                       lines: [s.text("dashboard.resetConfirm", ["name": member.fullName, "code": member.code]), s["dashboard.resetConfirmRule"]],
+                       hint: s["dashboard.resetConfirmHint"], tone: .warning).draw(in: area, into: &buffer)
+            }
+            return nil
+        case .newPIN(let code, let pin):
+            Dialog(title: s.text("dashboard.newPINTitle", ["code": code]),
+                   lines: [s.text("dashboard.newPIN", ["pin": pin]), "", s["dashboard.newPINRule"]],
+                   hint: s["dashboard.newPINHint"], tone: .success).draw(in: area, into: &buffer)
             return nil
         case .auditTrail(let entries, let selection):
             buffer.put(s["dashboard.auditTitle"], x: area.x + 1, y: area.y, style: .title)

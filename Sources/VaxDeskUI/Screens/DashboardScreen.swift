@@ -14,8 +14,10 @@ struct DashboardScreen: StationScreen {
         case addingStaff(FormEditor<StaffRow.Field>)
         /// Earlier sessions, newest first; Enter shows a session's report.
         case history([VaccinationSession], ListSelection, SessionReport?)
-        /// Choosing whose PIN to reset.
-        case resettingPIN([Staff], ListSelection)
+        /// Choosing whose PIN to reset, then confirming it (`confirming`: the one chosen).
+        case resettingPIN([Staff], ListSelection, confirming: Staff? = nil)
+        /// A new PIN, shown in full until the site lead has read it (it is never shown again).
+        case newPIN(code: String, pin: String)
         /// The audit trail, newest first; moving past the last row loads older ones.
         case auditTrail([AuditEntry], ListSelection)
     }
@@ -30,7 +32,7 @@ struct DashboardScreen: StationScreen {
         case .opening(let form): form.isEdited
         case .addingStaff(let form): form.isEdited
         case .confirmingClose(let reason): !reason.text.isEmpty
-        case .board, .history, .resettingPIN, .auditTrail: false
+        case .board, .history, .resettingPIN, .newPIN, .auditTrail: false
         }
     }
 
@@ -61,11 +63,14 @@ struct DashboardScreen: StationScreen {
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
-        case .resettingPIN(let staff, _):
+        case .resettingPIN(let staff, _, let confirming):
             return KeyMap([
-                KeyBinding([.enter], s["key.resetPIN"], .confirm, disabledReason: staff.isEmpty ? s["login.noStaff"] : nil),
+                KeyBinding([.enter], confirming == nil ? s["key.choose"] : s["key.resetPIN"], .confirm,
+                           disabledReason: staff.isEmpty ? s["login.noStaff"] : nil),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .newPIN:
+            return KeyMap([KeyBinding([.enter, .escape], s["key.pinRead"], .dismiss)])
         case .auditTrail:
             return KeyMap([KeyBinding([.escape], s["key.back"], .back)])
         case .board:
@@ -103,10 +108,17 @@ struct DashboardScreen: StationScreen {
         case (.board, .auditTrail):
             phase = .auditTrail([], ListSelection())
             return [.loadAuditTrail(before: nil, by: user.id)]
-        case (.resettingPIN(let staff, let selection), .confirm):
+        case (.resettingPIN(let staff, let selection, nil), .confirm):
+            // A reset locks the person out of their old PIN: asked once more, naming them.
             guard staff.indices.contains(selection.selected) else { return [] }
+            phase = .resettingPIN(staff, selection, confirming: staff[selection.selected])
+        case (.resettingPIN(let staff, let selection, let member?), .confirm):
+            phase = .resettingPIN(staff, selection)
+            return [.resetPIN(code: member.code, by: user.id)]
+        case (.resettingPIN(let staff, let selection, _?), .back):
+            phase = .resettingPIN(staff, selection)
+        case (.newPIN, .dismiss):
             phase = .board
-            return [.resetPIN(code: staff[selection.selected].code, by: user.id)]
         case (.history(let sessions, let selection, nil), .confirm):
             guard sessions.indices.contains(selection.selected) else { return [] }
             return [.loadReport(sessionID: sessions[selection.selected].id)]
@@ -157,9 +169,11 @@ struct DashboardScreen: StationScreen {
         case .history(let sessions, var selection, nil):
             _ = selection.handle(key, count: sessions.count, visibleRows: 16)
             phase = .history(sessions, selection, nil)
-        case .resettingPIN(let staff, var selection):
+        case .resettingPIN(let staff, var selection, nil):
             _ = selection.handle(key, count: staff.count, visibleRows: 16)
             phase = .resettingPIN(staff, selection)
+        case .resettingPIN, .newPIN:
+            break
         case .auditTrail(let entries, var selection):
             let wasLast = selection.selected == entries.count - 1
             _ = selection.handle(key, count: entries.count, visibleRows: Self.auditRows)
@@ -192,6 +206,10 @@ struct DashboardScreen: StationScreen {
             if case .history(let sessions, let selection, _) = phase { phase = .history(sessions, selection, report) }
         case .staffLoaded(let staff):
             if case .resettingPIN = phase { phase = .resettingPIN(staff, ListSelection()) }
+        case .pinReset(let code, let pin):
+            phase = .newPIN(code: code, pin: pin)
+        case .staffAdded(let member, let pin?):
+            phase = .newPIN(code: member.code, pin: pin)
         case .auditTrailLoaded(let entries, let appended):
             if case .auditTrail(let shown, let selection) = phase {
                 phase = .auditTrail(appended ? shown + entries : entries, selection)
