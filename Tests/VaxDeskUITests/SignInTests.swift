@@ -52,6 +52,25 @@ struct SignInTests {
         #expect(picker.contains("▶ 2. Khám sàng lọc"))
     }
 
+    @Test("a staff code typed on the list goes to its row; the list goes round; a slip starts the code again")
+    func chooseByCode() {
+        var state = Self.login()
+        guard case .login(let start) = state.screen else { Issue.record("not at sign-in"); return }
+        #expect(start.selection.selected == 0)
+        _ = state.send(.key(.up))
+        guard case .login(let wrapped) = state.screen else { return }
+        #expect(wrapped.selection.selected == F.staff.count - 1, "↑ from the first row is the last")
+        _ = state.type("td")
+        guard case .login(let byCode) = state.screen else { return }
+        #expect(byCode.selectedStaff?.code == "TD01")
+        #expect(state.render().0.text.contains("Mã: TD… (Enter để chọn)"))
+        _ = state.type("x")  // no code starts TDX: the typing starts again at X, and stays on TD01
+        guard case .login(let slip) = state.screen else { return }
+        #expect(slip.selectedStaff?.code == "TD01")
+        _ = state.send(.key(.enter))
+        #expect(state.render().0.text.contains("(TD01)"), "the PIN page names who is signing in")
+    }
+
     @Test("a station of another role is listed but refused with the reason; the own one opens")
     func stations() {
         var nurse = F.signedIn(staffIndex: 0)

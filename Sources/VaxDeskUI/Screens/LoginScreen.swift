@@ -13,6 +13,8 @@ struct LoginScreen: StationScreen {
     var pin = ""
     /// Who was signed in when the desk locked itself.
     var locked: Staff?
+    /// A staff code being typed on the list ("BS0"…): the selection goes to the first code it starts.
+    var codeTyped = ""
     var station: Station? { nil }
 
     init(locked: Staff? = nil) {
@@ -41,6 +43,7 @@ struct LoginScreen: StationScreen {
             guard let member = signingIn else {
                 signingIn = selectedStaff
                 pin = ""
+                codeTyped = ""
                 return []
             }
             defer { pin = "" }
@@ -56,7 +59,7 @@ struct LoginScreen: StationScreen {
 
     mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
         guard signingIn != nil else {
-            _ = selection.handle(key, count: staff.count, visibleRows: 16)
+            chooseRow(key)
             return []
         }
         switch key {
@@ -87,6 +90,32 @@ struct LoginScreen: StationScreen {
 
     func refresh(_ context: Context) -> [AppEffect] { [.loadStaff] }
 
+    /// On the list: ↑/↓ go round (the last row is one ↑ away), and a staff code typed goes to its row.
+    private mutating func chooseRow(_ key: Key) {
+        guard !staff.isEmpty else { return }
+        switch key {
+        case .up where selection.selected == 0:
+            selection.select(staff.count - 1, count: staff.count, visibleRows: 16)
+        case .down where selection.selected == staff.count - 1:
+            selection.select(0, count: staff.count, visibleRows: 16)
+        case .character(let c) where c.isLetter || c.isNumber:
+            let typed = (codeTyped + String(c)).uppercased()
+            // A code that matches nobody starts again from this key: a slip never strands the list.
+            let prefix = staff.contains { $0.code.hasPrefix(typed) } ? typed : String(c).uppercased()
+            codeTyped = prefix
+            if let row = staff.firstIndex(where: { $0.code.hasPrefix(prefix) }) {
+                selection.select(row, count: staff.count, visibleRows: 16)
+            }
+            return
+        case .backspace:
+            codeTyped = String(codeTyped.dropLast())
+            return
+        default:
+            _ = selection.handle(key, count: staff.count, visibleRows: 16)
+        }
+        codeTyped = ""
+    }
+
     var selectedStaff: Staff? { staff.indices.contains(selection.selected) ? staff[selection.selected] : nil }
 
     func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
@@ -105,7 +134,8 @@ struct LoginScreen: StationScreen {
             return (x + pin.count, area.y + 5)
         }
         buffer.put(s["login.title"], x: area.x + 2, y: area.y, style: .title)
-        buffer.put(s["login.prompt"], x: area.x + 2, y: area.y + 1, style: .muted)
+        buffer.put(codeTyped.isEmpty ? s["login.prompt"] : s.text("login.codeTyped", ["code": codeTyped]),
+                   x: area.x + 2, y: area.y + 1, style: codeTyped.isEmpty ? .muted : .bold)
         let rows = staff.map { member in
             member.code.padded(toWidth: 6) + " " + member.fullName.padded(toWidth: 28) + " "
                 + s["role.\(member.role.rawValue)"]
