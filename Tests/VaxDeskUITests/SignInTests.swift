@@ -142,6 +142,25 @@ struct SignInTests {
         #expect(state.render().0.text.contains("▶ 3. Tiêm"))
     }
 
+    @Test("an observation desk that locked itself keeps the board's counts in view, and no name")
+    func observationUnderLock() {
+        var state = F.signedIn(staffIndex: 3, idleLock: 60)
+        _ = state.send(.key(.character("4")))
+        _ = state.send(.key(.enter))
+        let entries = [
+            F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 45, dueInMinutes: -15),
+            F.entry(F.ha, ticket: 13, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1),
+            F.entry(F.ducAnh, ticket: 14, stage: .inObservation, minutesAgo: 5, dueInMinutes: 25),
+        ]
+        _ = state.answer(.queueLoaded(.inObservation, entries))
+        _ = state.send(.tick(F.now.addingTimeInterval(61)))
+        let locked = state.render().0.text
+        #expect(state.isLocked)
+        #expect(locked.contains("Theo dõi: 3 người · 2 đã đủ giờ · 1 quá giờ (đăng nhập để xem)"), "\(locked)")
+        #expect(!locked.contains("Nguyễn Văn Đức") && !locked.contains("Phạm Thị Thu Hà"))
+        #expect(state.send(.databaseChanged).contains(.loadQueue(.inObservation)), "the board under the lock keeps up")
+    }
+
     @Test("a serious event waiting shows on a locked desk without a name")
     func alertWhileLocked() {
         var state = F.desk(at: .checkIn, staffIndex: 0)

@@ -23,6 +23,14 @@ extension AppState {
                 cursor = nil
             }
         }
+        if let board = lockedObservationBoard {
+            // The observation board stays in view while the desk is locked: how many, never who.
+            let s = context.strings
+            let text = s.text("lock.observation", ["due": String(board.due), "overdue": String(board.overdue),
+                                                   "watching": String(board.watching)])
+            buffer.put(text, x: area.x + 2, y: area.maxY - 2, style: board.overdue > 0 ? .danger : board.due > 0 ? .warning : .muted,
+                       clip: area)
+        }
         drawNotice(in: footer.row(0), into: &buffer)
         FunctionBar.draw(keyMap(), in: footer.row(1), into: &buffer)
         if askingToDiscard {

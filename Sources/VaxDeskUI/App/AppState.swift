@@ -103,6 +103,19 @@ public struct AppState {
     /// Whether the desk is locked, waiting for the PIN of the person who left it.
     public var isLocked: Bool { screenUnderLock != nil }
 
+    /// A person whose observation ended this long ago and who is still here is overdue.
+    static let overdueAfter: TimeInterval = 10 * 60
+
+    /// An observation desk that locked itself: how many it watches, how many may leave, how many are
+    /// overdue. Counts only: the locked screen names nobody.
+    var lockedObservationBoard: (watching: Int, due: Int, overdue: Int)? {
+        guard case .observation(let board)? = screenUnderLock?.screen else { return nil }
+        let dues = board.queue.entries.compactMap(\.observationDue)
+        let now = context.now
+        return (board.queue.entries.count, dues.filter { $0 <= now }.count,
+                dues.filter { now.timeIntervalSince($0) >= Self.overdueAfter }.count)
+    }
+
     /// The effects to run when the desk starts.
     public func start() -> [Request] {
         [.loadSession, .loadSyncStatus, .loadAlerts].map { Request(from: .app, effect: $0) }

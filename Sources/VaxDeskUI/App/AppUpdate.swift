@@ -46,8 +46,13 @@ extension AppState {
             size = newSize
             return []
         case .databaseChanged:
+            // The observation board under the lock keeps up: its counts show on the locked screen.
+            var under: [Request] = []
+            if let locked = screenUnderLock, case .observation = locked.screen {
+                under = requests(locked.screen.current.refresh(context), from: .screen(locked.id))
+            }
             return requests([.loadSyncStatus, .loadSession, .loadAlerts], from: .app)
-                + requests(screen.current.refresh(context), from: .screen(screenID))
+                + requests(screen.current.refresh(context), from: .screen(screenID)) + under
         case .answer(let answer):
             if answer.endsWrite { pendingWrites = max(0, pendingWrites - 1) }
             var next = receiveAtDesk(answer.result)
