@@ -46,21 +46,22 @@ extension AppDatabase {
     }
 
     private func refuseOthersClaim(_ row: Row, at date: Date, in db: Database) throws {
-        guard let holder = row["claim_holder"] as String?, holder != claimHolder,
-              let claimedAt = row["claimed_at"] as Date?, date.timeIntervalSince(claimedAt) < Self.claimLifetime,
-              !ProcessHolder.isGone(holder)
-        else { return }
+        guard isOtherDesksLiveClaim(row, at: date) else { return }
         let staff = try Row.fetchOne(db, sql: "SELECT code, full_name FROM staff WHERE id = ?", arguments: [row["claimed_by"] as String?])
         throw VisitError.claimedElsewhere(code: staff?["code"] ?? "?", name: staff?["full_name"] ?? "")
     }
 
     /// The staff code of a live claim another desk holds on a queue row (nil: free, or this desk's).
     func otherDeskClaim(_ row: Row, at date: Date) -> String? {
+        isOtherDesksLiveClaim(row, at: date) ? row["claimer_code"] as String? ?? "?" : nil
+    }
+
+    /// A claim on the row by another desk that still counts: its process alive, its age under the lifetime.
+    private func isOtherDesksLiveClaim(_ row: Row, at date: Date) -> Bool {
         guard let holder = row["claim_holder"] as String?, holder != claimHolder,
-              let claimedAt = row["claimed_at"] as Date?, date.timeIntervalSince(claimedAt) < Self.claimLifetime,
-              !ProcessHolder.isGone(holder)
-        else { return nil }
-        return row["claimer_code"] as String? ?? "?"
+              let claimedAt = row["claimed_at"] as Date?
+        else { return false }
+        return date.timeIntervalSince(claimedAt) < Self.claimLifetime && !ProcessHolder.isGone(holder)
     }
 }
 
