@@ -17,7 +17,7 @@ struct AdverseEventDeskTests {
     func record() {
         var state = F.desk(at: .observation, staffIndex: 3)
         let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 8, dueInMinutes: 22)
-        _ = state.answer(.queueLoaded(.inObservation, [entry]))
+        _ = state.answerQueue(.inObservation, [entry])
         _ = state.send(.key(.function(3)))
         // The onset is now, the severity "t" (common); the cursor waits on the signs.
         #expect(state.render().0.text.contains("Giờ xuất hiện *  09:15"))
@@ -31,7 +31,7 @@ struct AdverseEventDeskTests {
         _ = state.type("II")
         Golden.check(state.render().0, "observation-aefi")
         let effects = state.send(.key(.enter))
-        guard case .recordAdverseEvent(let event, _)? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .recordAdverseEvent(let event, _)? = effects.first?.as(ObservationEffect.self) else { Issue.record("\(effects)"); return }
         #expect(event.visitID == entry.visitID)
         #expect(event.severity == .serious && event.anaphylaxisGrade == 2 && event.signs == "Khó thở, mẩn đỏ")
         #expect(abs(event.onset.timeIntervalSince(F.now)) < 60)
@@ -45,12 +45,12 @@ struct AdverseEventDeskTests {
         #expect(banner.contains("⚠ PHẢN ỨNG NẶNG · Số 12 · Nguyễn Văn Đức · phản vệ độ II · 09:13"))
         // Enter at the nurse's desk is hers: it does not acknowledge the event, which stays on her screen.
         let nurseEnter = nurse.send(.key(.enter))
-        #expect(!nurseEnter.contains { if case .acknowledgeAlert = $0 { true } else { false } }, "\(nurseEnter)")
+        #expect(!nurseEnter.contains { if case .acknowledgeAlert? = $0.as(AppEffect.self) { true } else { false } }, "\(nurseEnter)")
         #expect(nurse.render().0.text.contains("⚠ PHẢN ỨNG NẶNG"))
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.answer(.alertsLoaded([Self.anaphylaxis]))
         Golden.check(lead.render().0, "alert-site-lead")
-        #expect(lead.send(.key(.enter)) == [.acknowledgeAlert(Self.anaphylaxis.id, by: F.staff[4].id)])
+        #expect(lead.send(.key(.enter)) == [AppEffect.acknowledgeAlert(Self.anaphylaxis.id, by: F.staff[4].id)])
         #expect(!lead.render().0.text.contains("PHẢN ỨNG NẶNG"))
     }
 }
@@ -63,11 +63,11 @@ struct CertificateDeskTests {
     func certificate() {
         var state = F.desk(at: .observation, staffIndex: 3)
         let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
-        _ = state.answer(.queueLoaded(.inObservation, [entry]))
+        _ = state.answerQueue(.inObservation, [entry])
         _ = state.send(.key(.enter))
         _ = state.send(.key(.enter))
-        let effects = state.answer(.discharged)
-        #expect(effects.first == .loadCertificate(visitID: entry.visitID))
+        let effects = state.answer(ObservationAnswer.discharged)
+        #expect(effects == [ObservationEffect.loadCertificate(visitID: entry.visitID)])
         let certificate = Certificate(
             person: F.duc,
             doses: [
@@ -76,8 +76,8 @@ struct CertificateDeskTests {
             ],
             siteName: "Trạm Y tế Phường Vĩnh Thanh Vân",
             reference: UUID(uuidString: "019A6B2C-1D2E-7F30-8A41-B52C63D74E85")!, issuedAt: F.now)
-        _ = state.answer(.certificateLoaded(certificate))
+        _ = state.answer(ObservationAnswer.certificateLoaded(certificate))
         Golden.check(state.render().0, "observation-certificate")
-        #expect(state.send(.key(.function(5))) == [.printCertificate(certificate, by: F.staff[3].id)])
+        #expect(state.send(.key(.function(5))) == [ObservationEffect.printCertificate(certificate, by: F.staff[3].id)])
     }
 }

@@ -15,7 +15,7 @@ struct WalkInTests {
         var state = F.desk(at: .checkIn)
         _ = state.type(qr)
         _ = state.send(.key(.enter))
-        _ = state.answer(.searchResults(query: "091085012345", []))
+        _ = state.answer(CheckInAnswer.searchResults(query: "091085012345", []))
         return state
     }
 
@@ -31,23 +31,23 @@ struct WalkInTests {
         Golden.check(state.render().0, "walkin-from-card")
         // Saving looks for look-alikes first.
         let effects = state.send(.key(.enter))
-        guard case .findDuplicates(let person)? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .findDuplicates(let person)? = effects.first?.as(CheckInEffect.self) else { Issue.record("\(effects)"); return }
         #expect(person.fullName == "Nguyễn Văn Đức" && person.identityNumber == "091085012345" && person.sex == .male)
         #expect(person.birthDate == BirthDate(year: 1985, month: 3, day: 7))
         // Nobody alike: the person is registered, then checked in like anyone on the roster.
-        let register = state.answer(.duplicatesFound(person, []))
-        #expect(register == [.registerWalkIn(person, by: F.staff[0].id)])
+        let register = state.answer(CheckInAnswer.duplicatesFound(person, []))
+        #expect(register == [CheckInEffect.registerWalkIn(person, by: F.staff[0].id)])
         #expect(state.isSaving)
-        #expect(state.answer(.walkInRegistered(person)) == [.loadDoseHistory(personID: person.id)])
-        _ = state.answer(.doseHistoryLoaded(personID: person.id, []))
-        #expect(state.send(.key(.enter)) == [.checkIn(person: person, override: nil, by: F.staff[0].id)])
+        #expect(state.answer(CheckInAnswer.walkInRegistered(person)) == [CheckInEffect.loadDoseHistory(personID: person.id)])
+        _ = state.answer(CheckInAnswer.doseHistoryLoaded(personID: person.id, []))
+        #expect(state.send(.key(.enter)) == [CheckInEffect.checkIn(person: person, override: nil, by: F.staff[0].id)])
     }
 
     @Test("a name typed in the search starts the form; wrong fields say what to fix")
     func validation() {
         var state = F.desk(at: .checkIn)
         _ = state.type("lê thị mơ")
-        _ = state.answer(.searchResults(query: "lê thị mơ", []))
+        _ = state.answer(CheckInAnswer.searchResults(query: "lê thị mơ", []))
         #expect(state.render().0.text.contains("F3: đăng ký người mới"))
         _ = state.send(.key(.function(3)))
         // Name filled; the cursor is on the birth date. A CCCD that says female for a man is refused.
@@ -89,28 +89,28 @@ struct WalkInTests {
         _ = state.type("1985")
         _ = state.send(.key(.tab))
         _ = state.type("M")
-        guard case .findDuplicates(let person)? = state.send(.key(.enter)).first else { return nil }
+        guard case .findDuplicates(let person)? = state.send(.key(.enter)).first?.as(CheckInEffect.self) else { return nil }
         return (state, person)
     }
 
     @Test("look-alikes on the roster are shown before a second record is made")
     func lookAlikes() {
         guard var (state, person) = Self.savedWalkIn() else { Issue.record("no look-up"); return }
-        #expect(state.answer(.duplicatesFound(person, [RosterMatch(person: F.duc, dosesOnRecord: 1)])).isEmpty)
+        #expect(state.answer(CheckInAnswer.duplicatesFound(person, [RosterMatch(person: F.duc, dosesOnRecord: 1)])).isEmpty)
         let screen = state.render().0.text
         #expect(screen.contains("Có thể đã có trong danh sách"))
         #expect(screen.contains("Nguyễn Văn Đức · 07/03/1985"))
         Golden.check(state.render().0, "walkin-look-alikes")
         // F5 keeps the new record; Enter would take the one on the roster instead.
         var keep = state
-        #expect(keep.send(.key(.function(5))) == [.registerWalkIn(person, by: F.staff[0].id)])
-        #expect(state.send(.key(.enter)) == [.loadDoseHistory(personID: F.duc.id)])
+        #expect(keep.send(.key(.function(5))) == [CheckInEffect.registerWalkIn(person, by: F.staff[0].id)])
+        #expect(state.send(.key(.enter)) == [CheckInEffect.loadDoseHistory(personID: F.duc.id)])
     }
 
     @Test("an identity number already on the roster, found by another desk first, returns to the form")
     func identityTaken() {
         guard var (state, person) = Self.savedWalkIn() else { Issue.record("no look-up"); return }
-        _ = state.answer(.duplicatesFound(person, []))
+        _ = state.answer(CheckInAnswer.duplicatesFound(person, []))
         _ = state.answer(.refused(.identityNumberOnRoster))
         #expect(state.notice?.text == state.context.strings["error.identityNumberOnRoster"])
         #expect(state.render().0.text.contains("Đăng ký người chưa có trong danh sách"))
@@ -140,7 +140,7 @@ struct OverrideTests {
         _ = state.type("Đi công tác nước ngoài ngày mai")
         Golden.check(state.render().0, "checkin-override")
         #expect(state.send(.key(.enter)) == [
-            .checkIn(person: F.duc, override: "Đi công tác nước ngoài ngày mai", by: F.staff[4].id),
+            CheckInEffect.checkIn(person: F.duc, override: "Đi công tác nước ngoài ngày mai", by: F.staff[4].id),
         ])
     }
 
@@ -181,11 +181,11 @@ struct PaperDoseTests {
         _ = state.type("TYT Phường 5")
         Golden.check(state.render().0, "checkin-paper-dose")
         let effects = state.send(.key(.enter))
-        guard case .savePaperDose(let entry, let personID, _)? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .savePaperDose(let entry, let personID, _)? = effects.first?.as(CheckInEffect.self) else { Issue.record("\(effects)"); return }
         #expect(personID == F.duc.id)
         #expect(entry.dose == PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-07-15"))
         #expect(entry.lotNumber == "AB1234" && entry.place == "TYT Phường 5")
-        #expect(state.answer(.paperDoseSaved(personID: F.duc.id, added: true)) == [.loadDoseHistory(personID: F.duc.id)])
+        #expect(state.answer(CheckInAnswer.paperDoseSaved(personID: F.duc.id, added: true)) == [CheckInEffect.loadDoseHistory(personID: F.duc.id)])
     }
 
     @Test("a date in the future is refused")
@@ -203,14 +203,14 @@ struct FailedSearchTests {
     func readFailure() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.answer(.readFailed("lỗi đọc/ghi ổ đĩa"))
+        _ = state.answer(.read("lỗi đọc/ghi ổ đĩa"))
         let screen = state.render().0.text
         #expect(screen.contains("Tìm kiếm bị lỗi"), "\(screen)")
         #expect(!screen.contains(state.context.strings["checkIn.noMatch"]))
         #expect(state.notice?.text.contains("Không đọc được dữ liệu: lỗi đọc/ghi ổ đĩa") == true)
         // The next keystroke searches again; its answer clears the failure.
-        #expect(state.type("n") == [.search("ducn")])
-        _ = state.answer(.searchResults(query: "ducn", []))
+        #expect(state.type("n") == [CheckInEffect.search("ducn")])
+        _ = state.answer(CheckInAnswer.searchResults(query: "ducn", []))
         #expect(state.render().0.text.contains(state.context.strings["checkIn.noMatch"]))
     }
 }
@@ -223,16 +223,16 @@ struct TicketScanTests {
     func scanWhileTicket() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
         _ = state.send(.key(.enter))
-        _ = state.answer(.doseHistoryLoaded(personID: F.duc.id, []))
+        _ = state.answer(CheckInAnswer.doseHistoryLoaded(personID: F.duc.id, []))
         _ = state.send(.key(.enter))
-        _ = state.answer(.checkedIn(ticket: 42))
+        _ = state.answer(CheckInAnswer.checkedIn(ticket: 42))
         #expect(state.render().0.text.contains("SỐ THỨ TỰ: 42"))
         let scan = "091142000777||Phạm Thị Thu Hà|01011942|Nữ|An Hòa|15042021"
         let effects = state.type(scan)
         #expect(!state.render().0.text.contains("SỐ THỨ TỰ: 42"))
-        #expect(effects.contains(.search(scan)) || effects.contains { if case .search(let q) = $0 { q.hasPrefix("0911") } else { false } },
+        #expect(effects.contains(CheckInEffect.search(scan)) || effects.contains { if case .search(let q)? = $0.as(CheckInEffect.self) { q.hasPrefix("0911") } else { false } },
                 "\(effects)")
         guard case .checkIn(let screen) = state.screen else { Issue.record("left check-in"); return }
         #expect(screen.field.text == scan, "not one key of the scan lost")
@@ -260,9 +260,9 @@ struct SearchAdviceTests {
             RosterMatch(person: Person(fullName: "Nguyễn Văn Số \(index)", birthDate: BirthDate(year: 1950 + index % 40), sex: .male),
                         dosesOnRecord: 0)
         }
-        _ = state.answer(.searchResults(query: "ng", many))
+        _ = state.answer(CheckInAnswer.searchResults(query: "ng", many))
         #expect(state.render().0.text.contains("Chỉ hiện 50 người đầu: thêm năm sinh (duc 1985, hung 51) hoặc một từ nữa."))
-        _ = state.answer(.searchResults(query: "ng", Array(many.prefix(3))))
+        _ = state.answer(CheckInAnswer.searchResults(query: "ng", Array(many.prefix(3))))
         #expect(!state.render().0.text.contains("Chỉ hiện"))
     }
 }

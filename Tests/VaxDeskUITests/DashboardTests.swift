@@ -34,8 +34,8 @@ struct DashboardTests {
     ])
     func dashboard(size: Size) {
         var state = F.signedIn(staffIndex: 4, size: size)
-        #expect(state.send(.key(.function(6))) == [.loadDashboard(by: F.staff[4].id)])
-        _ = state.answer(.dashboardLoaded(Self.board()))
+        #expect(state.send(.key(.function(6))) == [DashboardEffect.loadDashboard(by: F.staff[4].id)])
+        _ = state.answer(DashboardAnswer.dashboardLoaded(Self.board()))
         let screen = state.render().0.text
         #expect(screen.contains("đã tiêm 42 · 21/giờ"))
         #expect(screen.contains("Chờ khám: 3 người · trung vị 9 phút · lâu nhất 21 phút"))
@@ -51,7 +51,7 @@ struct DashboardTests {
         _ = state.send(.key(.function(6)))
         var board = Self.board()
         board.lastBackup = nil
-        _ = state.answer(.dashboardLoaded(board))
+        _ = state.answer(DashboardAnswer.dashboardLoaded(board))
         let (never, _) = state.render()
         let line = never.text.split(separator: "\n").first { $0.contains("Chưa sao lưu lần nào") }
         #expect(line != nil, "\(never.text)")
@@ -59,7 +59,7 @@ struct DashboardTests {
 
         board.lastBackup = BackupRecord(takenAt: F.now.addingTimeInterval(-26 * 3_600), path: "/media/usb/old.db",
                                         bytes: 1, auditRows: 1, people: 1, doses: 0, pending: 0)
-        _ = state.answer(.dashboardLoaded(board))
+        _ = state.answer(DashboardAnswer.dashboardLoaded(board))
         let (old, _) = state.render()
         #expect(old.text.contains("Sao lưu: 25/11 07:15 → /media/usb/old.db"), "\(old.text)")
         let row = old.lines.firstIndex { $0.contains("Sao lưu: ") }
@@ -72,14 +72,14 @@ struct DashboardTests {
         #expect(nurse.send(.key(.function(6))).isEmpty)
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
-        _ = lead.answer(.dashboardLoaded(Self.board()))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(Self.board()))
         var nobodyWaiting = Self.board()
         nobodyWaiting.stageCounts[.waitingScreening] = nil
         nobodyWaiting.stageCounts[.waitingInjection] = nil
-        _ = lead.answer(.dashboardLoaded(nobodyWaiting))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(nobodyWaiting))
         #expect(lead.send(.key(.function(7))).isEmpty)
         #expect(lead.render().0.text.contains("Đóng buổi tiêm? Sau khi đóng không ghi nhận thêm được."))
-        #expect(lead.send(.key(.enter)) == [.closeSession(by: F.staff[4].id)])
+        #expect(lead.send(.key(.enter)) == [DashboardEffect.closeSession(by: F.staff[4].id)])
         _ = lead.answer(.refused(.sessionNotResolved(inObservation: 4, openVials: 1, waiting: 0)))
         #expect(lead.notice?.text.contains("4 người đang theo dõi và 1 lọ đang mở") == true)
     }
@@ -88,7 +88,7 @@ struct DashboardTests {
     func closeWithPeopleWaiting() {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
-        _ = lead.answer(.dashboardLoaded(Self.board()))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(Self.board()))
         _ = lead.send(.key(.function(7)))
         let dialog = lead.render().0.text
         #expect(dialog.contains("Còn đang chờ: 3 người chờ khám, 2 người chờ tiêm."))
@@ -98,9 +98,9 @@ struct DashboardTests {
         _ = lead.type("Hết giờ buổi tiêm")
         Golden.check(lead.render().0, "dashboard-close-waiting")
         #expect(lead.send(.key(.enter)) == [
-            .recordLeftWithoutDose(reason: "Hết giờ buổi tiêm", by: F.staff[4].id), .closeSession(by: F.staff[4].id),
+            DashboardEffect.recordLeftWithoutDose(reason: "Hết giờ buổi tiêm", by: F.staff[4].id), .closeSession(by: F.staff[4].id),
         ])
-        _ = lead.answer(.leftWithoutDoseRecorded(5))
+        _ = lead.answer(DashboardAnswer.leftWithoutDoseRecorded(5))
         #expect(lead.notice?.text == "Đã ghi 5 người về không tiêm.")
     }
 }
@@ -113,7 +113,7 @@ struct SessionOpeningTests {
     func openSession() {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
-        _ = lead.answer(.dashboardLoaded(nil))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(nil))
         #expect(lead.render().0.text.contains("F8: Mở buổi tiêm mới."))
         _ = lead.send(.key(.function(8)))
         _ = lead.type("Nhà văn hóa khu phố 3")
@@ -129,19 +129,19 @@ struct SessionOpeningTests {
         _ = lead.type("250")
         Golden.check(lead.render().0, "dashboard-open-session")
         let effects = lead.send(.key(.enter))
-        guard case .openSession(let plan, let by)? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .openSession(let plan, let by)? = effects.first?.as(DashboardEffect.self) else { Issue.record("\(effects)"); return }
         #expect(by == F.staff[4].id && plan.place == "Nhà văn hóa khu phố 3" && plan.day == "2026-11-26")
         #expect(plan.teamCodes == ["DD01", "TI01"] && plan.planned == 250)
         #expect(plan.lots.map(\.productCode) == ["pfizer", "astrazeneca"] && plan.lots.map(\.dosesReceived) == [300, 200])
-        #expect(lead.answer(.sessionOpened).isEmpty)
-        #expect(lead.send(.databaseChanged).contains(.loadDashboard(by: F.staff[4].id)), "the desk's own commit reloads the board")
+        #expect(lead.answer(DashboardAnswer.sessionOpened).isEmpty)
+        #expect(lead.send(.databaseChanged).contains(DashboardEffect.loadDashboard(by: F.staff[4].id)), "the desk's own commit reloads the board")
     }
 
     @Test("team codes by spaces or commas; a plan the store refuses keeps what was typed, the cursor on the field to fix")
     func refusedPlanKept() {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
-        _ = lead.answer(.dashboardLoaded(nil))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(nil))
         _ = lead.send(.key(.function(8)))
         _ = lead.type("Trường tiểu học An Hòa")
         _ = lead.send(.key(.tab))
@@ -149,7 +149,7 @@ struct SessionOpeningTests {
         _ = lead.type("dd01 ti01  XX99")
         _ = lead.send(.key(.tab))
         _ = lead.type("Comirnaty:FK9001:30/06/2027:300")
-        guard case .openSession(let plan, _)? = lead.send(.key(.enter)).first else { Issue.record("not sent"); return }
+        guard case .openSession(let plan, _)? = lead.send(.key(.enter)).first?.as(DashboardEffect.self) else { Issue.record("not sent"); return }
         #expect(plan.teamCodes == ["DD01", "TI01", "XX99"])
         _ = lead.answer(.refused(.unknownStaffCode("XX99")))
         guard case .dashboard(let screen) = lead.screen, case .opening(let form) = screen.phase else {
@@ -164,7 +164,7 @@ struct SessionOpeningTests {
     func addStaff() {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
-        _ = lead.answer(.dashboardLoaded(DashboardTests.board()))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(DashboardTests.board()))
         _ = lead.send(.key(.function(4)))
         _ = lead.type("ti09")
         _ = lead.send(.key(.tab))
@@ -175,7 +175,7 @@ struct SessionOpeningTests {
         #expect(lead.render().0.text.contains(lead.context.strings["staff.unknownRole"]))
         for _ in 0..<6 { _ = lead.send(.key(.backspace)) }
         _ = lead.type("tiêm chủng viên")
-        guard case .addStaff(let member, _)? = lead.send(.key(.enter)).first else { Issue.record("not added"); return }
+        guard case .addStaff(let member, _)? = lead.send(.key(.enter)).first?.as(DashboardEffect.self) else { Issue.record("not added"); return }
         #expect(member.code == "TI09" && member.fullName == "Phan Văn Út" && member.role == .vaccinator)
     }
 }
@@ -188,19 +188,19 @@ struct SessionHistoryTests {
     func history() {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
-        _ = lead.answer(.dashboardLoaded(DashboardTests.board()))
-        #expect(lead.send(.key(.function(3))) == [.loadSessions])
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(DashboardTests.board()))
+        #expect(lead.send(.key(.function(3))) == [DashboardEffect.loadSessions])
         let earlier = VaccinationSession(siteID: UUID(), day: "2026-11-25", place: "Trường tiểu học", status: .closed,
                                          openedAt: F.now.addingTimeInterval(-86_400))
-        _ = lead.answer(.sessionsLoaded([F.session, earlier]))
+        _ = lead.answer(DashboardAnswer.sessionsLoaded([F.session, earlier]))
         _ = lead.send(.key(.down))
-        #expect(lead.send(.key(.enter)) == [.loadReport(sessionID: earlier.id)])
+        #expect(lead.send(.key(.enter)) == [DashboardEffect.loadReport(sessionID: earlier.id)])
         var report = SessionReport(sessionID: earlier.id, day: "2026-11-25", place: "Trường tiểu học", status: "closed")
         report.checkedIn = 120
         report.vaccinated = 112
         report.lots = [SessionReport.Lot(product: "astrazeneca", lot: "A1089", dosesReceived: 500, vialsOpened: 12,
                                          dosesInOpenedVials: 120, dosesGiven: 112, dosesWasted: 8)]
-        _ = lead.answer(.reportLoaded(report))
+        _ = lead.answer(DashboardAnswer.reportLoaded(report))
         let screen = lead.render().0.text
         #expect(screen.contains("Báo cáo buổi 25/11/2026"))
         #expect(screen.contains("AstraZeneca A1089: tiêm 112 · hủy 8 · trả lại 380"))
@@ -230,7 +230,7 @@ struct SessionHistoryTests {
         board.sync = status
         board.refused = [QuarantinedRecord(seq: 7, event: "injection", recordID: UUID(uuidString: "019A6B2C-1D2E-7F30-8A41-B52C63D74E85")!,
                                            message: "Immunization/019A…: HTTP 422: Immunization.vaccineCode has no code", attempts: 1)]
-        _ = lead.answer(.dashboardLoaded(board))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(board))
         let screen = lead.render(); let text = screen.0.text
         #expect(text.contains("lần gửi được cuối 09:10"))
         #expect(text.contains("⚠ Chưa gửi được: hệ thống trung ương từ chối kết nối · thử lại lúc 09:17"))

@@ -12,8 +12,8 @@ struct DeskBehaviourTests {
     @Test("typing searches; results of an older query are ignored")
     func searchAsYouType() {
         var state = F.desk(at: .checkIn)
-        #expect(state.type("đu") == [.search("đ"), .search("đu")])
-        _ = state.answer(.searchResults(query: "đ", [RosterMatch(person: F.ha, dosesOnRecord: 0)]))
+        #expect(state.type("đu") == [CheckInEffect.search("đ"), .search("đu")])
+        _ = state.answer(CheckInAnswer.searchResults(query: "đ", [RosterMatch(person: F.ha, dosesOnRecord: 0)]))
         guard case .checkIn(let screen) = state.screen else { Issue.record("not at check-in"); return }
         #expect(screen.results.isEmpty)
     }
@@ -29,13 +29,13 @@ struct DeskBehaviourTests {
     func checkInFlow() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
-        #expect(state.send(.key(.enter)) == [.loadDoseHistory(personID: F.duc.id)])
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        #expect(state.send(.key(.enter)) == [CheckInEffect.loadDoseHistory(personID: F.duc.id)])
         // Enter before the history is read is disabled.
         #expect(state.send(.key(.enter)).isEmpty)
-        _ = state.answer(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2021-09-01")]))
+        _ = state.answer(CheckInAnswer.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "pfizer", givenOn: "2021-09-01")]))
         let effects = state.send(.key(.enter))
-        guard case .checkIn(let person, let override, let by)? = effects.first else { Issue.record("no check-in: \(effects)"); return }
+        guard case .checkIn(let person, let override, let by)? = effects.first?.as(CheckInEffect.self) else { Issue.record("no check-in: \(effects)"); return }
         #expect(person == F.duc && override == nil && by == F.staff[0].id)
         #expect(state.isSaving)
         #expect(state.send(.key(.escape)).isEmpty, "keys wait while saving")
@@ -45,7 +45,7 @@ struct DeskBehaviourTests {
     func alreadyTicketed() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1, ticketToday: 4)]))
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1, ticketToday: 4)]))
         #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["checkIn.alreadyHasTicket"])
     }
@@ -54,7 +54,7 @@ struct DeskBehaviourTests {
     func screeningSave() {
         var state = F.desk(at: .screening, staffIndex: 1)
         let entry = F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)
-        _ = state.answer(.queueLoaded(.waitingScreening, [entry]))
+        _ = state.answerQueue(.waitingScreening, [entry])
         _ = state.send(.key(.enter))
         for value in ["36,6", "76", "118", "76", "16"] { _ = state.type(value) }
         _ = state.send(.key(.character("k")))
@@ -62,7 +62,7 @@ struct DeskBehaviourTests {
         _ = state.send(.key(.character("c")))
         _ = state.send(.key(.function(5)))
         let effects = state.send(.key(.enter))
-        guard case .saveScreening(let decision, _)? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .save(let decision, _)? = effects.first?.as(ScreeningEffect.self) else { Issue.record("\(effects)"); return }
         #expect(decision.visitID == entry.visitID)
         #expect(decision.yesItems == ["3"])
         #expect(decision.answers.byItem.count == 9, "every item asked of a man, each with its answer")
@@ -75,13 +75,13 @@ struct DeskBehaviourTests {
     func earlyDischarge() {
         var state = F.desk(at: .observation, staffIndex: 3)
         let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 10, dueInMinutes: 20)
-        _ = state.answer(.queueLoaded(.inObservation, [entry]))
+        _ = state.answerQueue(.inObservation, [entry])
         _ = state.send(.key(.enter))
         #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["observation.reasonRequired"])
         _ = state.type("Đau đầu, người nhà đưa đi khám")
         #expect(state.send(.key(.enter)) == [
-            .discharge(visitID: entry.visitID, earlyReason: "Đau đầu, người nhà đưa đi khám", by: F.staff[3].id),
+            ObservationEffect.discharge(visitID: entry.visitID, earlyReason: "Đau đầu, người nhà đưa đi khám", by: F.staff[3].id),
         ])
     }
 
@@ -89,26 +89,27 @@ struct DeskBehaviourTests {
     func dueDischarge() {
         var state = F.desk(at: .observation, staffIndex: 3)
         let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
-        _ = state.answer(.queueLoaded(.inObservation, [entry]))
+        _ = state.answerQueue(.inObservation, [entry])
         _ = state.send(.key(.enter))
-        #expect(state.send(.key(.enter)) == [.discharge(visitID: entry.visitID, earlyReason: nil, by: F.staff[3].id)])
+        #expect(state.send(.key(.enter)) == [ObservationEffect.discharge(visitID: entry.visitID, earlyReason: nil, by: F.staff[3].id)])
     }
 
     @Test("another desk's write refreshes what is on screen")
     func liveRefresh() {
         var state = F.desk(at: .screening, staffIndex: 1)
-        #expect(state.send(.databaseChanged) == [.loadSyncStatus, .loadSession, .loadAlerts, .loadQueue(.waitingScreening)])
+        #expect(state.send(.databaseChanged) == [AnyEffect(AppEffect.loadSyncStatus), AnyEffect(AppEffect.loadSession), AnyEffect(AppEffect.loadAlerts),
+                                                   AnyEffect(ScreeningEffect.queue(.load(.waitingScreening)))])
     }
 
     @Test("a refusal is shown in words and the desk goes back to its queue")
     func refusal() {
         var state = F.desk(at: .screening, staffIndex: 1)
-        _ = state.answer(.queueLoaded(.waitingScreening, [F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)]))
+        _ = state.answerQueue(.waitingScreening, [F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)])
         _ = state.send(.key(.enter))
         _ = state.send(.key(.enter))
         _ = state.send(.key(.enter))
         let effects = state.answer(.refused(.notAtStage(expected: .waitingScreening, actual: .waitingInjection)))
-        #expect(effects == [.loadQueue(.waitingScreening)])
+        #expect(effects == [ScreeningEffect.queue(.load(.waitingScreening))])
         #expect(!state.isSaving)
         #expect(state.notice?.tone == .danger)
         #expect(state.notice?.text == state.context.strings["error.notAtStage"])
@@ -118,7 +119,7 @@ struct DeskBehaviourTests {
     func quit() {
         var state = F.desk(at: .checkIn)
         _ = state.send(.resized(Size(columns: 40, rows: 10)))
-        #expect(state.send(.key(.function(10))) == [.quit])
+        #expect(state.send(.key(.function(10))).isEmpty)
         #expect(state.wantsQuit)
     }
 }
@@ -132,12 +133,12 @@ struct CardScanTests {
     func scan() {
         var state = F.desk(at: .checkIn)
         _ = state.type(Self.qr)
-        #expect(state.send(.key(.enter)) == [.search("091085012345")])
+        #expect(state.send(.key(.enter)) == [CheckInEffect.search("091085012345")])
         var onRoster = F.duc
         onRoster.birthDate = BirthDate(year: 1985)
-        let effects = state.answer(.searchResults(query: "091085012345", [RosterMatch(person: onRoster, dosesOnRecord: 0)]))
-        #expect(effects == [.loadDoseHistory(personID: F.duc.id)])
-        _ = state.answer(.doseHistoryLoaded(personID: F.duc.id, []))
+        let effects = state.answer(CheckInAnswer.searchResults(query: "091085012345", [RosterMatch(person: onRoster, dosesOnRecord: 0)]))
+        #expect(effects == [CheckInEffect.loadDoseHistory(personID: F.duc.id)])
+        _ = state.answer(CheckInAnswer.doseHistoryLoaded(personID: F.duc.id, []))
         let screen = state.render().0.text
         #expect(screen.contains("Thẻ và danh sách khác nhau"))
         #expect(screen.contains("Ngày sinh: thẻ 07/03/1985, danh sách 1985"))
@@ -149,7 +150,7 @@ struct CardScanTests {
         var state = F.desk(at: .checkIn)
         _ = state.type(Self.qr)
         _ = state.send(.key(.enter))
-        #expect(state.answer(.searchResults(query: "091085012345", [])).isEmpty)
+        #expect(state.answer(CheckInAnswer.searchResults(query: "091085012345", [])).isEmpty)
         #expect(state.render().0.text.contains("Thẻ CCCD 091085012345 (Nguyễn Văn Đức) không có trong danh sách."))
     }
 }

@@ -75,12 +75,12 @@ enum DeskFixture {
         var sync = SyncStatus()
         sync.pending = 3
         _ = state.answer(.syncStatusLoaded(sync))
-        _ = state.answer(.staffLoaded(staff))
+        _ = state.answer(SignInAnswer.staffLoaded(staff))
         for _ in 0..<staffIndex { _ = state.send(.key(.down)) }
         _ = state.send(.key(.enter))
         _ = state.type(pin)
         _ = state.send(.key(.enter))
-        _ = state.answer(.signedIn(staff[staffIndex]))
+        _ = state.answer(SignInAnswer.signedIn(staff[staffIndex]))
         return state
     }
 
@@ -102,31 +102,66 @@ extension DeskFixture {
     static func lastLook(of person: Person = duc, history: [PriorDose], staffIndex: Int = 0) -> AppState {
         var state = desk(at: .checkIn, staffIndex: staffIndex)
         _ = state.type("duc")
-        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: person, dosesOnRecord: history.count)]))
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [RosterMatch(person: person, dosesOnRecord: history.count)]))
         _ = state.send(.key(.enter))
-        _ = state.answer(.doseHistoryLoaded(personID: person.id, history))
+        _ = state.answer(CheckInAnswer.doseHistoryLoaded(personID: person.id, history))
         return state
     }
 }
 
+typealias SignInAnswer = SignInEffect.Answer
+typealias CheckInAnswer = CheckInEffect.Answer
+typealias ScreeningAnswer = ScreeningEffect.Answer
+typealias InjectionAnswer = InjectionEffect.Answer
+typealias ObservationAnswer = ObservationEffect.Answer
+typealias DashboardAnswer = DashboardEffect.Answer
+typealias ImportNews = RosterImportEffect.Answer
+
 extension AppState {
     /// Sends a sequence of keys typed as text.
-    mutating func type(_ text: String) -> [AppEffect] {
+    mutating func type(_ text: String) -> [AnyEffect] {
         text.flatMap { send(.key(.character($0))) }
     }
 
     /// An action; the effects it asks for, whoever asked.
-    mutating func send(_ action: AppAction) -> [AppEffect] {
+    mutating func send(_ action: AppAction) -> [AnyEffect] {
         update(action).map(\.effect)
     }
 
     /// The answer to what the screen on top asked for: to a write, while the desk is saving.
-    mutating func answer(_ result: AppResult) -> [AppEffect] {
-        answer(result, to: .screen(screenID))
+    mutating func answer(_ answer: some Sendable) -> [AnyEffect] {
+        self.answer(.done(answer), to: .screen(screenID))
+    }
+
+    /// The answer to what the desk itself asked for (the session, the sync state, the alerts).
+    mutating func answer(_ answer: AppAnswer) -> [AnyEffect] {
+        self.answer(.done(answer), to: .app)
+    }
+
+    /// What the screen on top asked for failed.
+    mutating func answer(_ failure: DeskFailure) -> [AnyEffect] {
+        answer(.failed(failure), to: .screen(screenID))
     }
 
     /// The answer to what `requester` asked for (a background job, a screen under the lock).
-    mutating func answer(_ result: AppResult, to requester: Requester) -> [AppEffect] {
-        send(.answer(Answer(to: requester, endsWrite: isSaving, result: result)))
+    mutating func answer(_ answer: some Sendable, to requester: Requester) -> [AnyEffect] {
+        self.answer(.done(answer), to: requester)
+    }
+
+    /// The station's queue, as the screen on top asked for it.
+    mutating func answerQueue(_ stage: VisitStage, _ entries: [QueueEntry]) -> [AnyEffect] {
+        let loaded = QueueEffect.Answer.loaded(stage, entries)
+        return switch stage {
+        case .waitingScreening: answer(ScreeningAnswer.queue(loaded))
+        case .waitingInjection: answer(InjectionAnswer.queue(loaded))
+        default: answer(ObservationAnswer.queue(loaded))
+        }
+    }
+
+    mutating func answer(_ outcome: Outcome, to requester: Requester) -> [AnyEffect] {
+        send(.answer(Answer(to: requester, endsWrite: isSaving, outcome: outcome)))
     }
 }
+
+/// The effects asked for are `expected`, all of one feature.
+func == <E: DeskEffect>(lhs: [AnyEffect], rhs: [E]) -> Bool { lhs == rhs.map(AnyEffect.init) }

@@ -22,8 +22,8 @@ struct DeskRunLoopTests {
     static func client(clock: Clock) -> DeskClient {
         var client = DeskClient.unimplemented(now: F.now)
         client.now = { clock.now }
-        client.staff = { F.staff }
-        client.signIn = { code, _ in F.staff.first { $0.code == code }! }
+        client.signIn.staff = { F.staff }
+        client.signIn.signIn = { code, _ in F.staff.first { $0.code == code }! }
         client.openSession = { (F.session, F.lots) }
         client.syncStatus = { SyncStatus() }
         client.alerts = { [] }
@@ -51,7 +51,7 @@ struct DeskRunLoopTests {
         let clock = Clock()
         var client = Self.client(clock: clock)
         let searched = Mutex<[String]>([])
-        client.search = { query in
+        client.checkIn.search = { query in
             searched.withLock { $0.append(query) }
             return query.count >= 3 ? [RosterMatch(person: F.duc, dosesOnRecord: 1)] : []
         }
@@ -75,7 +75,7 @@ struct DeskRunLoopTests {
         let clock = Clock()
         var client = Self.client(clock: clock)
         let release = DispatchSemaphore(value: 0)
-        client.importRoster = { path, _, progress in
+        client.rosterImport.run = { path, _, progress in
             progress(10_000, 60_000)
             release.wait()
             var summary = RosterImportSummary()
@@ -117,13 +117,13 @@ struct DeskRunLoopTests {
         var client = Self.client(clock: clock)
         // The import ends only once the site lead has left its screen: the order this test is about.
         let leftTheScreen = DispatchSemaphore(value: 0)
-        client.importRoster = { _, _, _ in
+        client.rosterImport.run = { _, _, _ in
             leftTheScreen.wait()
             var summary = RosterImportSummary()
             summary.imported = 1_200
             return (summary, errorsFile: nil)
         }
-        client.dashboard = { _ in nil }
+        client.dashboard.dashboard = { _ in nil }
         let terminal = MemoryTerminal()
         let loop = DeskRunLoop(state: AppState(context: F.context(), size: .minimum, siteName: "Trạm", idleLock: nil),
                                terminal: terminal, client: client)
@@ -151,11 +151,11 @@ struct DeskRunLoopTests {
         let queueReads = Mutex(0)
         let changed = Mutex(false)
         let saved = Mutex(false)
-        client.queue = { _ in
+        client.queue.entries = { _ in
             queueReads.withLock { $0 += 1 }
             return saved.withLock { $0 } ? [] : [entry]
         }
-        client.saveScreening = { _, _ in
+        client.screening.save = { _, _ in
             saved.withLock { $0 = true }
             changed.withLock { $0 = true }
         }
@@ -195,7 +195,7 @@ struct AnswerRoutingTests {
         let asked = state.screenID
         _ = state.send(.key(.function(2)))
         _ = state.send(.key(.enter))
-        _ = state.answer(.searchResults(query: "", [RosterMatch(person: F.duc, dosesOnRecord: 1)]), to: .screen(asked))
+        _ = state.answer(CheckInAnswer.searchResults(query: "", [RosterMatch(person: F.duc, dosesOnRecord: 1)]), to: .screen(asked))
         guard case .checkIn(let screen) = state.screen else { Issue.record("not at check-in"); return }
         #expect(screen.results.isEmpty)
     }
@@ -210,11 +210,11 @@ struct AnswerRoutingTests {
         _ = state.send(.tick(state.context.now))
         #expect(state.isLocked)
         let entry = F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 3)
-        _ = state.answer(.queueLoaded(.waitingScreening, [entry]), to: .screen(asked))
+        _ = state.answer(ScreeningAnswer.queue(.loaded(.waitingScreening, [entry])), to: .screen(asked))
         #expect(!state.render().0.text.contains("Nguyễn Văn Đức"))
         _ = state.type(F.pin)
         _ = state.send(.key(.enter))
-        _ = state.answer(.signedIn(F.staff[1]))
+        _ = state.answer(SignInAnswer.signedIn(F.staff[1]))
         #expect(state.render().0.text.contains("Nguyễn Văn Đức"))
     }
 }

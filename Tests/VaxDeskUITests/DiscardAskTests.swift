@@ -26,7 +26,7 @@ struct DiscardAskTests {
     func walkIn() {
         var state = F.desk(at: .checkIn)
         _ = state.type("lê thị mơ")
-        _ = state.answer(.searchResults(query: "lê thị mơ", []))
+        _ = state.answer(CheckInAnswer.searchResults(query: "lê thị mơ", []))
         _ = state.send(.key(.function(3)))
         _ = state.type("12/03/1961")
         Self.asks(&state, stillThere: { $0.render().0.text.contains("12/03/1961") },
@@ -36,7 +36,7 @@ struct DiscardAskTests {
     @Test("an untouched form goes at once: nothing to lose")
     func untouched() {
         var state = F.desk(at: .observation, staffIndex: 3)
-        _ = state.answer(.queueLoaded(.inObservation, [F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 8, dueInMinutes: 22)]))
+        _ = state.answerQueue(.inObservation, [F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 8, dueInMinutes: 22)])
         _ = state.send(.key(.function(3)))
         _ = state.send(.key(.escape))
         #expect(!state.render().0.text.contains("Bỏ những gì đã nhập?"))
@@ -46,7 +46,7 @@ struct DiscardAskTests {
     @Test("the adverse-event form")
     func adverseEvent() {
         var state = F.desk(at: .observation, staffIndex: 3)
-        _ = state.answer(.queueLoaded(.inObservation, [F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 8, dueInMinutes: 22)]))
+        _ = state.answerQueue(.inObservation, [F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 8, dueInMinutes: 22)])
         _ = state.send(.key(.function(3)))
         _ = state.type("Khó thở, mẩn đỏ")
         Self.asks(&state, stillThere: { $0.render().0.text.contains("Khó thở, mẩn đỏ") },
@@ -57,7 +57,7 @@ struct DiscardAskTests {
     func sessionPlan() {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
-        _ = lead.answer(.dashboardLoaded(nil))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(nil))
         _ = lead.send(.key(.function(8)))
         _ = lead.type("Nhà văn hóa khu phố 3")
         Self.asks(&lead, stillThere: { $0.render().0.text.contains("Nhà văn hóa khu phố 3") },

@@ -26,8 +26,8 @@ struct RosterImportScreenTests {
         _ = state.send(.key(.function(5)))
         #expect(state.send(.key(.enter)).isEmpty, "no path yet")
         _ = state.type("/srv/lists/phuong-vtv.csv")
-        #expect(state.send(.key(.enter)) == [.importRoster(path: "/srv/lists/phuong-vtv.csv", by: state.context.user!.id)])
-        _ = state.answer(.importProgress(done: 480_000, total: 1_000_000), to: .job(.rosterImport))
+        #expect(state.send(.key(.enter)) == [RosterImportEffect.importRoster(path: "/srv/lists/phuong-vtv.csv", by: state.context.user!.id)])
+        _ = state.answer(ImportNews.progress(done: 480_000, total: 1_000_000), to: .job(.rosterImport))
         let progress = state.render().0.text
         #expect(progress.contains("Đang nhập: 480.000 / khoảng 1.000.000 dòng"))
         #expect(progress.contains("48%"))
@@ -36,7 +36,7 @@ struct RosterImportScreenTests {
         summary.imported = 998_000
         summary.updated = 1_500
         summary.rejected = 500
-        _ = state.answer(.rosterImported(summary, errorsFile: "/srv/lists/phuong-vtv-errors.csv"), to: .job(.rosterImport))
+        _ = state.answer(ImportNews.finished(summary, errorsFile: "/srv/lists/phuong-vtv-errors.csv"), to: .job(.rosterImport))
         let done = state.render().0.text
         #expect(done.contains("Thêm mới:      998.000"))
         #expect(done.contains("/srv/lists/phuong-vtv-errors.csv"))
@@ -51,7 +51,7 @@ struct RosterImportScreenTests {
         _ = state.send(.key(.function(5)))
         _ = state.type("/srv/lists/missing.csv")
         _ = state.send(.key(.enter))
-        _ = state.answer(.importFailed("Không đọc được tệp /srv/lists/missing.csv."), to: .job(.rosterImport))
+        _ = state.answer(ImportNews.failed("Không đọc được tệp /srv/lists/missing.csv."), to: .job(.rosterImport))
         let screen = state.render().0.text
         #expect(screen.contains("✗ Không đọc được tệp /srv/lists/missing.csv."))
         #expect(screen.contains("Tệp: /srv/lists/missing.csv"))

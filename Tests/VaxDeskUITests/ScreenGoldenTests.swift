@@ -12,7 +12,7 @@ struct ScreenGoldenTests {
     @Test("sign-in lists the staff")
     func login() {
         var state = AppState(context: F.context(), size: .minimum, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân")
-        _ = state.answer(.staffLoaded(F.staff))
+        _ = state.answer(SignInAnswer.staffLoaded(F.staff))
         _ = state.answer(.sessionLoaded(F.session, lots: F.lots))
         Golden.check(state.render().0, "login")
     }
@@ -21,7 +21,7 @@ struct ScreenGoldenTests {
     func checkInResults() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.answer(.searchResults(query: "duc", [
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [
             RosterMatch(person: F.duc, dosesOnRecord: 1),
             RosterMatch(person: F.ducAnh, dosesOnRecord: 0, ticketToday: 7),
         ]))
@@ -34,22 +34,22 @@ struct ScreenGoldenTests {
     func checkInConfirm() {
         var state = F.desk(at: .checkIn)
         _ = state.type("duc")
-        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
         _ = state.send(.key(.enter))
-        _ = state.answer(.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10")]))
+        _ = state.answer(CheckInAnswer.doseHistoryLoaded(personID: F.duc.id, [PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10")]))
         Golden.check(state.render().0, "checkin-confirm")
         _ = state.send(.key(.enter))
-        _ = state.answer(.checkedIn(ticket: 42))
+        _ = state.answer(CheckInAnswer.checkedIn(ticket: 42))
         Golden.check(state.render().0, "checkin-ticket")
     }
 
     @Test("screening: the checklist and its outcome")
     func screeningChecklist() {
         var state = F.desk(at: .screening, staffIndex: 1)
-        _ = state.answer(.queueLoaded(.waitingScreening, [
+        _ = state.answerQueue(.waitingScreening, [
             F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 7),
             F.entry(F.ha, ticket: 13, stage: .waitingScreening, minutesAgo: 2),
-        ]))
+        ])
         Golden.check(state.render().0, "screening-queue")
         _ = state.send(.key(.enter))
         for value in ["36,6", "76", "118", "76", "16"] { _ = state.type(value) }
@@ -62,9 +62,9 @@ struct ScreenGoldenTests {
     @Test("injection: lot, arm and the identity check")
     func injection() {
         var state = F.desk(at: .injection, staffIndex: 2)
-        _ = state.answer(.queueLoaded(.waitingInjection, [F.entry(F.ha, ticket: 13, stage: .waitingInjection, minutesAgo: 4, caution: true)]))
+        _ = state.answerQueue(.waitingInjection, [F.entry(F.ha, ticket: 13, stage: .waitingInjection, minutesAgo: 4, caution: true)])
         _ = state.send(.key(.enter))
-        _ = state.answer(.vialsLoaded([F.vial(of: F.lots[0], drawn: 2, openedMinutesAgo: 75)]))
+        _ = state.answer(InjectionAnswer.vialsLoaded([F.vial(of: F.lots[0], drawn: 2, openedMinutesAgo: 75)]))
         _ = state.send(.key(.character("p")))
         Golden.check(state.render().0, "injection-prepare")
         _ = state.send(.key(.enter))
@@ -74,10 +74,10 @@ struct ScreenGoldenTests {
     @Test("observation: countdowns, soonest due first, due ones marked")
     func observation() {
         var state = F.desk(at: .observation, staffIndex: 3)
-        _ = state.answer(.queueLoaded(.inObservation, [
+        _ = state.answerQueue(.inObservation, [
             F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1),
             F.entry(F.ha, ticket: 13, stage: .inObservation, minutesAgo: 20, caution: true, dueInMinutes: 40),
-        ]))
+        ])
         Golden.check(state.render().0, "observation-board")
         _ = state.send(.key(.down))
         _ = state.send(.key(.enter))
@@ -109,11 +109,11 @@ struct ScreenGoldenTests {
         case .injection: .waitingInjection
         default: .inObservation
         }
-        _ = state.answer(.queueLoaded(stage, [
+        _ = state.answerQueue(stage, [
             F.entry(F.duc, ticket: 12, stage: stage, minutesAgo: 9, dueInMinutes: station == .observation ? 21 : nil),
             F.entry(F.ha, ticket: 13, stage: stage, minutesAgo: 4, caution: true,
                     dueInMinutes: station == .observation ? 56 : nil),
-        ]))
+        ])
         Golden.check(state.render().0, "\(station.rawValue)-wide")
     }
 
@@ -121,7 +121,7 @@ struct ScreenGoldenTests {
     func wide(language: Language) {
         var state = F.desk(at: .checkIn, size: Size(columns: 120, rows: 30), language: language)
         _ = state.type("duc")
-        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 2)]))
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 2)]))
         Golden.check(state.render().0, "checkin-wide-\(language.rawValue)")
     }
 }

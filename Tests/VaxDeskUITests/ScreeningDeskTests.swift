@@ -14,7 +14,7 @@ struct ScreeningDeskTests {
     static func calling(_ person: Person = F.duc) -> (AppState, QueueEntry) {
         var state = F.desk(at: .screening, staffIndex: 1)
         let entry = F.entry(person, ticket: 12, stage: .waitingScreening, minutesAgo: 6)
-        _ = state.answer(.queueLoaded(.waitingScreening, [entry]))
+        _ = state.answerQueue(.waitingScreening, [entry])
         _ = state.send(.key(.enter))
         return (state, entry)
     }
@@ -131,7 +131,7 @@ struct ScreeningDeskTests {
         screen = state.render().0.text
         #expect(screen.contains("Theo phiếu:     Đủ điều kiện tiêm chủng ngay"), "\(screen)")
         _ = state.send(.key(.function(4)))
-        guard case .saveScreening(let decision, _)? = state.send(.key(.enter)).first else { Issue.record("not saved"); return }
+        guard case .save(let decision, _)? = state.send(.key(.enter)).first?.as(ScreeningEffect.self) else { Issue.record("not saved"); return }
         #expect(decision.vitals == nil && decision.vitalsNotTakenReason == "Máy đo huyết áp hỏng")
         #expect(decision.answers["10"] == false, "item 10 was asked, since no signs answered it")
     }
@@ -158,7 +158,7 @@ struct ScreeningDeskTests {
         #expect(state.notice?.text == state.context.strings["screening.consentNeeded"])
         _ = state.send(.key(.function(4)))
         let effects = state.send(.key(.enter))
-        guard case .saveScreening(let decision, _)? = effects.first else { Issue.record("\(effects)"); return }
+        guard case .save(let decision, _)? = effects.first?.as(ScreeningEffect.self) else { Issue.record("\(effects)"); return }
         #expect(decision.visitID == entry.visitID && decision.consent && decision.outcome == .eligible)
         #expect(decision.vitals == VitalSigns(temperature: 36.6, pulse: 76, systolic: 118, diastolic: 76, respiratoryRate: 16))
         #expect(decision.answers.byItem.count == 9 && decision.answers.yesItems.isEmpty)
@@ -174,7 +174,7 @@ struct ScreeningDeskTests {
         // Stricter: contraindicated, no reason, no consent needed.
         var stricter = state
         _ = stricter.send(.key(.left))
-        guard case .saveScreening(let strict, _)? = stricter.send(.key(.enter)).first else { Issue.record("stricter"); return }
+        guard case .save(let strict, _)? = stricter.send(.key(.enter)).first?.as(ScreeningEffect.self) else { Issue.record("stricter"); return }
         #expect(strict.outcome == .contraindicated && strict.computedOutcome == .deferred && strict.overrideReason == nil)
         // More lenient: the caution group, with a reason and consent.
         _ = state.send(.key(.right))
@@ -184,7 +184,7 @@ struct ScreeningDeskTests {
         #expect(state.notice?.text == state.context.strings["screening.lenientNeedsReason"])
         _ = state.type("Sốt nhẹ do mọc răng khôn, đã hết")
         Golden.check(state.render().0, "screening-lenient")
-        guard case .saveScreening(let lenient, _)? = state.send(.key(.enter)).first else { Issue.record("lenient"); return }
+        guard case .save(let lenient, _)? = state.send(.key(.enter)).first?.as(ScreeningEffect.self) else { Issue.record("lenient"); return }
         #expect(lenient.outcome == .caution && lenient.computedOutcome == .deferred)
         #expect(lenient.overrideReason == "Sốt nhẹ do mọc răng khôn, đã hết" && lenient.consent)
     }
@@ -200,7 +200,7 @@ struct ScreeningClaimTests {
         var taken = F.entry(F.duc, ticket: 12, stage: .waitingScreening, minutesAgo: 9)
         taken.claimedBy = "BS02"
         let free = F.entry(F.ha, ticket: 13, stage: .waitingScreening, minutesAgo: 4)
-        _ = state.answer(.queueLoaded(.waitingScreening, [taken, free]))
+        _ = state.answerQueue(.waitingScreening, [taken, free])
         let screen = state.render().0.text
         #expect(screen.contains("tiếp theo: số 13"))
         #expect(screen.contains("đang ở BS02"))
@@ -208,7 +208,7 @@ struct ScreeningClaimTests {
         #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == "BS02 đã gọi người này ở bàn khác: hãy chọn người khác (↑/↓).")
         _ = state.send(.key(.down))
-        #expect(state.send(.key(.enter)) == [.claim(visitID: free.visitID, stage: .waitingScreening, by: F.staff[1].id)])
+        #expect(state.send(.key(.enter)) == [ScreeningEffect.queue(.claim(visitID: free.visitID, stage: .waitingScreening, by: F.staff[1].id))])
     }
 
     @Test("a claim refused (another desk was first) takes the screen back to the queue, saying who; Esc and signing out let go")
@@ -217,14 +217,14 @@ struct ScreeningClaimTests {
         let reload = state.answer(.refused(.claimedElsewhere(code: "BS02", name: "Phạm Thị Thu Hà")))
         #expect(state.notice?.text == "Phạm Thị Thu Hà (BS02) đã gọi người này ở bàn khác: hãy gọi người khác.")
         #expect(state.render().0.text.contains("Chờ khám sàng lọc"))
-        #expect(reload.contains(.loadQueue(.waitingScreening)))
+        #expect(reload.contains(ScreeningEffect.queue(.load(.waitingScreening))))
 
         (state, _) = ScreeningDeskTests.calling()
         _ = state.send(.key(.escape))  // out of the signs form, nothing typed
-        #expect(state.send(.key(.escape)) == [.releaseClaim(visitID: entry.visitID)])
+        #expect(state.send(.key(.escape)) == [ScreeningEffect.queue(.releaseClaim(visitID: entry.visitID))])
 
         (state, _) = ScreeningDeskTests.measured()
-        #expect(state.send(.key(.function(9))).contains(.releaseClaim(visitID: entry.visitID)))
+        #expect(state.send(.key(.function(9))).contains(QueueEffect.releaseClaim(visitID: entry.visitID)))
     }
 }
 
@@ -239,12 +239,12 @@ struct ScreeningNoteTests {
         _ = state.send(.key(.character("k")))
         _ = state.send(.key(.character("c")))
         _ = state.send(.key(.function(5)))
-        guard case .saveScreening(let decision, _)? = state.send(.key(.enter)).first else {
+        guard case .save(let decision, _)? = state.send(.key(.enter)).first?.as(ScreeningEffect.self) else {
             Issue.record("not saved")
             return
         }
         #expect(decision.outcome == .deferred && !decision.consent)
-        _ = state.answer(.screeningSaved(.deferred))
+        _ = state.answer(ScreeningAnswer.saved(.deferred))
         let note = state.render().0.text
         #expect(note.contains("Giấy báo cho người đến tiêm"))
         #expect(note.contains("Mục 3: Đang mắc bệnh cấp tính"))

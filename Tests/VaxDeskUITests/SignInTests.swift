@@ -13,7 +13,7 @@ struct SignInTests {
     static func login() -> AppState {
         var state = AppState(context: F.context(), size: .minimum, siteName: "Trạm Y tế Phường Vĩnh Thanh Vân", idleLock: nil)
         _ = state.answer(.sessionLoaded(F.session, lots: F.lots))
-        _ = state.answer(.staffLoaded(F.staff))
+        _ = state.answer(SignInAnswer.staffLoaded(F.staff))
         return state
     }
 
@@ -31,13 +31,13 @@ struct SignInTests {
         #expect(screen.0.text.contains("Mã PIN: ••••"))
         #expect(!screen.0.text.contains("1357"))
         Golden.check(screen.0, "login-pin")
-        #expect(state.send(.key(.enter)) == [.signIn(code: "BS01", pin: "1357")])
+        #expect(state.send(.key(.enter)) == [SignInEffect.signIn(code: "BS01", pin: "1357")])
         #expect(state.isSaving, "a tenth of a second of hashing: keys wait")
 
-        _ = state.answer(.signInRefused(.wrongPIN(attemptsLeft: 3)))
+        _ = state.answer(SignInAnswer.refused(.wrongPIN(attemptsLeft: 3)))
         #expect(state.notice?.text == "Sai mã PIN. Còn 3 lần thử trước khi tài khoản bị khóa.")
         #expect(!state.render().0.text.contains("•"), "the digits are cleared")
-        _ = state.answer(.signInRefused(.locked(until: F.now.addingTimeInterval(120))))
+        _ = state.answer(SignInAnswer.refused(.locked(until: F.now.addingTimeInterval(120))))
         #expect(state.notice?.text == "Nhập sai mã PIN quá nhiều lần: tài khoản bị khóa đến 09:17:00.")
 
         // Esc goes back to the list; the right PIN opens the station picker at the doctor's station.
@@ -46,7 +46,7 @@ struct SignInTests {
         _ = state.send(.key(.enter))
         _ = state.type("1357")
         _ = state.send(.key(.enter))
-        _ = state.answer(.signedIn(F.staff[1]))
+        _ = state.answer(SignInAnswer.signedIn(F.staff[1]))
         let picker = state.render().0.text
         #expect(picker.contains("Xin chào, Lê Văn Hùng"))
         #expect(picker.contains("▶ 2. Khám sàng lọc"))
@@ -95,7 +95,7 @@ struct SignInTests {
         _ = state.send(.key(.character("1")))
         _ = state.send(.key(.enter))
         _ = state.type("duc")
-        _ = state.answer(.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1)]))
         #expect(state.render().0.text.contains("Nguyễn Văn Đức"))
 
         // A key restarts the count; five minutes after the last key, the desk locks.
@@ -104,7 +104,7 @@ struct SignInTests {
         _ = state.send(.tick(F.now.addingTimeInterval(450)))
         #expect(!state.isLocked)
         let effects = state.send(.tick(F.now.addingTimeInterval(500)))
-        #expect(state.isLocked && effects == [.loadStaff])
+        #expect(state.isLocked && effects == [SignInEffect.loadStaff])
         #expect(state.context.user == nil, "nobody may act from a locked desk")
         let locked = state.render().0
         for secret in ["Nguyễn Văn Đức", "duc", "•••2345", "07/03/1985"] {
@@ -115,9 +115,9 @@ struct SignInTests {
 
         // Her PIN: the search as she left it.
         _ = state.type("1357")
-        #expect(state.send(.key(.enter)) == [.signIn(code: "DD01", pin: "1357")])
-        let back = state.answer(.signedIn(F.staff[0]))
-        #expect(back.contains(.loadSession))
+        #expect(state.send(.key(.enter)) == [SignInEffect.signIn(code: "DD01", pin: "1357")])
+        let back = state.answer(SignInAnswer.signedIn(F.staff[0]))
+        #expect(back.contains(AppEffect.loadSession))
         #expect(!state.isLocked && state.station == .checkIn)
         #expect(state.render().0.text.contains("Nguyễn Văn Đức"))
     }
@@ -128,15 +128,15 @@ struct SignInTests {
         state.idleLock = 60
         _ = state.send(.tick(F.now.addingTimeInterval(61)))
         #expect(state.isLocked)
-        _ = state.answer(.staffLoaded(F.staff))
+        _ = state.answer(SignInAnswer.staffLoaded(F.staff))
         _ = state.send(.key(.escape))
         #expect(state.render().0.text.contains("Chọn tên của bạn"))
         _ = state.send(.key(.down))
         _ = state.send(.key(.down))
         _ = state.send(.key(.enter))
         _ = state.type("2468")
-        #expect(state.send(.key(.enter)) == [.signIn(code: "TI01", pin: "2468")])
-        _ = state.answer(.signedIn(F.staff[2]))
+        #expect(state.send(.key(.enter)) == [SignInEffect.signIn(code: "TI01", pin: "2468")])
+        _ = state.answer(SignInAnswer.signedIn(F.staff[2]))
         #expect(!state.isLocked && state.station == nil)
         #expect(state.render().0.text.contains("Xin chào, Võ Thị Hồng"))
         #expect(state.render().0.text.contains("▶ 3. Tiêm"))
@@ -152,13 +152,13 @@ struct SignInTests {
             F.entry(F.ha, ticket: 13, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1),
             F.entry(F.ducAnh, ticket: 14, stage: .inObservation, minutesAgo: 5, dueInMinutes: 25),
         ]
-        _ = state.answer(.queueLoaded(.inObservation, entries))
+        _ = state.answerQueue(.inObservation, entries)
         _ = state.send(.tick(F.now.addingTimeInterval(61)))
         let locked = state.render().0.text
         #expect(state.isLocked)
         #expect(locked.contains("Theo dõi: 3 người · 2 đã đủ giờ · 1 quá giờ (đăng nhập để xem)"), "\(locked)")
         #expect(!locked.contains("Nguyễn Văn Đức") && !locked.contains("Phạm Thị Thu Hà"))
-        #expect(state.send(.databaseChanged).contains(.loadQueue(.inObservation)), "the board under the lock keeps up")
+        #expect(state.send(.databaseChanged).contains(ObservationEffect.queue(.load(.inObservation))), "the board under the lock keeps up")
     }
 
     @Test("a serious event waiting shows on a locked desk without a name")
@@ -177,17 +177,17 @@ struct SignInTests {
     func leadTools() {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
-        _ = lead.answer(.dashboardLoaded(DashboardTests.board()))
-        #expect(lead.send(.key(.function(5))) == [.loadStaff])
-        _ = lead.answer(.staffLoaded(F.staff))
+        _ = lead.answer(DashboardAnswer.dashboardLoaded(DashboardTests.board()))
+        #expect(lead.send(.key(.function(5))) == [DashboardEffect.loadStaff])
+        _ = lead.answer(DashboardAnswer.staffLoaded(F.staff))
         #expect(lead.render().0.text.contains("Đặt lại mã PIN: chọn nhân viên rồi nhấn Enter"))
         _ = lead.send(.key(.down))
         // Asked once more, naming the person: their present PIN stops working.
         #expect(lead.send(.key(.enter)).isEmpty)
         #expect(lead.render().0.text.contains("(BS01)."))
         #expect(lead.render().0.text.contains("Mã PIN hiện tại của người đó sẽ không dùng được nữa."))
-        #expect(lead.send(.key(.enter)) == [.resetPIN(code: "BS01", by: F.staff[4].id)])
-        _ = lead.answer(.pinReset(code: "BS01", pin: "408213"))
+        #expect(lead.send(.key(.enter)) == [DashboardEffect.resetPIN(code: "BS01", by: F.staff[4].id)])
+        _ = lead.answer(DashboardAnswer.pinReset(code: "BS01", pin: "408213"))
         // The PIN stays on screen, whole at 80 columns, until read; the status line does not carry it.
         #expect(lead.render().0.text.contains("Mã PIN: 408213"))
         #expect(lead.notice?.text == "Đã đặt lại mã PIN của BS01.")
@@ -195,7 +195,7 @@ struct SignInTests {
         _ = lead.send(.key(.enter))
         #expect(!lead.render().0.text.contains("408213"), "shown once")
 
-        #expect(lead.send(.key(.function(6))) == [.loadAuditTrail(before: nil, by: F.staff[4].id)])
+        #expect(lead.send(.key(.function(6))) == [DashboardEffect.loadAuditTrail(before: nil, by: F.staff[4].id)])
         let page = (0..<20).map { n in
             AuditEntry(seq: Int64(40 - n), at: F.now.addingTimeInterval(Double(-n * 60)), staffID: F.staff[0].id,
                        staffCode: "DD01", staffName: "Nguyễn Thị Lan", action: n == 0 ? "sign-in" : "check-in",
@@ -203,12 +203,12 @@ struct SignInTests {
                        recordID: UUID(uuidString: "0193C2A1-0000-7000-8000-0000000000\(String(format: "%02d", n))")!,
                        detail: nil)
         }
-        _ = lead.answer(.auditTrailLoaded(page, appended: false))
+        _ = lead.answer(DashboardAnswer.auditTrailLoaded(page, appended: false))
         let screen = lead.render().0
         #expect(screen.text.contains("40  26/11 09:15:00  DD01  sign-in  staff …00000000"))
         Golden.check(screen, "audit-trail")
         for _ in 0..<19 { _ = lead.send(.key(.down)) }
-        #expect(lead.send(.key(.down)) == [.loadAuditTrail(before: 21, by: F.staff[4].id)], "past the oldest: the next page")
+        #expect(lead.send(.key(.down)) == [DashboardEffect.loadAuditTrail(before: 21, by: F.staff[4].id)], "past the oldest: the next page")
         _ = lead.send(.key(.escape))
         #expect(lead.render().0.text.contains("đã tiêm 42"))
     }

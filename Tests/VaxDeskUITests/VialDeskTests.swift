@@ -13,9 +13,9 @@ struct VialDeskTests {
     static func preparing(vials: [Vial]) -> (AppState, QueueEntry) {
         var state = F.desk(at: .injection, staffIndex: 2)
         let entry = F.entry(F.duc, ticket: 12, stage: .waitingInjection, minutesAgo: 3)
-        _ = state.answer(.queueLoaded(.waitingInjection, [entry]))
-        #expect(state.send(.key(.enter)) == [.claim(visitID: entry.visitID, stage: .waitingInjection, by: F.staff[2].id), .loadVials])
-        _ = state.answer(.vialsLoaded(vials))
+        _ = state.answerQueue(.waitingInjection, [entry])
+        #expect(state.send(.key(.enter)) == [InjectionEffect.queue(.claim(visitID: entry.visitID, stage: .waitingInjection, by: F.staff[2].id)), .loadVials])
+        _ = state.answer(InjectionAnswer.vialsLoaded(vials))
         return (state, entry)
     }
 
@@ -25,7 +25,7 @@ struct VialDeskTests {
         #expect(state.render().0.text.contains("chưa mở lọ: F3 để mở"))
         #expect(state.send(.key(.enter)).isEmpty)
         #expect(state.notice?.text == state.context.strings["injection.noOpenVial"])
-        #expect(state.send(.key(.function(3))) == [.openVial(lotID: F.lots[0].id, by: F.staff[2].id)])
+        #expect(state.send(.key(.function(3))) == [InjectionEffect.openVial(lotID: F.lots[0].id, by: F.staff[2].id)])
     }
 
     @Test("the dose is drawn from the open vial; its doses left and discard countdown are shown")
@@ -38,26 +38,26 @@ struct VialDeskTests {
         #expect(state.notice?.text == state.context.strings["injection.vialStillOpen"])
         _ = state.send(.key(.enter))
         #expect(state.send(.key(.enter)) == [
-            .inject(visitID: entry.visitID, vialID: vial.id, arm: .left, by: F.staff[2].id),
+            InjectionEffect.inject(visitID: entry.visitID, vialID: vial.id, arm: .left, by: F.staff[2].id),
         ])
     }
 
     @Test("with nobody waiting, F3 from the queue shows the vials: the last one of the day is discarded without calling anyone")
     func vialsWithNobodyCalled() {
         var state = F.desk(at: .injection, staffIndex: 2)
-        _ = state.answer(.queueLoaded(.waitingInjection, []))
+        _ = state.answerQueue(.waitingInjection, [])
         #expect(state.send(.key(.enter)).isEmpty, "nobody to call")
-        #expect(state.send(.key(.function(3))) == [.loadVials])
+        #expect(state.send(.key(.function(3))) == [InjectionEffect.loadVials])
         let vial = F.vial(of: F.lots[0], drawn: 4, openedMinutesAgo: 90)
-        _ = state.answer(.vialsLoaded([vial]))
+        _ = state.answer(InjectionAnswer.vialsLoaded([vial]))
         let screen = state.render().0.text
         #expect(screen.contains("Các lọ vắc xin của buổi tiêm"))
         #expect(!screen.contains("Tay trái"), "no arm to choose with nobody called")
         #expect(state.send(.key(.enter)).isEmpty, "no dose to give")
         _ = state.send(.key(.function(4)))
         _ = state.type("Hết buổi")
-        #expect(state.send(.key(.enter)) == [.discardVial(vialID: vial.id, reason: "Hết buổi", by: F.staff[2].id)])
-        _ = state.answer(.vialDiscarded(dosesWasted: 2))
+        #expect(state.send(.key(.enter)) == [InjectionEffect.discardVial(vialID: vial.id, reason: "Hết buổi", by: F.staff[2].id)])
+        _ = state.answer(InjectionAnswer.vialDiscarded(dosesWasted: 2))
         #expect(state.send(.key(.escape)).isEmpty, "back to the queue, nobody to let go of")
         #expect(state.render().0.text.contains("Chờ tiêm: 0 người"))
     }
@@ -74,9 +74,9 @@ struct VialDeskTests {
         let dialog = state.render().0.text
         #expect(dialog.contains("Số liều còn lại bị hủy: 1"))
         Golden.check(state.render().0, "injection-discard-vial")
-        #expect(state.send(.key(.enter)) == [.discardVial(vialID: vial.id, reason: "Quá giờ hủy", by: F.staff[2].id)])
-        #expect(state.answer(.vialDiscarded(dosesWasted: 1)).isEmpty)
-        #expect(state.send(.databaseChanged).contains(.loadVials), "the desk's own commit reloads the vials, once")
+        #expect(state.send(.key(.enter)) == [InjectionEffect.discardVial(vialID: vial.id, reason: "Quá giờ hủy", by: F.staff[2].id)])
+        #expect(state.answer(InjectionAnswer.vialDiscarded(dosesWasted: 1)).isEmpty)
+        #expect(state.send(.databaseChanged).contains(InjectionEffect.loadVials), "the desk's own commit reloads the vials, once")
         #expect(state.notice?.text == "Đã hủy lọ; 1 liều ghi là hao hủy.")
     }
 
@@ -86,7 +86,7 @@ struct VialDeskTests {
         var (state, _) = Self.preparing(vials: [vial])
         _ = state.send(.key(.enter))
         _ = state.send(.key(.enter))
-        #expect(state.answer(.refused(.vialNotUsable)) == [.loadVials])
+        #expect(state.answer(.refused(.vialNotUsable)) == [InjectionEffect.loadVials])
         #expect(state.render().0.text.contains("Nguyễn Văn Đức"))
     }
 }

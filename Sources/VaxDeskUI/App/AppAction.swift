@@ -36,29 +36,33 @@ public enum Job: Hashable, Sendable {
 /// An effect and who asked for it.
 public struct Request: Hashable, Sendable {
     public let from: Requester
-    public let effect: AppEffect
+    public let effect: AnyEffect
 
-    public init(from: Requester, effect: AppEffect) {
+    public init(from: Requester, effect: AnyEffect) {
         self.from = from
         self.effect = effect
     }
+
+    public init(from: Requester, effect: some DeskEffect) {
+        self.init(from: from, effect: AnyEffect(effect))
+    }
 }
 
-/// The result of a request, for the requester. `endsWrite`: the request was a write, which the desk
+/// How a request ended, for the requester. `endsWrite`: the request was a write, which the desk
 /// waits for ("saving…", no keys) until its answer comes.
 public struct Answer: Sendable {
     public let to: Requester
     public let endsWrite: Bool
-    public let result: AppResult
+    public let outcome: Outcome
 
-    public init(to: Requester, endsWrite: Bool, result: AppResult) {
+    public init(to: Requester, endsWrite: Bool, outcome: Outcome) {
         self.to = to
         self.endsWrite = endsWrite
-        self.result = result
+        self.outcome = outcome
     }
 
     /// The answer to `request`.
-    public init(_ request: Request, _ result: AppResult) {
-        self.init(to: request.from, endsWrite: request.effect.isWrite, result: result)
+    public init(_ request: Request, _ outcome: Outcome) {
+        self.init(to: request.from, endsWrite: request.effect.isWrite, outcome: outcome)
     }
 }

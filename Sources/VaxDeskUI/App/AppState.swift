@@ -118,8 +118,8 @@ public struct AppState {
 
     /// The effects to run when the desk starts.
     public func start() -> [Request] {
-        [.loadSession, .loadSyncStatus, .loadAlerts].map { Request(from: .app, effect: $0) }
-            + screen.current.refresh(context).map { Request(from: .screen(screenID), effect: $0) }
+        [AppEffect.loadSession, .loadSyncStatus, .loadAlerts].map { Request(from: .app, effect: $0) }
+            + screen.current.refreshEffects(context).map { Request(from: .screen(screenID), effect: $0) }
     }
 
     /// The station the desk is at, if one is chosen.

@@ -49,82 +49,61 @@ extension AppState {
             // The observation board under the lock keeps up: its counts show on the locked screen.
             var under: [Request] = []
             if let locked = screenUnderLock, case .observation = locked.screen {
-                under = requests(locked.screen.current.refresh(context), from: .screen(locked.id))
+                under = requests(locked.screen.current.refreshEffects(context), from: .screen(locked.id))
             }
-            return requests([.loadSyncStatus, .loadSession, .loadAlerts], from: .app)
-                + requests(screen.current.refresh(context), from: .screen(screenID)) + under
+            return requests([AppEffect.loadSyncStatus, .loadSession, .loadAlerts], from: .app)
+                + requests(screen.current.refreshEffects(context), from: .screen(screenID)) + under
         case .answer(let answer):
             if answer.endsWrite { pendingWrites = max(0, pendingWrites - 1) }
-            var next = receiveAtDesk(answer.result)
             switch answer.to {
-            case .app: break
-            case .job(.rosterImport): next += receiveAtImport(answer.result)
-            case .screen(let id): next += deliver(answer.result, to: id)
+            case .app: return receiveAtDesk(answer.outcome)
+            case .job(.rosterImport): return receiveAtImport(answer.outcome)
+            case .screen(let id): return deliver(answer.outcome, to: id)
             }
-            return next
         }
     }
 
-    /// What every answer may tell the desk as a whole, whoever asked: the session, the sync state,
-    /// the alerts, a sign-in, and the notices that need nothing of the screen that asked.
-    private mutating func receiveAtDesk(_ result: AppResult) -> [Request] {
-        let s = context.strings
-        switch result {
-        case .signedIn(let member):
-            return signedIn(member)
-        case .signInRefused(let refusal):
-            notice = Notice(text: s.message(for: refusal, timeZone: context.timeZone), tone: .danger)
-        case .pinReset(let code, _):
-            // The PIN itself is shown in a dialog of the dashboard until read, never in the status line.
-            notice = Notice(text: s.text("notice.pinReset", ["code": code]), tone: .success)
-        case .sessionLoaded(let session, let lots):
-            context.session = session
-            context.lots = lots
-        case .syncStatusLoaded(let status):
-            sync = status
-        case .alertsLoaded(let alerts):
-            context.alerts = alerts
-        case .certificatePrinted(let path, let printer):
-            notice = Notice(text: s.text(printer == nil ? "notice.certificateSaved" : "notice.certificatePrinted",
-                                         ["path": path, "printer": printer ?? ""]), tone: .success)
-        case .certificatePrintFailed(let path, let printer):
-            notice = Notice(text: s.text("notice.certificatePrintFailed", ["path": path, "printer": printer]), tone: .warning)
-        case .leftWithoutDoseRecorded(let n):
-            notice = Notice(text: s.text("notice.leftWithoutDose", ["n": String(n)]), tone: .warning)
-        case .sessionClosed:
-            notice = Notice(text: s["notice.sessionClosed"], tone: .success)
-        case .sessionOpened:
-            notice = Notice(text: s["notice.sessionOpened"], tone: .success)
-        case .staffAdded(let member, let pin):
-            notice = Notice(text: s.text(pin == nil ? "notice.staffAdded" : "notice.staffAddedPIN", [
-                "name": member.fullName, "role": s["role.\(member.role.rawValue)"], "pin": pin ?? "",
-            ]), tone: .success)
-        case .vialOpened(let vial):
-            notice = Notice(text: s.text("notice.vialOpened", [
-                "product": context.productNames([vial.productCode]), "lot": vial.lotNumber,
-                "doses": String(vial.dosesPerVial), "time": context.time(vial.discardDue),
-            ]), tone: .success)
-        case .vialDiscarded(let wasted):
-            notice = Notice(text: s.text("notice.vialDiscarded", ["n": String(wasted)]), tone: .success)
-        case .refused(let error):
-            notice = Notice(text: s.message(for: error), tone: .danger)
-        case .storageFailed(let message):
-            notice = Notice(text: s.text("error.storage", ["detail": message]), tone: .danger)
-        case .readFailed(let message):
-            notice = Notice(text: s.text("error.storageRead", ["detail": message]), tone: .danger)
-        default:
+    /// What the desk asked for itself: the session, the sync state, the alerts.
+    private mutating func receiveAtDesk(_ outcome: Outcome) -> [Request] {
+        switch outcome {
+        case .done(let answer as AppAnswer):
+            switch answer {
+            case .sessionLoaded(let session, let lots):
+                context.session = session
+                context.lots = lots
+            case .syncStatusLoaded(let status):
+                sync = status
+            case .alertsLoaded(let alerts):
+                context.alerts = alerts
+            }
+        case .done:
+            // The answer to letting go of a claim as the desk moved on: nothing to show.
             break
+        case .failed(let failure):
+            notice = failureNotice(failure)
         }
         return []
     }
 
+    /// How a failure reads in the status line.
+    private func failureNotice(_ failure: DeskFailure) -> Notice {
+        let s = context.strings
+        return switch failure {
+        case .refused(let error): Notice(text: s.message(for: error), tone: .danger)
+        case .storage(let detail): Notice(text: s.text("error.storage", ["detail": detail]), tone: .danger)
+        case .read(let detail): Notice(text: s.text("error.storageRead", ["detail": detail]), tone: .danger)
+        }
+    }
+
     /// An answer for a screen reaches that screen: on top, or under the lock (where it is kept, and
     /// nothing of it shows until the PIN). A screen no longer shown does not get it.
-    private mutating func deliver(_ result: AppResult, to id: ScreenID) -> [Request] {
-        let receive = Receive(result: result, context: context)
+    private mutating func deliver(_ outcome: Outcome, to id: ScreenID) -> [Request] {
+        let receive = Receive(outcome: outcome, context: context)
         if id == screenID {
+            if case .failed(let failure) = outcome { notice = failureNotice(failure) }
             let reaction = screen.modify(receive)
             if let said = reaction.notice { notice = said }
+            if let member = reaction.signedIn { return signedIn(member) }
             return requests(reaction.effects, from: .screen(id))
         }
         if var under = screenUnderLock, under.id == id {
@@ -136,10 +115,14 @@ extension AppState {
     }
 
     /// The roster import's progress and end: kept by the desk, told wherever the site lead is.
-    private mutating func receiveAtImport(_ result: AppResult) -> [Request] {
+    private mutating func receiveAtImport(_ outcome: Outcome) -> [Request] {
+        guard var job = context.rosterImport else { return [] }
+        switch outcome {
+        case .done(let news as RosterImportEffect.Answer): job.receive(news)
+        case .done: return []
         // A rule's refusal (the site lead's role, say) ends the import like any failure, in words.
-        let result = if case .refused(let error) = result { AppResult.importFailed(context.strings.message(for: error)) } else { result }
-        guard var job = context.rosterImport, job.receive(result) else { return [] }
+        case .failed(let failure): job.receive(.failed(failureNotice(failure).text))
+        }
         context.rosterImport = job
         // The import screen shows the job itself; a locked desk shows nothing of it until the PIN.
         if case .rosterImport = screen { return [] }
@@ -160,7 +143,7 @@ extension AppState {
 
     /// `effects` as requests from `requester`: writes are counted until answered, and long work
     /// becomes a job of the desk.
-    mutating func requests(_ effects: [AppEffect], from requester: Requester) -> [Request] {
+    mutating func requests(_ effects: [AnyEffect], from requester: Requester) -> [Request] {
         effects.map { effect in
             if effect.isWrite { pendingWrites += 1 }
             if let job = effect.job {
@@ -173,7 +156,11 @@ extension AppState {
         }
     }
 
-    private mutating func fromScreen(_ effects: [AppEffect]) -> [Request] {
+    mutating func requests<E: DeskEffect>(_ effects: [E], from requester: Requester) -> [Request] {
+        requests(effects.map(AnyEffect.init), from: requester)
+    }
+
+    private mutating func fromScreen(_ effects: [AnyEffect]) -> [Request] {
         requests(effects, from: .screen(screenID))
     }
 
@@ -219,11 +206,11 @@ extension AppState {
             screenUnderLock = nil
             show(.login(LoginScreen()))
             notice = nil
-            return release + fromScreen(screen.current.refresh(context))
+            return release + fromScreen(screen.current.refreshEffects(context))
         case .acknowledgeAlert:
             guard let alert = context.alerts.first, let user = context.user else { return [] }
             context.alerts.removeFirst()
-            return requests([.acknowledgeAlert(alert.id, by: user.id)], from: .app)
+            return requests([AppEffect.acknowledgeAlert(alert.id, by: user.id)], from: .app)
         case .openRosterImport:
             show(.rosterImport(RosterImportScreen()))
             notice = nil
@@ -235,7 +222,7 @@ extension AppState {
         case .openDashboard:
             show(.dashboard(DashboardScreen()))
             notice = nil
-            return fromScreen(screen.current.refresh(context))
+            return fromScreen(screen.current.refreshEffects(context))
         case .switchStation:
             let release = releasingClaim()
             show(.stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn)))
@@ -244,7 +231,7 @@ extension AppState {
             if case .stations(let picker) = screen {
                 show(.station(picker.chosen))
                 notice = nil
-                return fromScreen(screen.current.refresh(context))
+                return fromScreen(screen.current.refreshEffects(context))
             }
             fallthrough
         default:
@@ -255,7 +242,7 @@ extension AppState {
 
     /// The person the screen on top has called, let go of as it goes.
     private mutating func releasingClaim() -> [Request] {
-        screen.current.heldClaim.map { requests([.releaseClaim(visitID: $0)], from: .app) } ?? []
+        screen.current.heldClaim.map { requests([QueueEffect.releaseClaim(visitID: $0)], from: .app) } ?? []
     }
 
     /// The import screen shows how the last import ended.
@@ -276,7 +263,7 @@ extension AppState {
         notice = nil
         showingHelp = false
         askingToDiscard = false
-        return fromScreen(screen.current.refresh(context))
+        return fromScreen(screen.current.refreshEffects(context))
     }
 
     /// The PIN was right. The person the desk locked on gets their screen back, with what it received
@@ -290,7 +277,7 @@ extension AppState {
         if case .login(let login) = screen, login.locked?.id == member.id, let under {
             screen = under.screen
             screenID = under.id
-            return requests([.loadSession, .loadAlerts], from: .app) + fromScreen(screen.current.refresh(context))
+            return requests([AppEffect.loadSession, .loadAlerts], from: .app) + fromScreen(screen.current.refreshEffects(context))
         }
         show(.stations(StationPicker(preferred: member.role.homeStation)))
         return []
@@ -298,27 +285,41 @@ extension AppState {
 
     private mutating func quit() -> [Request] {
         wantsQuit = true
-        return [Request(from: .app, effect: .quit)]
+        return []
     }
 }
 
 /// The three things the desk does to the screen on top.
 private struct Receive: ScreenVisitor {
-    let result: AppResult
+    let outcome: Outcome
     let context: Context
-    func visit<S: StationScreen>(_ screen: inout S) -> Reaction { screen.receive(result, context) }
+    func visit<S: StationScreen>(_ screen: inout S) -> Reaction<AnyEffect> {
+        let reaction: Reaction<S.Effect>
+        switch outcome {
+        case .done(let answer as S.Effect.Answer): reaction = screen.receive(answer, context)
+        // Answers are addressed to the screen that asked: one of another type cannot come.
+        case .done: return []
+        case .failed(let failure): reaction = screen.failed(failure, context)
+        }
+        return Reaction(reaction.effects.map(AnyEffect.init), notice: reaction.notice, signedIn: reaction.signedIn)
+    }
 }
 
 private struct HandleKey: ScreenVisitor {
     let key: Key
     let context: Context
-    func visit<S: StationScreen>(_ screen: inout S) -> [AppEffect] { screen.handleKey(key, context) }
+    func visit<S: StationScreen>(_ screen: inout S) -> [AnyEffect] { screen.handleKey(key, context).map(AnyEffect.init) }
 }
 
 private struct Perform: ScreenVisitor {
     let command: Command
     let context: Context
-    func visit<S: StationScreen>(_ screen: inout S) -> [AppEffect] { screen.perform(command, context) }
+    func visit<S: StationScreen>(_ screen: inout S) -> [AnyEffect] { screen.perform(command, context).map(AnyEffect.init) }
+}
+
+extension StationScreen {
+    /// What `refresh` asks for, as the desk queues it.
+    func refreshEffects(_ context: Context) -> [AnyEffect] { refresh(context).map(AnyEffect.init) }
 }
 
 extension AppState {

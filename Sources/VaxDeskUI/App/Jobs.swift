@@ -9,18 +9,15 @@ public enum RosterImportJob: Hashable, Sendable {
     /// It could not start, or failed: nothing was written.
     case failed(String)
 
-    /// Takes a result addressed to the job; false when it is not one of the job's.
-    mutating func receive(_ result: AppResult) -> Bool {
-        switch result {
-        case .importProgress(let done, let total):
+    /// Takes the import's news.
+    mutating func receive(_ news: RosterImportEffect.Answer) {
+        switch news {
+        case .progress(let done, let total):
             if case .running = self { self = .running(done: done, total: total) }
-        case .rosterImported(let summary, let errorsFile):
+        case .finished(let summary, let errorsFile):
             self = .finished(summary, errorsFile: errorsFile)
-        case .importFailed(let message):
+        case .failed(let message):
             self = .failed(message)
-        default:
-            return false
         }
-        return true
     }
 }

@@ -74,36 +74,32 @@ public final class DeskRunLoop {
 
     private func perform(_ requests: [Request]) {
         for request in requests {
-            if let job = request.effect.job {
-                startJob(job, request)
+            if request.effect.job != nil {
+                startJob(request)
                 continue
             }
             // Show "saving…" before a write that may wait on another desk's lock.
             if state.isSaving { present() }
-            guard let result = client.result(of: request.effect) else { continue }
-            send(.answer(Answer(request, result)))
+            send(.answer(Answer(request, request.effect.perform(on: client))))
             // This desk's own commit is seen at once, and the screen refreshed once for it.
             if request.effect.isWrite, client.databaseChanged() { send(.databaseChanged) }
         }
     }
 
-    private func startJob(_ job: Job, _ request: Request) {
-        switch (job, request.effect) {
-        case (.rosterImport, .importRoster(let path, let staffID)):
-            let (client, inbox, from) = (client, inbox, request.from)
-            jobs.enter()
-            let thread = Thread { [jobs] in
-                client.runImport(path: path, by: staffID) { result in
-                    inbox.post(.answer(Answer(to: from, endsWrite: false, result: result)))
-                }
-                jobs.leave()
-            }
-            // Parsing a large file recurses more than the default 512 KiB allows.
-            thread.stackSize = 8 << 20
-            thread.start()
-        default:
-            break
+    /// Long work on a thread of its own: its news and its end come back through the inbox.
+    private func startJob(_ request: Request) {
+        let (client, inbox) = (client, inbox)
+        let post: @Sendable (Outcome) -> Void = { outcome in
+            inbox.post(.answer(Answer(to: request.from, endsWrite: false, outcome: outcome)))
         }
+        jobs.enter()
+        let thread = Thread { [jobs] in
+            post(request.effect.perform(on: client, progress: post))
+            jobs.leave()
+        }
+        // Parsing a large file recurses more than the default 512 KiB allows.
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     private func present() {
@@ -122,10 +118,7 @@ final class ActionInbox: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         // Progress replaces the progress before it: the screen only needs the latest.
-        if case .answer(let new) = action, case .importProgress = new.result,
-           case .answer(let last)? = actions.last, case .importProgress = last.result {
-            actions.removeLast()
-        }
+        if action.isProgress, actions.last?.isProgress == true { actions.removeLast() }
         actions.append(action)
     }
 
@@ -134,5 +127,14 @@ final class ActionInbox: @unchecked Sendable {
         defer { lock.unlock() }
         defer { actions = [] }
         return actions
+    }
+}
+
+extension AppAction {
+    /// A job's news that only says how far it got.
+    var isProgress: Bool {
+        guard case .answer(let answer) = self, case .done(let news as RosterImportEffect.Answer) = answer.outcome,
+              case .progress = news else { return false }
+        return true
     }
 }

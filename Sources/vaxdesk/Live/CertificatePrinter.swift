@@ -11,7 +11,7 @@ struct CertificatePrinter {
     /// The site's zone: the certificate's times are the site's.
     let timeZone: TimeZone
 
-    func print(_ certificate: Certificate, at date: Date) throws -> DeskClient.PrintOutcome {
+    func print(_ certificate: Certificate, at date: Date) throws -> ObservationClient.PrintOutcome {
         let folder = URL(fileURLWithPath: database.path).deletingLastPathComponent().appendingPathComponent("certificates")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])

@@ -18,24 +18,24 @@ extension DeskClient {
         var client = DeskClient.unimplemented(now: clock())
         client.now = clock
         client.databaseChanged = { (try? watcher.hasChanged()) == true }
-        client.staff = { try database.staff() }
-        client.signIn = { code, pin in
+        client.signIn.staff = { try database.staff() }
+        client.signIn.signIn = { code, pin in
             let member = try database.signIn(code: code, pin: pin, at: clock())
             logger.info("signed in", metadata: ["staff": "\(member.code)"])
             return member
         }
-        client.resetPIN = { code, by in
+        client.dashboard.resetPIN = { code, by in
             let pin = AppDatabase.newPIN()
             try database.setPIN(pin, forCode: code, by: by, at: clock())
             return pin
         }
-        client.auditTrail = { before, by in try database.auditTrail(before: before, limit: 200, by: by) }
-        client.addStaff = { member, by in try database.importStaff([member], by: by, at: clock()).newPINs[member.code] }
+        client.dashboard.auditTrail = { before, by in try database.auditTrail(before: before, limit: 200, by: by) }
+        client.dashboard.addStaff = { member, by in try database.importStaff([member], by: by, at: clock()).newPINs[member.code] }
         client.openSession = {
             let session = try database.openSession()
             return (session, try session.map { try database.lots(sessionID: $0.id) } ?? [])
         }
-        client.startSession = { plan, by in
+        client.dashboard.startSession = { plan, by in
             let staff = try database.staff()
             let team = try plan.teamCodes.map { code in
                 guard let member = staff.first(where: { $0.code == code }) else { throw VisitError.unknownStaffCode(code) }
@@ -45,80 +45,79 @@ extension DeskClient {
                 day: plan.day, place: plan.place, team: team, lots: plan.lots, planned: plan.planned, by: by, at: clock())
             logger.info("session opened", metadata: ["session": "\(session.id)"])
         }
-        client.recordLeftWithoutDose = { reason, by in
+        client.dashboard.recordLeftWithoutDose = { reason, by in
             try database.recordLeftWithoutDose(reason: reason, by: by, at: clock())
         }
-        client.closeSession = { by in
+        client.dashboard.closeSession = { by in
             try database.closeSession(by: by, at: clock())
             logger.info("session closed")
         }
-        client.sessions = { try database.sessions() }
-        client.report = { id in try database.sessionReport(sessionID: id) }
-        client.dashboard = { by in try database.dashboard(by: by) }
-        client.search = { text in try database.searchRoster(RosterQuery(text), limit: RosterQuery.deskLimit) }
-        client.doseHistory = { id in try database.doseHistory(personID: id) }
-        client.checkIn = { person, override, by in
+        client.dashboard.sessions = { try database.sessions() }
+        client.dashboard.report = { id in try database.sessionReport(sessionID: id) }
+        client.dashboard.dashboard = { by in try database.dashboard(by: by) }
+        client.checkIn.search = { text in try database.searchRoster(RosterQuery(text), limit: RosterQuery.deskLimit) }
+        client.checkIn.doseHistory = { id in try database.doseHistory(personID: id) }
+        client.checkIn.checkIn = { person, override, by in
             let ticket = try database.checkIn(personID: person.id, catalog: catalog, override: override, by: by, at: clock())
             logger.info("checked in", metadata: ["visit": "\(ticket.visitID)", "override": "\(override != nil)"])
             return ticket.number
         }
-        client.possibleDuplicates = { person in try database.possibleDuplicates(of: person) }
-        client.registerWalkIn = { person, by in
+        client.checkIn.possibleDuplicates = { person in try database.possibleDuplicates(of: person) }
+        client.checkIn.registerWalkIn = { person, by in
             try database.registerWalkIn(person, by: by, at: clock())
             logger.info("walk-in registered", metadata: ["person": "\(person.id)"])
         }
-        client.savePaperDose = { dose, personID, by in
+        client.checkIn.savePaperDose = { dose, personID, by in
             let added = try database.backfillDose(
                 dose, personID: personID, source: "paper record at the check-in desk", by: by, at: clock())
             logger.info("paper dose", metadata: ["person": "\(personID)", "added": "\(added)"])
             return added
         }
-        client.queue = { stage in try database.queue(at: stage) }
-        client.claim = { visitID, stage, by in try database.claimVisit(visitID, at: stage, by: by, at: clock()) }
-        client.releaseClaim = { visitID in try database.releaseClaim(visitID) }
-        client.saveScreening = { decision, by in
+        client.queue.entries = { stage in try database.queue(at: stage) }
+        client.queue.claim = { visitID, stage, by in try database.claimVisit(visitID, at: stage, by: by, at: clock()) }
+        client.queue.releaseClaim = { visitID in try database.releaseClaim(visitID) }
+        client.screening.save = { decision, by in
             let id = try database.recordScreening(decision, checklist: resources.checklist, by: by, at: clock())
             logger.info("screened", metadata: ["screening": "\(id)", "outcome": "\(decision.outcome.rawValue)"])
         }
-        client.inject = { visitID, vialID, arm, by in
+        client.injection.inject = { visitID, vialID, arm, by in
             let result = try database.recordInjection(
                 visitID: visitID, vialID: vialID, arm: arm, observation: observation, by: by, at: clock())
             logger.info("injected", metadata: ["injection": "\(result.injectionID)"])
             return result.observationDue
         }
-        client.vials = { try database.sessionVials() }
-        client.openVial = { lotID, by in
+        client.injection.vials = { try database.sessionVials() }
+        client.injection.openVial = { lotID, by in
             let vial = try database.openVial(lotID: lotID, catalog: catalog, by: by, at: clock())
             logger.info("vial opened", metadata: ["vial": "\(vial.id)"])
             return vial
         }
-        client.discardVial = { vialID, reason, by in
+        client.injection.discardVial = { vialID, reason, by in
             let wasted = try database.discardVial(vialID, reason: reason, by: by, at: clock())
             logger.info("vial discarded", metadata: ["vial": "\(vialID)", "wasted": "\(wasted)"])
             return wasted
         }
-        client.discharge = { visitID, reason, by in
+        client.observation.discharge = { visitID, reason, by in
             try database.discharge(visitID: visitID, earlyReason: reason, by: by, at: clock())
             logger.info("discharged", metadata: ["visit": "\(visitID)"])
         }
-        client.certificate = { visitID in try database.certificate(visitID: visitID, at: clock()) }
-        client.printCertificate = { certificate, by in
+        client.observation.certificate = { visitID in try database.certificate(visitID: visitID, at: clock()) }
+        client.observation.printCertificate = { certificate, by in
             try database.recordCertificatePrinted(certificate.reference, by: by, at: clock())
             return try CertificatePrinter(database: database, resources: resources, timeZone: timeZone).print(certificate, at: clock())
         }
         client.alerts = { try database.unacknowledgedSeriousEvents() }
-        client.recordAdverseEvent = { event, by in
+        client.observation.recordAdverseEvent = { event, by in
             try database.recordAdverseEvent(event, by: by, at: clock())
             logger.info("adverse event", metadata: ["aefi": "\(event.id)", "severity": "\(event.severity.rawValue)"])
         }
         client.acknowledgeAlert = { id, by in try database.acknowledgeAdverseEvent(id, by: by, at: clock()) }
         client.syncStatus = { try database.syncStatus() }
-        client.importRoster = { path, by, progress in
+        client.rosterImport.run = { path, by, progress in
             try importRoster(path, by: by, database: database, resources: resources, clock: clock, logger: logger, progress: progress)
         }
         client.describeFailure = { effect, error in
-            if let refusal = error as? SignInRefusal { return "\(refusal.messageKey)" }
-            logger.error("storage failure", metadata: ["effect": "\(effect.name)", "error": "\(error)"])
+            logger.error("storage failure", metadata: ["effect": "\(effect)", "error": "\(error)"])
             return resources.strings["storage.\(StorageProblem(error).rawValue)"]
         }
         return client
@@ -144,7 +143,7 @@ extension DeskClient {
             ])
             return (outcome.summary, errorsFile)
         } catch let error as CommandRefusal {
-            throw ImportRefusal(error.message)
+            throw RosterImportClient.ImportRefusal(error.message)
         }
     }
 }

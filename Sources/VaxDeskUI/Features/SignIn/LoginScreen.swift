@@ -37,7 +37,7 @@ struct LoginScreen: StationScreen {
         ])
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+    mutating func perform(_ command: Command, _ context: Context) -> [SignInEffect] {
         switch command {
         case .confirm:
             guard let member = signingIn else {
@@ -57,7 +57,7 @@ struct LoginScreen: StationScreen {
         }
     }
 
-    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+    mutating func handleKey(_ key: Key, _ context: Context) -> [SignInEffect] {
         guard signingIn != nil else {
             chooseRow(key)
             return []
@@ -75,20 +75,21 @@ struct LoginScreen: StationScreen {
         return []
     }
 
-    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
-        switch result {
+    mutating func receive(_ answer: SignInEffect.Answer, _ context: Context) -> Reaction<SignInEffect> {
+        switch answer {
         case .staffLoaded(let loaded):
             staff = loaded
             selection.clamp(count: staff.count, visibleRows: 16)
-        case .signInRefused:
+            return []
+        case .signedIn(let member):
+            return Reaction(signedIn: member)
+        case .refused(let refusal):
             pin = ""
-        default:
-            break
+            return .notice(context.strings.message(for: refusal, timeZone: context.timeZone), .danger)
         }
-        return []
     }
 
-    func refresh(_ context: Context) -> [AppEffect] { [.loadStaff] }
+    func refresh(_ context: Context) -> [SignInEffect] { [.loadStaff] }
 
     /// On the list: ↑/↓ go round (the last row is one ↑ away), and a staff code typed goes to its row.
     private mutating func chooseRow(_ key: Key) {

@@ -22,18 +22,13 @@ struct StationPicker: StationScreen {
         ])
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] { [] }
-
-    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+    mutating func handleKey(_ key: Key, _ context: Context) -> [Never] {
         if case .character(let c) = key, let n = c.wholeNumberValue, (1...Station.allCases.count).contains(n) {
             selection.select(n - 1, count: Station.allCases.count, visibleRows: 10)
         }
         _ = selection.handle(key, count: Station.allCases.count, visibleRows: 10)
         return []
     }
-
-    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction { [] }
-    func refresh(_ context: Context) -> [AppEffect] { [] }
 
     var chosen: Station { Station.allCases[selection.selected] }
 

@@ -100,7 +100,7 @@ struct InjectionScreen: StationScreen {
         }
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+    mutating func perform(_ command: Command, _ context: Context) -> [InjectionEffect] {
         guard let user = context.user else { return [] }
         switch (phase, command) {
         case (.queue, .manageVials):
@@ -110,7 +110,7 @@ struct InjectionScreen: StationScreen {
             guard let entry = queue.selected, entry.claimedBy == nil else { return [] }
             // The lot chosen for the last person stays chosen: a vaccinator works through one vial.
             phase = .preparing(entry)
-            return [.claim(visitID: entry.visitID, stage: .waitingInjection, by: user.id), .loadVials]
+            return [.queue(.claim(visitID: entry.visitID, stage: .waitingInjection, by: user.id)), .loadVials]
         case (.preparing, .arm(let chosen)):
             arm = chosen
         case (.preparing(let entry?), .confirm):
@@ -125,7 +125,7 @@ struct InjectionScreen: StationScreen {
                                                            ? context.strings["injection.pastDiscardReason"] : ""))
         case (.preparing(let entry), .back):
             phase = .queue
-            return entry.map { [.releaseClaim(visitID: $0.visitID)] } ?? []
+            return entry.map { [.queue(.releaseClaim(visitID: $0.visitID))] } ?? []
         case (.confirming(let entry, let vialID), .confirm):
             return [.inject(visitID: entry.visitID, vialID: vialID, arm: arm, by: user.id)]
         case (.confirming(let entry, _), .back):
@@ -141,7 +141,7 @@ struct InjectionScreen: StationScreen {
         return []
     }
 
-    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+    mutating func handleKey(_ key: Key, _ context: Context) -> [InjectionEffect] {
         switch phase {
         case .queue:
             _ = queue.selection.handle(key, count: queue.entries.count, visibleRows: 16)
@@ -160,16 +160,31 @@ struct InjectionScreen: StationScreen {
         return []
     }
 
-    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
-        if queue.receive(result, for: .waitingInjection) { return [] }
-        switch result {
+    mutating func receive(_ answer: InjectionEffect.Answer, _ context: Context) -> Reaction<InjectionEffect> {
+        let s = context.strings
+        switch answer {
+        case .queue(let answer):
+            queue.receive(answer, for: .waitingInjection)
         case .vialsLoaded(let loaded):
             vials = loaded
-        case .injectionSaved(let due):
+        case .vialOpened(let vial):
+            return .saved(s.text("notice.vialOpened", [
+                "product": context.productNames([vial.productCode]), "lot": vial.lotNumber,
+                "doses": String(vial.dosesPerVial), "time": context.time(vial.discardDue),
+            ]))
+        case .vialDiscarded(let wasted):
+            return .saved(s.text("notice.vialDiscarded", ["n": String(wasted)]))
+        case .injected(let due):
             guard case .confirming(let entry, _) = phase else { return [] }
             phase = .queue
             // The queue and the vials reload as the desk sees its own commit.
-            return .saved(context.strings.text("notice.injected", ["n": String(entry.ticket), "time": context.time(due)]))
+            return .saved(s.text("notice.injected", ["n": String(entry.ticket), "time": context.time(due)]))
+        }
+        return []
+    }
+
+    mutating func failed(_ failure: DeskFailure, _ context: Context) -> Reaction<InjectionEffect> {
+        switch failure {
         case .refused(.vialNotUsable), .refused(.vialPastDiscardTime), .refused(.lotExpired),
              .refused(.discardReasonRequired), .refused(.productNotAllowed):
             // A vial another desk emptied or discarded, a lot gone out of date: look again, same person.
@@ -178,13 +193,13 @@ struct InjectionScreen: StationScreen {
         case .refused:
             phase = .queue
             return Reaction(refresh(context))
-        case .storageFailed:
+        case .storage:
             phase = .queue
-        default:
+        case .read:
             break
         }
         return []
     }
 
-    func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingInjection), .loadVials] }
+    func refresh(_ context: Context) -> [InjectionEffect] { [.queue(.load(.waitingInjection)), .loadVials] }
 }

@@ -5,6 +5,8 @@ import VaxCore
 /// The site lead imports the roster from a CSV file: the path, then a progress bar while the rows
 /// are read, checked and written (the desk stays live), then the summary and where the refused rows are.
 struct RosterImportScreen: StationScreen {
+    typealias Effect = RosterImportEffect
+
     /// What the screen shows, from the desk's import job: the import is the desk's, so that locking,
     /// switching station or signing out neither stops it nor loses its outcome.
     enum Phase: Hashable {
@@ -43,20 +45,18 @@ struct RosterImportScreen: StationScreen {
         }
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+    mutating func perform(_ command: Command, _ context: Context) -> [RosterImportEffect] {
         guard case .choosing = Phase(context.rosterImport), command == .confirm, let user = context.user else { return [] }
         return [.importRoster(path: Self.expandingHome(field.text.trimmed), by: user.id)]
     }
 
-    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+    mutating func handleKey(_ key: Key, _ context: Context) -> [RosterImportEffect] {
         if case .choosing = Phase(context.rosterImport) { _ = field.handle(key) }
         return []
     }
 
-    /// The import's answers go to the desk's job, not to this screen.
-    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction { [] }
-
-    func refresh(_ context: Context) -> [AppEffect] { [] }
+    /// The import's news goes to the desk's job (`RosterImportJob`), never to this screen.
+    mutating func receive(_ answer: RosterImportEffect.Answer, _ context: Context) -> Reaction<RosterImportEffect> { [] }
 
     /// `~/lists/roster.csv` as typed at a prompt.
     static func expandingHome(_ path: String) -> String {

@@ -90,7 +90,7 @@ struct DashboardScreen: StationScreen {
         }
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+    mutating func perform(_ command: Command, _ context: Context) -> [DashboardEffect] {
         guard let user = context.user else { return [] }
         switch (phase, command) {
         case (.board, .closeSession):
@@ -127,7 +127,7 @@ struct DashboardScreen: StationScreen {
         case (.confirmingClose(let reason), .confirm):
             phase = .board
             // Whoever still waits is recorded as going home without a dose, then the session closes.
-            let leaving: [AppEffect] = stillWaiting > 0
+            let leaving: [DashboardEffect] = stillWaiting > 0
                 ? [.recordLeftWithoutDose(reason: reason.text.trimmed, by: user.id)] : []
             return leaving + [.closeSession(by: user.id)]
         case (.opening(var form), .confirm):
@@ -158,7 +158,7 @@ struct DashboardScreen: StationScreen {
         return []
     }
 
-    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+    mutating func handleKey(_ key: Key, _ context: Context) -> [DashboardEffect] {
         switch phase {
         case .opening(var form):
             _ = form.handle(key)
@@ -196,8 +196,9 @@ struct DashboardScreen: StationScreen {
     /// A backup older than this is shown as a warning: the site has hours of records in one copy only.
     static let backupOverdueHours = 2.0
 
-    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
-        switch result {
+    mutating func receive(_ answer: DashboardEffect.Answer, _ context: Context) -> Reaction<DashboardEffect> {
+        let s = context.strings
+        switch answer {
         case .dashboardLoaded(let loaded):
             board = loaded
         case .sessionsLoaded(let sessions):
@@ -207,28 +208,39 @@ struct DashboardScreen: StationScreen {
         case .staffLoaded(let staff):
             if case .resettingPIN = phase { phase = .resettingPIN(staff, ListSelection()) }
         case .pinReset(let code, let pin):
+            // The PIN itself is shown in a dialog until read, never in the status line.
             phase = .newPIN(code: code, pin: pin)
-        case .staffAdded(let member, let pin?):
-            phase = .newPIN(code: member.code, pin: pin)
+            return .saved(s.text("notice.pinReset", ["code": code]))
+        case .staffAdded(let member, let pin):
+            if let pin { phase = .newPIN(code: member.code, pin: pin) }
+            return .saved(s.text(pin == nil ? "notice.staffAdded" : "notice.staffAddedPIN", [
+                "name": member.fullName, "role": s["role.\(member.role.rawValue)"], "pin": pin ?? "",
+            ]))
         case .auditTrailLoaded(let entries, let appended):
             if case .auditTrail(let shown, let selection) = phase {
                 phase = .auditTrail(appended ? shown + entries : entries, selection)
             }
         case .sessionOpened:
             if case .opening = phase { phase = .board }
-        case .refused(let error):
-            // A refused plan keeps what was typed, the cursor on the field to fix (the notice says why).
-            if case .opening(var form) = phase, let field = SessionPlan.Field(fixing: error) {
-                form.show(problems: [field: "plan.refusedHere"])
-                phase = .opening(form)
-            }
-            // Nothing was written: what is shown may be why (another desk was first).
-            return Reaction(refresh(context))
-        default:
-            break
+            return .saved(s["notice.sessionOpened"])
+        case .leftWithoutDoseRecorded(let n):
+            return .notice(s.text("notice.leftWithoutDose", ["n": String(n)]), .warning)
+        case .sessionClosed:
+            return .saved(s["notice.sessionClosed"])
         }
         return []
     }
 
-    func refresh(_ context: Context) -> [AppEffect] { context.user.map { [.loadDashboard(by: $0.id)] } ?? [] }
+    mutating func failed(_ failure: DeskFailure, _ context: Context) -> Reaction<DashboardEffect> {
+        guard case .refused(let error) = failure else { return [] }
+        // A refused plan keeps what was typed, the cursor on the field to fix (the notice says why).
+        if case .opening(var form) = phase, let field = SessionPlan.Field(fixing: error) {
+            form.show(problems: [field: "plan.refusedHere"])
+            phase = .opening(form)
+        }
+        // Nothing was written: what is shown may be why (another desk was first).
+        return Reaction(refresh(context))
+    }
+
+    func refresh(_ context: Context) -> [DashboardEffect] { context.user.map { [.loadDashboard(by: $0.id)] } ?? [] }
 }

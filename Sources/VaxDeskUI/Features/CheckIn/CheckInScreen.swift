@@ -111,7 +111,7 @@ struct CheckInScreen: StationScreen {
         return eligibility.refusal(on: context.today, sessionProducts: products)
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+    mutating func perform(_ command: Command, _ context: Context) -> [CheckInEffect] {
         switch (phase, command) {
         case (.searching, .confirm):
             // A scanner types the card's QR and Enter: look the person up by the card's number.
@@ -194,7 +194,7 @@ struct CheckInScreen: StationScreen {
     }
 
     /// The last look at a person before check-in, once their dose history is read.
-    private mutating func choose(_ match: RosterMatch) -> [AppEffect] {
+    private mutating func choose(_ match: RosterMatch) -> [CheckInEffect] {
         phase = .confirming(match, nil)
         return [.loadDoseHistory(personID: match.person.id)]
     }
@@ -215,7 +215,7 @@ struct CheckInScreen: StationScreen {
         return PersonForm(values: looksLikeName ? [.fullName: NameFolding.normalizeName(typed)] : [:])
     }
 
-    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+    mutating func handleKey(_ key: Key, _ context: Context) -> [CheckInEffect] {
         switch phase {
         case .searching:
             break
@@ -266,9 +266,11 @@ struct CheckInScreen: StationScreen {
         return nil
     }
 
-    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
-        switch result {
-        case .searchResults(let query, let matches) where query == field.text:
+    mutating func receive(_ answer: CheckInEffect.Answer, _ context: Context) -> Reaction<CheckInEffect> {
+        switch answer {
+        case .searchResults(let query, let matches):
+            // An answer to a query since typed over is not shown: the newer one is on its way.
+            guard query == field.text else { break }
             searchFailed = false
             results = matches
             selection.clamp(count: results.count, visibleRows: 16)
@@ -296,13 +298,19 @@ struct CheckInScreen: StationScreen {
                 match.dosesOnRecord = doses.count
                 phase = .confirming(match, DoseEligibility(after: doses, catalog: context.catalog))
             }
-        case .readFailed where phase == .searching:
-            results = []
-            searchFailed = true
         case .checkedIn(let ticket):
             guard let person = phase.person else { break }
             phase = .ticket(number: ticket, person: person)
             return .saved(context.strings.text("notice.checkedIn", ["n": String(ticket), "name": person.fullName]))
+        }
+        return []
+    }
+
+    mutating func failed(_ failure: DeskFailure, _ context: Context) -> Reaction<CheckInEffect> {
+        switch failure {
+        case .read where phase == .searching:
+            results = []
+            searchFailed = true
         case .refused(let error):
             switch phase {
             case .confirming, .overriding: phase = .searching
@@ -310,7 +318,7 @@ struct CheckInScreen: StationScreen {
             default: break
             }
             return Reaction(refresh(context))
-        default:
+        case .read, .storage:
             break
         }
         return []
@@ -318,7 +326,7 @@ struct CheckInScreen: StationScreen {
 
     /// Another desk's write may change the list shown (a ticket given, a dose recorded): the search runs
     /// again only while its results are on screen, not behind the last look, a form or a ticket.
-    func refresh(_ context: Context) -> [AppEffect] {
+    func refresh(_ context: Context) -> [CheckInEffect] {
         guard phase == .searching, !results.isEmpty, !RosterQuery(field.text).isEmpty else { return [] }
         return [.search(field.text)]
     }

@@ -66,7 +66,7 @@ struct ObservationScreen: StationScreen {
         }
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+    mutating func perform(_ command: Command, _ context: Context) -> [ObservationEffect] {
         guard let user = context.user else { return [] }
         switch (phase, command) {
         case (.board, .confirm):
@@ -104,7 +104,7 @@ struct ObservationScreen: StationScreen {
         return []
     }
 
-    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+    mutating func handleKey(_ key: Key, _ context: Context) -> [ObservationEffect] {
         switch phase {
         case .board:
             _ = queue.selection.handle(key, count: queue.entries.count, visibleRows: 16)
@@ -120,10 +120,11 @@ struct ObservationScreen: StationScreen {
         return []
     }
 
-    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
-        if queue.receive(result, for: .inObservation) { return [] }
+    mutating func receive(_ answer: ObservationEffect.Answer, _ context: Context) -> Reaction<ObservationEffect> {
         let s = context.strings
-        switch (result, phase) {
+        switch (answer, phase) {
+        case (.queue(let answer), _):
+            queue.receive(answer, for: .inObservation)
         case (.discharged, .confirming(let entry)), (.discharged, .earlyReason(let entry, _)):
             // Discharged: the certificate comes next.
             phase = .certificate(entry, nil, qr: [])
@@ -131,25 +132,39 @@ struct ObservationScreen: StationScreen {
                           then: [.loadCertificate(visitID: entry.visitID)])
         case (.certificateLoaded(let certificate), .certificate(let entry, _, _)):
             phase = .certificate(entry, certificate, qr: CertificatePage.qrLines(certificate) ?? [])
+        case (.certificatePrinted(.saved(let path, let printer)), _):
+            return .saved(s.text(printer == nil ? "notice.certificateSaved" : "notice.certificatePrinted",
+                                 ["path": path, "printer": printer ?? ""]))
+        case (.certificatePrinted(.printFailed(let path, let printer)), _):
+            return .notice(s.text("notice.certificatePrintFailed", ["path": path, "printer": printer]), .warning)
         case (.adverseEventRecorded(let serious), .adverseEvent(let entry, _)):
             phase = .board
             let text = s.text(serious ? "notice.aefiSerious" : "notice.aefiRecorded", ["n": String(entry.ticket)])
-            return Reaction(notice: AppState.Notice(text: text, tone: serious ? .danger : .success))
-        case (.refused, .certificate), (.storageFailed, .certificate), (.refused, .adverseEvent), (.storageFailed, .adverseEvent):
-            // The certificate stays; a form stays as typed.
-            break
-        case (.refused, _):
-            phase = .board
-            return Reaction(refresh(context))
-        case (.storageFailed, _):
-            phase = .board
-        default:
+            return .notice(text, serious ? .danger : .success)
+        case (.discharged, _), (.certificateLoaded, _), (.adverseEventRecorded, _):
+            // The board moved on meanwhile (another desk's write, Esc): nothing to show.
             break
         }
         return []
     }
 
-    func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.inObservation)] }
+    mutating func failed(_ failure: DeskFailure, _ context: Context) -> Reaction<ObservationEffect> {
+        switch (failure, phase) {
+        case (.refused, .certificate), (.storage, .certificate), (.refused, .adverseEvent), (.storage, .adverseEvent):
+            // The certificate stays; a form stays as typed.
+            break
+        case (.refused, _):
+            phase = .board
+            return Reaction(refresh(context))
+        case (.storage, _):
+            phase = .board
+        case (.read, _):
+            break
+        }
+        return []
+    }
+
+    func refresh(_ context: Context) -> [ObservationEffect] { [.queue(.load(.inObservation))] }
 
     func render(in area: Rect, into buffer: inout Buffer, _ context: Context) -> (x: Int, y: Int)? {
         let s = context.strings

@@ -135,7 +135,7 @@ struct ScreeningScreen: StationScreen {
         }
     }
 
-    mutating func perform(_ command: Command, _ context: Context) -> [AppEffect] {
+    mutating func perform(_ command: Command, _ context: Context) -> [ScreeningEffect] {
         switch (phase, command) {
         case (.queue, .confirm):
             guard let entry = queue.selected, entry.claimedBy == nil, let user = context.user else { return [] }
@@ -146,7 +146,7 @@ struct ScreeningScreen: StationScreen {
             itemSelection = ListSelection()
             // The signs first: they answer item 10, and a doctor takes them before asking.
             phase = .vitals(entry, FormEditor(fields: VitalSigns.Field.allCases, values: [:]))
-            return [.claim(visitID: entry.visitID, stage: .waitingScreening, by: user.id)]
+            return [.queue(.claim(visitID: entry.visitID, stage: .waitingScreening, by: user.id))]
         case (.checklist(let entry), .toggle):
             let item = items(entry, context)[itemSelection.selected]
             answers.answer(item.id, yes: !(answers[item.id] ?? false), in: context.checklist)
@@ -166,7 +166,7 @@ struct ScreeningScreen: StationScreen {
         case (.checklist(let entry), .back):
             // The desk asked first when something was recorded (`hasUnsavedInput`).
             phase = .queue
-            return [.releaseClaim(visitID: entry.visitID)]
+            return [.queue(.releaseClaim(visitID: entry.visitID))]
         case (.vitals(let entry, let form), .confirm):
             saveVitals(entry, form, context)
         case (.vitals(let entry, let form), .back):
@@ -194,7 +194,7 @@ struct ScreeningScreen: StationScreen {
                 consent: conclusion.outcome.proceedsToInjection && conclusion.consent,
                 vitals: vitals.isEmpty ? nil : vitals, vitalsNotTakenReason: vitals.isComplete ? nil : vitalsNotTaken)
             guard decision.problem(against: context.checklist, sex: entry.person.sex) == nil else { return [] }
-            return [.saveScreening(decision, by: user.id)]
+            return [.save(decision, by: user.id)]
         case (.confirming(let entry, _), .back):
             phase = .checklist(entry)
         case (.note, .dismiss):
@@ -230,7 +230,7 @@ struct ScreeningScreen: StationScreen {
         }
     }
 
-    mutating func handleKey(_ key: Key, _ context: Context) -> [AppEffect] {
+    mutating func handleKey(_ key: Key, _ context: Context) -> [ScreeningEffect] {
         switch phase {
         case .queue:
             _ = queue.selection.handle(key, count: queue.entries.count, visibleRows: 16)
@@ -279,10 +279,12 @@ struct ScreeningScreen: StationScreen {
         return []
     }
 
-    mutating func receive(_ result: AppResult, _ context: Context) -> Reaction {
-        if queue.receive(result, for: .waitingScreening) { return [] }
-        switch result {
-        case .screeningSaved(let outcome):
+    mutating func receive(_ answer: ScreeningEffect.Answer, _ context: Context) -> Reaction<ScreeningEffect> {
+        switch answer {
+        case .queue(let answer):
+            queue.receive(answer, for: .waitingScreening)
+            return []
+        case .saved(let outcome):
             guard case .confirming(let entry, _) = phase else { return [] }
             // Deferred, contraindicated or referred: the person leaves with a note of why and when to return.
             phase = outcome.proceedsToInjection ? .queue : .note(entry, outcome, reasons: assessment(context).decidingItems)
@@ -290,19 +292,23 @@ struct ScreeningScreen: StationScreen {
             return .saved(context.strings.text("notice.screened", [
                 "n": String(entry.ticket), "outcome": context.strings["outcome.\(outcome.rawValue)"],
             ]))
+        }
+    }
+
+    mutating func failed(_ failure: DeskFailure, _ context: Context) -> Reaction<ScreeningEffect> {
+        switch failure {
         case .refused(.lenientOutcomeNeedsReason), .refused(.consentRequired), .refused(.screeningUnanswered),
              .refused(.vitalSignsMissing):
             return []
         case .refused:
+            // Another desk was first, or the session closed: back to the queue as it now is.
             phase = .queue
             return Reaction(refresh(context))
-        case .storageFailed:
+        case .storage, .read:
             // Nothing was recorded, and nothing typed is lost: the doctor saves again when the disk allows.
-            return []
-        default:
             return []
         }
     }
 
-    func refresh(_ context: Context) -> [AppEffect] { [.loadQueue(.waitingScreening)] }
+    func refresh(_ context: Context) -> [ScreeningEffect] { [.queue(.load(.waitingScreening))] }
 }

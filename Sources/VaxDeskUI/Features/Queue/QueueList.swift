@@ -16,11 +16,12 @@ struct QueueList: Hashable {
         return selected.claimedBy.map { context.strings.text("queue.claimedHint", ["code": $0]) }
     }
 
-    /// Takes the station's queue when it is the answer; true when it was.
-    mutating func receive(_ result: AppResult, for stage: VisitStage) -> Bool {
-        guard case .queueLoaded(let loadedStage, let entries) = result, loadedStage == stage else { return false }
-        load(entries, visibleRows: 16)
-        return true
+    /// Takes the station's queue from a queue answer (a claim's answer changes nothing shown).
+    mutating func receive(_ answer: QueueEffect.Answer, for stage: VisitStage) {
+        switch answer {
+        case .loaded(let loadedStage, let entries) where loadedStage == stage: load(entries, visibleRows: 16)
+        case .loaded, .claimed, .released: break
+        }
     }
 
     mutating func load(_ loaded: [QueueEntry], visibleRows: Int) {

@@ -1,0 +1,20 @@
+import Foundation
+import VaxCore
+
+/// The roster and the check-in desk's records.
+public struct CheckInClient: Sendable {
+    public var search: @Sendable (_ query: String) throws -> [RosterMatch]
+    public var doseHistory: @Sendable (_ personID: UUID) throws -> [PriorDose]
+    /// Checks the person in; returns the ticket number. `override`: the site lead's reason for a dose
+    /// the rules refuse.
+    public var checkIn: @Sendable (_ person: Person, _ override: String?, _ by: UUID) throws -> Int
+    public var possibleDuplicates: @Sendable (_ person: Person) throws -> [RosterMatch]
+    public var registerWalkIn: @Sendable (_ person: Person, _ by: UUID) throws -> Void
+    /// False when the dose was on record already.
+    public var savePaperDose: @Sendable (_ dose: BackfillDose, _ personID: UUID, _ by: UUID) throws -> Bool
+
+    static let unimplemented = CheckInClient(
+        search: DeskClient.unset("checkIn.search"), doseHistory: DeskClient.unset("checkIn.doseHistory"),
+        checkIn: DeskClient.unset("checkIn.checkIn"), possibleDuplicates: DeskClient.unset("checkIn.possibleDuplicates"),
+        registerWalkIn: DeskClient.unset("checkIn.registerWalkIn"), savePaperDose: DeskClient.unset("checkIn.savePaperDose"))
+}

@@ -1,0 +1,46 @@
+import Foundation
+import VaxCore
+
+/// What the check-in desk asks for.
+public enum CheckInEffect: DeskEffect {
+    case search(String)
+    case loadDoseHistory(personID: UUID)
+    /// `override`: the site lead's reason for giving a dose the rules refuse.
+    case checkIn(person: Person, override: String?, by: UUID)
+    case findDuplicates(Person)
+    case registerWalkIn(Person, by: UUID)
+    case savePaperDose(BackfillDose, personID: UUID, by: UUID)
+
+    public enum Answer: Sendable {
+        case searchResults(query: String, [RosterMatch])
+        case doseHistoryLoaded(personID: UUID, [PriorDose])
+        case checkedIn(ticket: Int)
+        /// People on the roster who may be the walk-in about to be registered (empty: nobody).
+        case duplicatesFound(Person, [RosterMatch])
+        case walkInRegistered(Person)
+        /// A paper-record dose was saved (`added` false: it was on record already).
+        case paperDoseSaved(personID: UUID, added: Bool)
+    }
+
+    public var isWrite: Bool {
+        switch self {
+        case .checkIn, .registerWalkIn, .savePaperDose: true
+        case .search, .loadDoseHistory, .findDuplicates: false
+        }
+    }
+
+    public func perform(on client: DeskClient) throws -> Answer {
+        let desk = client.checkIn
+        switch self {
+        case .search(let text): return .searchResults(query: text, try desk.search(text))
+        case .loadDoseHistory(let personID): return .doseHistoryLoaded(personID: personID, try desk.doseHistory(personID))
+        case .checkIn(let person, let override, let by): return .checkedIn(ticket: try desk.checkIn(person, override, by))
+        case .findDuplicates(let person): return .duplicatesFound(person, try desk.possibleDuplicates(person))
+        case .registerWalkIn(let person, let by):
+            try desk.registerWalkIn(person, by)
+            return .walkInRegistered(person)
+        case .savePaperDose(let dose, let personID, let by):
+            return .paperDoseSaved(personID: personID, added: try desk.savePaperDose(dose, personID, by))
+        }
+    }
+}

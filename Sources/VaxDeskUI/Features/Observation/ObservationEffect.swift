@@ -1,0 +1,42 @@
+import Foundation
+import VaxCore
+
+/// What the observation desk asks for: its board, discharge, the certificate, adverse events.
+public enum ObservationEffect: DeskEffect {
+    case queue(QueueEffect)
+    case discharge(visitID: UUID, earlyReason: String?, by: UUID)
+    case loadCertificate(visitID: UUID)
+    case printCertificate(Certificate, by: UUID)
+    case recordAdverseEvent(AdverseEvent, by: UUID)
+
+    public enum Answer: Sendable {
+        case queue(QueueEffect.Answer)
+        case discharged
+        case certificateLoaded(Certificate)
+        case certificatePrinted(ObservationClient.PrintOutcome)
+        case adverseEventRecorded(serious: Bool)
+    }
+
+    public var isWrite: Bool {
+        switch self {
+        case .queue(let effect): effect.isWrite
+        case .discharge, .printCertificate, .recordAdverseEvent: true
+        case .loadCertificate: false
+        }
+    }
+
+    public func perform(on client: DeskClient) throws -> Answer {
+        let desk = client.observation
+        switch self {
+        case .queue(let effect): return .queue(try effect.perform(on: client))
+        case .discharge(let visitID, let reason, let by):
+            try desk.discharge(visitID, reason, by)
+            return .discharged
+        case .loadCertificate(let visitID): return .certificateLoaded(try desk.certificate(visitID))
+        case .printCertificate(let certificate, let by): return .certificatePrinted(try desk.printCertificate(certificate, by))
+        case .recordAdverseEvent(let event, let by):
+            try desk.recordAdverseEvent(event, by)
+            return .adverseEventRecorded(serious: event.severity == .serious)
+        }
+    }
+}
