@@ -2,7 +2,7 @@
 /// the `action` column holds; a new act is a new case, and the switch says its name.
 enum AuditAction: Sendable {
     case clinical(ClinicalEvent)
-    case signIn, signInFailed, signInLocked, pinReset, staffImport
+    case signIn, signInFailed, signInLocked, pinReset, pinChanged, staffImport
     case rosterImport
     /// A report or a FHIR file written for someone.
     case export
@@ -26,6 +26,7 @@ enum AuditAction: Sendable {
         case .signInFailed: "sign-in-failed"
         case .signInLocked: "sign-in-locked"
         case .pinReset: "pin-reset"
+        case .pinChanged: "pin-changed"
         case .staffImport: "staff-import"
         case .rosterImport: "roster-import"
         case .export: "export"

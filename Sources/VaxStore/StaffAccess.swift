@@ -76,6 +76,20 @@ extension AppDatabase {
         }
     }
 
+    /// A staff member changes their own PIN. The present one is checked as a sign-in is (a wrong one
+    /// counts towards the lock, and the attempt is audited); the new one replaces it, audited as a change.
+    /// Throws `SignInRefusal` for the present PIN, `VisitError.malformedPIN` for the new one.
+    public func changeOwnPIN(code: String, current: String, new: String, at date: Date) throws {
+        guard PINPolicy.isWellFormed(new) else { throw VisitError.malformedPIN }
+        let member = try signIn(code: code, pin: current, at: date)
+        let hash = try PINHash(pin: new)
+        try write { db in
+            try Self.storePIN(hash, forStaff: member.id, in: db)
+            try AuditLog.append(.pinChanged, staffID: member.id, record: RecordRef(.staff, member.id),
+                                detail: nil, at: date, in: db)
+        }
+    }
+
     static func storePIN(_ hash: PINHash, forStaff id: UUID, in db: Database) throws {
         try db.execute(
             sql: """

@@ -225,6 +225,26 @@ struct AccessTests {
         #expect(actions.filter { $0 == "pin-reset" }.count == 2)
     }
 
+    @Test("anyone changes their own PIN with the present one; a wrong present PIN counts towards the lock and changes nothing")
+    func changeOwn() throws {
+        let f = try StoreFixture(people: 0)
+        try f.database.setPIN("482913", forCode: "DD01", by: f.lead, at: f.now)
+        #expect(throws: SignInRefusal.wrongPIN(attemptsLeft: 4)) {
+            try f.database.changeOwnPIN(code: "DD01", current: "000000", new: "7391", at: f.now)
+        }
+        #expect(throws: SignInRefusal.wrongPIN(attemptsLeft: 3)) { try f.database.signIn(code: "DD01", pin: "7391", at: f.now) }
+        #expect(throws: VisitError.malformedPIN) {
+            try f.database.changeOwnPIN(code: "DD01", current: "482913", new: "73a1", at: f.now)
+        }
+        try f.database.changeOwnPIN(code: "DD01", current: "482913", new: "7391", at: f.now)
+        #expect(try f.database.signIn(code: "DD01", pin: "7391", at: f.now).code == "DD01")
+        #expect(throws: SignInRefusal.wrongPIN(attemptsLeft: 4)) { try f.database.signIn(code: "DD01", pin: "482913", at: f.now) }
+        let trail = try f.database.auditTrail(limit: 100, by: f.lead)
+        let change = try #require(trail.first { $0.action == "pin-changed" })
+        #expect(change.staffCode == "DD01")
+        #expect(!trail.contains { ($0.detail ?? "").contains("7391") || ($0.detail ?? "").contains("482913") })
+    }
+
     @Test("a PIN is kept as PBKDF2-SHA256 with its own salt and at least 210,000 rounds, never as itself")
     func storage() throws {
         let f = try StoreFixture(people: 0)

@@ -46,6 +46,7 @@ public struct AppState {
         case observation(ObservationScreen)
         case rosterImport(RosterImportScreen)
         case dashboard(DashboardScreen)
+        case changePIN(ChangePINScreen)
 
         var current: any StationScreen {
             switch self {
@@ -57,6 +58,7 @@ public struct AppState {
             case .observation(let s): s
             case .rosterImport(let s): s
             case .dashboard(let s): s
+            case .changePIN(let s): s
             }
         }
 
@@ -71,6 +73,16 @@ public struct AppState {
             case .observation(var s): defer { self = .observation(s) }; return visitor.visit(&s)
             case .rosterImport(var s): defer { self = .rosterImport(s) }; return visitor.visit(&s)
             case .dashboard(var s): defer { self = .dashboard(s) }; return visitor.visit(&s)
+            case .changePIN(var s): defer { self = .changePIN(s) }; return visitor.visit(&s)
+            }
+        }
+
+        /// A screen the station picker opens.
+        init(opening destination: Destination) {
+            switch destination {
+            case .rosterImport: self = .rosterImport(RosterImportScreen())
+            case .dashboard: self = .dashboard(DashboardScreen())
+            case .changePIN: self = .changePIN(ChangePINScreen())
             }
         }
 
@@ -82,6 +94,11 @@ public struct AppState {
             case .observation: .observation(ObservationScreen())
             }
         }
+    }
+
+    /// The screens that are not stations, opened from the station picker.
+    public enum Destination: Hashable, Sendable {
+        case rosterImport, dashboard, changePIN
     }
 
     public init(context: Context, size: Size, siteName: String, idleLock: TimeInterval? = 300) {

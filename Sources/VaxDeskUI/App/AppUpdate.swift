@@ -211,18 +211,14 @@ extension AppState {
             guard let alert = context.alerts.first, let user = context.user else { return [] }
             context.alerts.removeFirst()
             return requests([AppEffect.acknowledgeAlert(alert.id, by: user.id)], from: .app)
-        case .openRosterImport:
-            show(.rosterImport(RosterImportScreen()))
+        case .open(let destination):
+            show(Screen(opening: destination))
             notice = nil
-            return []
+            return fromScreen(screen.current.refreshEffects(context))
         case .dismiss where isShowingImportOutcome:
             // The outcome was read: the import screen is ready for the next file.
             context.rosterImport = nil
             return []
-        case .openDashboard:
-            show(.dashboard(DashboardScreen()))
-            notice = nil
-            return fromScreen(screen.current.refreshEffects(context))
         case .switchStation:
             let release = releasingClaim()
             show(.stations(StationPicker(preferred: station ?? context.user?.role.homeStation ?? .checkIn)))

@@ -17,6 +17,8 @@ public enum Command: Hashable, Sendable {
     case vitals, vitalsNotTaken, answerRest
     /// The injection desk's vials (the list of them with nobody called, opening one, discarding one).
     case manageVials, openVial, discardVial
-    /// The site lead's roster import, dashboard and close-out.
-    case openRosterImport, openDashboard, closeSession, openSession, addStaff, history, resetPIN, auditTrail
+    /// Opens a screen that is not a station (the station picker's function keys).
+    case open(AppState.Destination)
+    /// The site lead's close-out, sessions, staff and audit trail.
+    case closeSession, openSession, addStaff, history, resetPIN, auditTrail
 }

@@ -26,6 +26,7 @@ public struct DeskClient: Sendable {
     public var observation: ObservationClient
     public var dashboard: DashboardClient
     public var rosterImport: RosterImportClient
+    public var changePIN: ChangePINClient
 }
 
 extension DeskClient {
@@ -49,6 +50,7 @@ extension DeskClient {
             openSession: unset("openSession"), syncStatus: unset("syncStatus"), alerts: unset("alerts"),
             acknowledgeAlert: unset("acknowledgeAlert"), describeFailure: { _, error in String(describing: error) },
             signIn: .unimplemented, checkIn: .unimplemented, queue: .unimplemented, screening: .unimplemented,
-            injection: .unimplemented, observation: .unimplemented, dashboard: .unimplemented, rosterImport: .unimplemented)
+            injection: .unimplemented, observation: .unimplemented, dashboard: .unimplemented, rosterImport: .unimplemented,
+            changePIN: .unimplemented)
     }
 }

@@ -29,6 +29,10 @@ extension DeskClient {
             try database.setPIN(pin, forCode: code, by: by, at: clock())
             return pin
         }
+        client.changePIN.change = { code, current, new in
+            try database.changeOwnPIN(code: code, current: current, new: new, at: clock())
+            logger.info("PIN changed", metadata: ["staff": "\(code)"])
+        }
         client.dashboard.auditTrail = { before, by in try database.auditTrail(before: before, limit: 200, by: by) }
         client.dashboard.addStaff = { member, by in try database.importStaff([member], by: by, at: clock()).newPINs[member.code] }
         client.openSession = {

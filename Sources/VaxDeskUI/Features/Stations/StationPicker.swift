@@ -14,10 +14,11 @@ struct StationPicker: StationScreen {
         let s = context.strings
         return KeyMap([
             KeyBinding([.enter], s["key.choose"], .confirm, disabledReason: context.refusal(chosen.act)),
-            KeyBinding([.function(5)], s["key.importRoster"], .openRosterImport,
+            KeyBinding([.function(5)], s["key.importRoster"], .open(.rosterImport),
                        disabledReason: context.refusal(.importRoster)),
-            KeyBinding([.function(6)], s["key.dashboard"], .openDashboard,
+            KeyBinding([.function(6)], s["key.dashboard"], .open(.dashboard),
                        disabledReason: context.refusal(.viewDashboard)),
+            KeyBinding([.function(7)], s["key.changePIN"], .open(.changePIN)),
             KeyBinding([.escape], s["key.signOut"], .signOut),
         ])
     }
@@ -44,7 +45,7 @@ struct StationPicker: StationScreen {
             "\(index + 1). " + s["station.\(station.rawValue)"]
                 + (context.user?.role.mayWork(at: station) == false ? "  — " + s["stations.notYours"] : "")
         }
-        let list = Rect(x: area.x + 2, y: area.y + 3, width: min(50, area.width - 4), height: rows.count)
+        let list = Rect(x: area.x + 2, y: area.y + 3, width: min(70, area.width - 4), height: rows.count)
         ListView.draw(rows, selection: selection, in: list, into: &buffer)
         return nil
     }
