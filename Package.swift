@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "vaxdesk-central",
             dependencies: [
-                "VaxCentral", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "VaxCentral", "VaxResources", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

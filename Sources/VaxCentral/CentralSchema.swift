@@ -28,7 +28,35 @@ enum CentralSchema {
             "CREATE INDEX IF NOT EXISTS resource_identifier_value ON resource_identifier(type, value)",
             "CREATE INDEX IF NOT EXISTS resource_identifier_resource ON resource_identifier(type, id)",
         ]),
+        Migration(version: 2, name: "least-privilege", statements: CentralSchema.leastPrivilege(serial: "BIGSERIAL PRIMARY KEY")),
     ]
+
+    /// Areas for sites, officers' accounts, the log of who read what, other sites' changes kept as
+    /// proposals, revoked tokens. The same on SQLite but for how a row number is made.
+    static func leastPrivilege(serial: String) -> [String] {
+        [
+            "ALTER TABLE site ADD COLUMN province TEXT",
+            "ALTER TABLE site ADD COLUMN district TEXT",
+            "ALTER TABLE site ADD COLUMN revoked_at BIGINT",
+            """
+            CREATE TABLE officer (
+                id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL UNIQUE, level TEXT NOT NULL, area TEXT,
+                token_hash TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT)
+            """,
+            """
+            CREATE TABLE access_log (
+                seq \(serial), at BIGINT NOT NULL, principal TEXT NOT NULL, action TEXT NOT NULL,
+                resource_type TEXT, query TEXT, count INTEGER NOT NULL)
+            """,
+            """
+            CREATE TABLE proposal (
+                seq \(serial), type TEXT NOT NULL, id TEXT NOT NULL, site_id TEXT NOT NULL REFERENCES site(id),
+                base_version INTEGER NOT NULL, json TEXT NOT NULL, received_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX proposal_resource ON proposal(type, id)",
+            "CREATE INDEX resource_site_patient ON resource(site_id, patient_id)",
+        ]
+    }
 
     /// The database has migrations this program does not know: a newer centre wrote it.
     struct NewerSchema: Error, CustomStringConvertible {

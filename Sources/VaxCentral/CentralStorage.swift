@@ -1,79 +1,58 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import VaxCore
 
 /// Where the centre keeps sites and resources: SQLite (`CentralStore`) or PostgreSQL
-/// (`PostgresCentralStore`, for several instances serving one country).
+/// (`PostgresCentralStore`, for several instances serving one country). What SQL allows is written
+/// once (`CentralQuery`, run by `rows` and `execute`); only the schema's first tables and ingest,
+/// where the dialects really differ, are written for each.
 public protocol CentralStorage: Sendable {
     /// Creates the tables when missing.
     func migrate() async throws
     /// Adds a site with the hash of its token's secret.
     func insertSite(id: String, name: String, tokenHash: String, at date: Date) async throws
     func sites() async throws -> [(id: String, name: String)]
-    /// The stored hash of a site's secret.
-    func tokenHash(siteID: String) async throws -> String?
+    /// Runs a read written once for both dialects; each row's cells in the order selected.
+    func rows(_ query: CentralQuery) async throws -> [[SQLValue]]
+    /// Runs a write written once for both dialects.
+    func execute(_ query: CentralQuery) async throws
     /// Stores the checked resources of one Bundle for a site, in one transaction; each one's answer.
     /// With `atomic`, any refusal stores nothing and is thrown.
     func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
         async throws -> [Result<HTTPResponse.Status, EntryRefusal>]
-    func resource(type: String, id: String) async throws -> String?
-    func search(_ search: ResourceSearch) async throws -> (total: Int, resources: [String])
-    func dosesReport() async throws -> [DosesRow]
-    func vaccineUseReport() async throws -> [VaccineUseRow]
-    func adverseEventsReport() async throws -> [AdverseEventsRow]
 }
 
-extension CentralStorage {
-    /// Adds a site; returns its token, `<site id>.<secret>`, shown once: only the SHA-256 of the secret
-    /// is kept.
-    public func addSite(name: String, at date: Date = Date()) async throws -> String {
-        let id = UUID().uuidString.lowercased()
-        var generator = SystemRandomNumberGenerator()
-        let secret = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-            .base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        try await insertSite(id: id, name: name, tokenHash: TokenHash.of(secret), at: date)
-        return "\(id).\(secret)"
-    }
-
-    /// The site a token belongs to, or nil. The site is found by the id before the dot; the secret's
-    /// hash is then compared in constant time.
-    public func site(forToken token: String) async throws -> String? {
-        let parts = token.split(separator: ".", maxSplits: 1)
-        guard parts.count == 2 else { return nil }
-        let stored = try await tokenHash(siteID: String(parts[0]))
-        // A made-up hash for an unknown site, so that both paths take the same time.
-        let matches = ConstantTime.equal(Array(TokenHash.of(String(parts[1])).utf8), Array((stored ?? String(repeating: "0", count: 64)).utf8))
-        return matches && stored != nil ? String(parts[0]) : nil
-    }
-}
-
-enum TokenHash {
-    static func of(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-}
-
-/// What to do with a resource sent again, whatever the storage.
-enum UpsertDecision {
+/// What to do with a resource sent again, whatever the storage. The centre decides by its own version
+/// of the record and who sent it, never by a site's clock.
+enum UpsertDecision: Equatable {
     case refuse(EntryRefusal)
-    /// The same content (a retry, a duplicate), or an older copy arriving late.
+    /// The same content (a retry, a duplicate).
     case unchanged
     case write(version: Int, created: Bool)
+    /// Another site's change to a person: kept beside the record, as a proposal for review, and not
+    /// applied (only the site that created the person changes it).
+    case propose(baseVersion: Int)
 
-    static func decide(existing: (siteID: String, json: String, version: Int, sourceUpdated: Date?)?,
-                       _ resource: StorableResource, siteID: String) -> UpsertDecision {
-        guard let existing else { return .write(version: 1, created: true) }
-        // A person is vaccinated at one site and again at another: any site may send the Patient (the
-        // first one stays its creator). What a site recorded (an Immunization, an AdverseEvent, a vial)
-        // only that site may write.
+    static func decide(existing: (siteID: String, json: String, version: Int)?, _ resource: StorableResource,
+                       siteID: String) -> UpsertDecision {
+        guard let existing else {
+            if let expected = resource.ifMatch {
+                return .refuse(EntryRefusal(status: .conflict, message: "\(resource.type)/\(resource.id) is not here (If-Match version \(expected))"))
+            }
+            return .write(version: 1, created: true)
+        }
+        // What a site recorded (an Immunization, an AdverseEvent, a vial) only that site may write.
         guard existing.siteID == siteID || resource.type == "Patient" else {
             return .refuse(EntryRefusal(status: .forbidden, message: "\(resource.type)/\(resource.id) was sent by another site"))
         }
         if existing.json == resource.json { return .unchanged }
-        if let stored = existing.sourceUpdated, let sent = resource.sourceUpdated, sent < stored { return .unchanged }
+        if let expected = resource.ifMatch, expected != existing.version {
+            return .refuse(EntryRefusal(status: .conflict, message:
+                "\(resource.type)/\(resource.id) is at version \(existing.version) here, not \(expected): read it again before changing it"))
+        }
+        // A person is vaccinated at one site and again at another: the site that created the record
+        // keeps it; another site's change waits beside it for review.
+        guard existing.siteID == siteID else { return .propose(baseVersion: existing.version) }
         return .write(version: existing.version + 1, created: false)
     }
 }

@@ -10,6 +10,10 @@ public final class CentralStore: CentralStorage {
     let pool: DatabasePool
 
     public init(path: String) throws {
+        // The centre's file holds the country's people: readable by the service's user only. SQLite
+        // gives its WAL and shared-memory files the mode of the database file.
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd >= 0 { close(fd) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(15)
         pool = try DatabasePool(path: path, configuration: configuration)
@@ -65,6 +69,11 @@ public final class CentralStore: CentralStorage {
                 CREATE INDEX resource_identifier_resource ON resource_identifier(type, id);
                 """)
         }
+        migrator.registerMigration("v2-least-privilege") { db in
+            for statement in CentralSchema.leastPrivilege(serial: "INTEGER PRIMARY KEY AUTOINCREMENT") {
+                try db.execute(sql: statement)
+            }
+        }
         return migrator
     }
 
@@ -85,9 +94,32 @@ public final class CentralStore: CentralStorage {
         }
     }
 
-    public func tokenHash(siteID: String) async throws -> String? {
+    public func rows(_ query: CentralQuery) async throws -> [[SQLValue]] {
         try await pool.read { db in
-            try String.fetchOne(db, sql: "SELECT token_hash FROM site WHERE id = ?", arguments: [siteID])
+            try Row.fetchAll(db, sql: query.sql, arguments: Self.arguments(query)).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .int64(let n): .int(Int(n))
+                    case .string(let text): .text(text)
+                    case .double(let x): .int(Int(x))
+                    case .null, .blob: .null
+                    }
+                }
+            }
         }
+    }
+
+    public func execute(_ query: CentralQuery) async throws {
+        try await pool.write { db in try db.execute(sql: query.sql, arguments: Self.arguments(query)) }
+    }
+
+    private static func arguments(_ query: CentralQuery) -> StatementArguments {
+        StatementArguments(query.values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .text(let text): text
+            case .int(let n): n
+            case .null: nil
+            }
+        })
     }
 }

@@ -17,13 +17,15 @@ public struct StorableResource: Sendable {
     var serious: Bool?
     var dosesPerVial: Int?
     var dosesWasted: Int?
-    /// When the site last changed it (meta.lastUpdated).
+    /// When the site last changed it (meta.lastUpdated): kept, never used to choose between copies.
     var sourceUpdated: Date?
+    /// The centre's version the site based this change on (the entry's `ifMatch`), when it said.
+    var ifMatch: Int?
     var identifiers: [(system: String?, value: String)] = []
 }
 
 /// Why an entry of a Bundle was not stored: the HTTP status of its answer and a message.
-public struct EntryRefusal: Error, Sendable {
+public struct EntryRefusal: Error, Sendable, Equatable {
     var status: HTTPResponse.Status
     var message: String
 
@@ -35,8 +37,11 @@ public struct EntryRefusal: Error, Sendable {
 enum Ingest {
     static let idCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.")
 
+    /// How far ahead of the centre's clock a site's may be: more is a wrong clock or a forged time.
+    static let clockSkew: TimeInterval = 5 * 60
+
     /// Checks one entry; the resource ready to store, or why not.
-    static func check(_ entry: FHIRBundle.Entry) -> Result<StorableResource, EntryRefusal> {
+    static func check(_ entry: FHIRBundle.Entry, now: Date, vaccineCodes: Set<String>? = nil) -> Result<StorableResource, EntryRefusal> {
         guard let request = entry.request, ["PUT", "POST"].contains(request.method.uppercased()) else {
             return .failure(EntryRefusal(status: .badRequest, message: "each entry must be a PUT of a resource"))
         }
@@ -51,11 +56,25 @@ enum Ingest {
             return .failure(EntryRefusal(status: .badRequest, message: "the URL \(url) does not name \(resource.type)/\(id)"))
         }
         do {
-            var stored = try fields(of: resource)
+            var stored = try fields(of: resource, now: now, vaccineCodes: vaccineCodes)
             stored.type = resource.type
             stored.id = id
             stored.json = String(decoding: try FHIRResource.encoder().encode(resource), as: UTF8.self)
-            stored.sourceUpdated = resource.lastUpdated.flatMap(FHIRDateTime.parse)
+            if let lastUpdated = resource.lastUpdated {
+                guard let updated = FHIRDateTime.parse(lastUpdated) else {
+                    return .failure(.invalid("\(resource.type).meta.lastUpdated is not a date and time: \(lastUpdated)"))
+                }
+                guard updated <= now.addingTimeInterval(clockSkew) else {
+                    return .failure(.invalid("\(resource.type).meta.lastUpdated \(lastUpdated) is in the future: check the site's clock"))
+                }
+                stored.sourceUpdated = updated
+            }
+            if let ifMatch = request.ifMatch {
+                guard let version = Int(ifMatch.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))) else {
+                    return .failure(EntryRefusal(status: .badRequest, message: "ifMatch must be a version, W/\"3\": \(ifMatch)"))
+                }
+                stored.ifMatch = version
+            }
             return .success(stored)
         } catch let refusal as EntryRefusal {
             return .failure(refusal)
@@ -64,7 +83,9 @@ enum Ingest {
         }
     }
 
-    private static func fields(of resource: FHIRResource) throws -> StorableResource {
+    private static func fields(of resource: FHIRResource, now: Date, vaccineCodes: Set<String>?) throws -> StorableResource {
+        // A day after today anywhere on Earth is in the future.
+        let tomorrow = LocalDate(now.addingTimeInterval(14 * 3600), in: TimeZone(identifier: "UTC")!).stored
         var stored = StorableResource(type: "", id: "", json: "")
         switch resource {
         case .patient(let patient):
@@ -72,6 +93,7 @@ enum Ingest {
                 throw EntryRefusal.invalid("Patient.gender must be male, female, other or unknown")
             }
             guard let birth = patient.birthDate, isDate(birth) else { throw EntryRefusal.invalid("Patient.birthDate is missing or not a date") }
+            guard birth <= tomorrow else { throw EntryRefusal.invalid("Patient.birthDate \(birth) is in the future") }
             guard patient.name?.first?.text?.isEmpty == false || patient.name?.first?.family?.isEmpty == false else {
                 throw EntryRefusal.invalid("Patient.name is missing")
             }
@@ -83,14 +105,22 @@ enum Ingest {
             guard let code = immunization.vaccineCode?.coding?.first?.code, !code.isEmpty else {
                 throw EntryRefusal.invalid("Immunization.vaccineCode has no code")
             }
+            if let vaccineCodes, !vaccineCodes.contains(code) {
+                throw EntryRefusal.invalid("Immunization.vaccineCode \(code) is not a vaccine of the centre's catalog")
+            }
             guard let patient = reference(immunization.patient?.reference, to: "Patient") else {
                 throw EntryRefusal.invalid("Immunization.patient must reference a Patient")
             }
             guard let occurrence = immunization.occurrenceDateTime, isDate(String(occurrence.prefix(10))) else {
                 throw EntryRefusal.invalid("Immunization.occurrenceDateTime is missing or not a date")
             }
+            guard String(occurrence.prefix(10)) <= tomorrow else {
+                throw EntryRefusal.invalid("Immunization.occurrenceDateTime \(occurrence) is in the future")
+            }
             let dose = immunization.protocolApplied?.first?.doseNumberPositiveInt
-            if let dose, dose < 1 { throw EntryRefusal.invalid("Immunization.protocolApplied.doseNumberPositiveInt must be 1 or more") }
+            if let dose, !(1...10).contains(dose) {
+                throw EntryRefusal.invalid("Immunization.protocolApplied.doseNumberPositiveInt must be 1 to 10, not \(dose)")
+            }
             if status == "not-done", immunization.statusReason == nil {
                 throw EntryRefusal.invalid("a not-done Immunization needs a statusReason")
             }
@@ -121,6 +151,12 @@ enum Ingest {
             stored.lot = basic.extensionValue(FHIRSystem.lotExtension)?.valueString
             stored.dosesPerVial = basic.extensionValue(FHIRSystem.dosesPerVialExtension)?.valueInteger
             stored.dosesWasted = basic.extensionValue(FHIRSystem.dosesWastedExtension)?.valueInteger
+            if let perVial = stored.dosesPerVial, !(1...50).contains(perVial) {
+                throw EntryRefusal.invalid("the doses per vial must be 1 to 50, not \(perVial)")
+            }
+            if let wasted = stored.dosesWasted, wasted < 0 || wasted > (stored.dosesPerVial ?? 50) {
+                throw EntryRefusal.invalid("the doses wasted must be 0 to the doses of a vial, not \(wasted)")
+            }
             stored.day = basic.created.map { String($0.prefix(10)) }
             stored.identifiers = (basic.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
         case .operationOutcome:
@@ -136,11 +172,18 @@ enum Ingest {
         return id.isEmpty ? nil : id
     }
 
-    /// `yyyy`, `yyyy-mm` or `yyyy-mm-dd`.
+    /// `yyyy`, `yyyy-mm` or `yyyy-mm-dd`, a day that exists (not 2021-02-30, not 9999-99-99), from
+    /// 1900 on.
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return false }
-        return parts.dropFirst().allSatisfy { $0.count == 2 }
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), (1900...2200).contains(year)
+        else { return false }
+        guard parts.count > 1, let month = Int(parts[1]) else { return true }
+        guard (1...12).contains(month) else { return false }
+        guard parts.count > 2, let day = Int(parts[2]) else { return true }
+        return LocalDate(year: year, month: month, day: day) != nil
     }
 }
 
@@ -172,12 +215,16 @@ extension CentralStore {
         let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT site_id, json, version, source_updated FROM resource WHERE type = ? AND id = ?"),
             arguments: [r.type, r.id])
-        let existing = row.map { (siteID: $0["site_id"] as String, json: $0["json"] as String, version: $0["version"] as Int,
-                                  sourceUpdated: $0["source_updated"] as Date?) }
+        let existing = row.map { (siteID: $0["site_id"] as String, json: $0["json"] as String, version: $0["version"] as Int) }
         let version: Int, created: Bool
         switch UpsertDecision.decide(existing: existing, r, siteID: siteID) {
         case .refuse(let refusal): return .failure(refusal)
         case .unchanged: return .success(.ok)
+        case .propose(let base):
+            try db.cachedStatement(sql: """
+                INSERT INTO proposal (type, id, site_id, base_version, json, received_at) VALUES (?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [r.type, r.id, siteID, base, r.json, SQLValue(date).int])
+            return .success(.accepted)
         case .write(let v, let c): (version, created) = (v, c)
         }
         try db.cachedStatement(sql: """

@@ -98,12 +98,41 @@ public final class PostgresCentralStore: CentralStorage {
         return sites
     }
 
-    public func tokenHash(siteID: String) async throws -> String? {
-        for try await hash in try await client.query("SELECT token_hash FROM site WHERE id = \(siteID)", logger: logger)
-            .decode(String.self) {
-            return hash
+    public func rows(_ query: CentralQuery) async throws -> [[SQLValue]] {
+        var rows: [[SQLValue]] = []
+        for try await row in try await client.query(Self.postgres(query), logger: logger) {
+            rows.append(try row.map(Self.value))
         }
-        return nil
+        return rows
+    }
+
+    public func execute(_ query: CentralQuery) async throws {
+        try await client.query(Self.postgres(query), logger: logger)
+    }
+
+    private static func postgres(_ query: CentralQuery) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: query.values.count)
+        for value in query.values {
+            switch value {
+            case .text(let text): binds.append(text)
+            case .int(let n): binds.append(n)
+            case .null: binds.appendNull()
+            }
+        }
+        return PostgresQuery(unsafeSQL: query.numbered, binds: binds)
+    }
+
+    /// A cell as the shared reads take it: integers (and booleans, as 0 or 1), text, or null.
+    private static func value(_ cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2: return .int(Int(try cell.decode(Int16.self)))
+        case .int4: return .int(Int(try cell.decode(Int32.self)))
+        case .int8: return .int(Int(try cell.decode(Int64.self)))
+        case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+        case .numeric: return .int(Int(try cell.decode(String.self)) ?? 0)
+        default: return .text(try cell.decode(String.self))
+        }
     }
 
     public func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
@@ -113,15 +142,15 @@ public final class PostgresCentralStore: CentralStorage {
         return try await client.withTransaction(logger: logger) { connection in
             // The rows already there, read (and locked) in one query per type rather than one per entry:
             // a Bundle of 500 records is then some 500 statements, not 2,000 round trips.
-            var existing: [String: (siteID: String, json: String, version: Int, sourceUpdated: Date?)] = [:]
+            var existing: [String: (siteID: String, json: String, version: Int)] = [:]
             let checked = resources.compactMap { try? $0.get() }
             for type in Set(checked.map(\.type)) {
                 let ids = checked.filter { $0.type == type }.map(\.id)
                 let rows = try await connection.query(
-                    "SELECT id, site_id, json, version, source_updated FROM resource WHERE type = \(type) AND id = ANY(\(ids)) FOR UPDATE",
+                    "SELECT id, site_id, json, version FROM resource WHERE type = \(type) AND id = ANY(\(ids)) FOR UPDATE",
                     logger: logger)
-                for try await (id, site, json, version, updated) in rows.decode((String, String, String, Int, Date?).self) {
-                    existing[type + "/" + id] = (site, json, version, updated)
+                for try await (id, site, json, version) in rows.decode((String, String, String, Int).self) {
+                    existing[type + "/" + id] = (site, json, version)
                 }
             }
             var answers: [Result<HTTPResponse.Status, EntryRefusal>] = []
@@ -139,9 +168,15 @@ public final class PostgresCentralStore: CentralStorage {
                         answers.append(.failure(refusal))
                     case .unchanged:
                         answers.append(.success(.ok))
+                    case .propose(let base):
+                        try await connection.query("""
+                            INSERT INTO proposal (type, id, site_id, base_version, json, received_at)
+                            VALUES (\(resource.type), \(resource.id), \(siteID), \(base), \(resource.json), \(SQLValue(date).int ?? 0))
+                            """, logger: logger)
+                        answers.append(.success(.accepted))
                     case .write(let version, let created):
                         try await Self.write(resource, version: version, siteID: siteID, at: date, on: connection, logger: logger)
-                        existing[key] = (siteID, resource.json, version, resource.sourceUpdated)
+                        existing[key] = (siteID, resource.json, version)
                         written.append(resource)
                         answers.append(.success(created ? .created : .ok))
                     }
@@ -189,58 +224,5 @@ public final class PostgresCentralStore: CentralStorage {
             INSERT INTO resource_identifier (type, id, system, value)
             SELECT * FROM UNNEST(\(types)::TEXT[], \(ids)::TEXT[], \(systems)::TEXT[], \(values)::TEXT[])
             """, logger: logger)
-    }
-
-    public func resource(type: String, id: String) async throws -> String? {
-        for try await json in try await client.query("SELECT json FROM resource WHERE type = \(type) AND id = \(id)", logger: logger)
-            .decode(String.self) {
-            return json
-        }
-        return nil
-    }
-
-    public func search(_ search: ResourceSearch) async throws -> (total: Int, resources: [String]) {
-        let (filter, values) = CentralSQL.searchFilter(search) { "$\($0)" }
-        var binds = PostgresBindings()
-        for value in values { binds.append(value) }
-        var total = 0
-        for try await count in try await client.query(PostgresQuery(unsafeSQL: CentralSQL.searchCount(filter), binds: binds), logger: logger)
-            .decode(Int.self) { total = count }
-        guard search.limit > 0 else { return (total, []) }
-        var resources: [String] = []
-        for try await json in try await client.query(
-            PostgresQuery(unsafeSQL: CentralSQL.searchPage(filter, limit: search.limit), binds: binds), logger: logger
-        ).decode(String.self) { resources.append(json) }
-        return (total, resources)
-    }
-
-    public func dosesReport() async throws -> [DosesRow] {
-        var rows: [DosesRow] = []
-        for try await (day, site, product, dose, count) in try await client.query(
-            PostgresQuery(unsafeSQL: CentralSQL.dosesReport), logger: logger
-        ).decode((String, String, String, Int?, Int).self) {
-            rows.append(DosesRow(day: day, site: site, product: product, doseNumber: dose, doses: count))
-        }
-        return rows
-    }
-
-    public func vaccineUseReport() async throws -> [VaccineUseRow] {
-        var rows: [VaccineUseRow] = []
-        for try await (site, product, given, vials, wasted) in try await client.query(
-            PostgresQuery(unsafeSQL: CentralSQL.vaccineUseReport), logger: logger
-        ).decode((String, String, Int, Int, Int).self) {
-            rows.append(VaccineUseRow(site: site, product: product, dosesGiven: given, vialsOpened: vials, dosesWasted: wasted))
-        }
-        return rows
-    }
-
-    public func adverseEventsReport() async throws -> [AdverseEventsRow] {
-        var rows: [AdverseEventsRow] = []
-        for try await (day, site, serious, other) in try await client.query(
-            PostgresQuery(unsafeSQL: CentralSQL.adverseEventsReport), logger: logger
-        ).decode((String, String, Int, Int).self) {
-            rows.append(AdverseEventsRow(day: day, site: site, serious: serious, nonSerious: other))
-        }
-        return rows
     }
 }

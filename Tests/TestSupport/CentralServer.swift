@@ -48,11 +48,21 @@ public final class CentralServer: @unchecked Sendable {
         return path
     }
 
-    /// Adds another site to the same centre; returns its token.
-    public func addSite(_ name: String) throws -> String {
+    /// Adds another site to the same centre (with the area options given); returns its token.
+    public func addSite(_ name: String, _ options: [String] = []) throws -> String {
+        try command(["site", "add", name] + options)
+    }
+
+    /// Adds an officer (`--national`, `--province 91`…); returns the token.
+    public func addOfficer(_ name: String, _ options: [String]) throws -> String {
+        try command(["officer", "add", name] + options)
+    }
+
+    /// Runs `vaxdesk-central ARGUMENTS` on this centre's storage; what it printed, trimmed.
+    public func command(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["site", "add", name] + storage
+        process.arguments = arguments + storage
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

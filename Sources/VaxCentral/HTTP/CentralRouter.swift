@@ -4,16 +4,21 @@ import VaxCore
 
 /// The centre's HTTP interface:
 /// - `GET /health` and `GET /fhir/metadata` (the CapabilityStatement), open to all;
-/// - behind a site's token (`SiteAuthenticator`): `POST /fhir`, a `batch` Bundle (each entry answered on
-///   its own) or a `transaction` (all or nothing); `GET /fhir/{Patient|Immunization|AdverseEvent|Basic}`
-///   searches and `GET /fhir/{type}/{id}` (`FHIRController`); `GET /reports/{doses|vaccine-use|
-///   adverse-events}` (`ReportsController`).
+/// - behind a token (`Authenticator`), a site's or an officer's: `POST /fhir` (sites only), a `batch`
+///   Bundle (each entry answered on its own) or a `transaction` (all or nothing);
+///   `GET /fhir/{Patient|Immunization|AdverseEvent|Basic}` searches and `GET /fhir/{type}/{id}`, of
+///   what the principal may see; `GET /fhir/Patient/$lookup?identifier=` (`FHIRController`);
+///   `GET /reports/{doses|vaccine-use|adverse-events}` (`ReportsController`).
 /// A route added to the authenticated group cannot forget to authenticate: the middleware runs first
-/// and puts the site into the request's context.
+/// and puts the principal into the request's context. Every read of personal data is logged.
 public enum CentralService {
     public static let maximumBundleBytes = 64 << 20
 
-    public static func buildRouter(store: any CentralStorage, limiter: RateLimiter) -> Router<CentralRequestContext> {
+    /// `vaccineCodes`: the product codes of the centre's catalog, which every Immunization's must be
+    /// (nil: not checked).
+    public static func buildRouter(store: any CentralStorage, limiter: RateLimiter, vaccineCodes: Set<String>? = nil)
+        -> Router<CentralRequestContext>
+    {
         let router = Router(context: CentralRequestContext.self)
         router.get("health") { _, _ in
             CentralResponse.json(.ok, Data(#"{"status":"ok"}"#.utf8), type: "application/json")
@@ -21,33 +26,41 @@ public enum CentralService {
         router.get("fhir/metadata") { _, _ in
             CentralResponse.json(.ok, CapabilityStatement.json(at: Date()))
         }
-        let authenticated = router.group().add(middleware: SiteAuthenticator(store: store, limiter: limiter))
-        FHIRController(store: store).addRoutes(to: authenticated.group("fhir"))
+        let authenticated = router.group().add(middleware: Authenticator(store: store, limiter: limiter))
+        FHIRController(store: store, vaccineCodes: vaccineCodes).addRoutes(to: authenticated.group("fhir"))
         ReportsController(store: store).addRoutes(to: authenticated.group("reports"))
         return router
     }
 }
 
-/// A request to the centre, with the site its token names once `SiteAuthenticator` has checked it.
+/// A request to the centre, with the principal its token names once `Authenticator` has checked it.
 public struct CentralRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    var site: String?
+    var principal: Principal?
 
     public init(source: Source) {
         coreContext = .init(source: source)
-        site = nil
+        principal = nil
     }
 
-    /// The authenticated site; a route behind the authenticator always has one.
+    /// The authenticated principal; a route behind the authenticator always has one.
+    func requirePrincipal() throws -> Principal {
+        guard let principal else { throw HTTPError(.unauthorized) }
+        return principal
+    }
+
+    /// The authenticated site, for a route that writes: an officer's account reads only.
     func requireSite() throws -> String {
-        guard let site else { throw HTTPError(.unauthorized) }
-        return site
+        guard case .site(let id, _) = try requirePrincipal() else {
+            throw HTTPError(.forbidden, message: "an officer's account reads; only a site sends records")
+        }
+        return id
     }
 }
 
-/// Every route behind it needs a valid site token (`Authorization: Bearer <site id>.<secret>`) and is
-/// held to the site's rate; the site goes into the context for the route.
-struct SiteAuthenticator: RouterMiddleware {
+/// Every route behind it needs a valid token (`Authorization: Bearer <id>.<secret>`) of a site or an
+/// officer, not revoked, and is held to that principal's rate; the principal goes into the context.
+struct Authenticator: RouterMiddleware {
     typealias Context = CentralRequestContext
     let store: any CentralStorage
     let limiter: RateLimiter
@@ -56,18 +69,22 @@ struct SiteAuthenticator: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-              let site = try await store.site(forToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+              let principal = try await store.principal(forToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
         else {
-            return CentralResponse.outcome(.unauthorized, code: "login", "a valid site token is needed (Authorization: Bearer …)")
+            return CentralResponse.outcome(.unauthorized, code: "login", "a valid token is needed (Authorization: Bearer …)")
         }
-        if let wait = limiter.take(site) {
-            var response = CentralResponse.outcome(.tooManyRequests, code: "throttled", "too many requests from this site: wait and try again")
+        if let wait = limiter.take(principal.logName) {
+            var response = CentralResponse.outcome(.tooManyRequests, code: "throttled", "too many requests: wait and try again")
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
         }
         var context = context
-        context.site = site
-        return try await next(request, context)
+        context.principal = principal
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .forbidden {
+            return CentralResponse.outcome(.forbidden, code: "forbidden", error.body ?? "not allowed")
+        }
     }
 }
 

@@ -2,10 +2,12 @@ import Foundation
 import Hummingbird
 import VaxCore
 
-/// The FHIR interface of a site: `POST /fhir` (a batch or a transaction Bundle), searches by type and
-/// reads by id. The site is the authenticated one of the request's context.
+/// The FHIR interface: `POST /fhir` (a site's batch or transaction Bundle), searches by type, reads by
+/// id, each of what the principal may see, and the exact-identifier look-up of anyone's minimal dose
+/// history. Every read is logged (`logAccess`) before it is answered.
 struct FHIRController {
     let store: any CentralStorage
+    let vaccineCodes: Set<String>?
 
     static let searchableTypes: Set = ["Patient", "Immunization", "AdverseEvent", "Basic"]
 
@@ -17,18 +19,35 @@ struct FHIRController {
             return try await ingest(Data(body.readableBytesView), site: site)
         }
         group.get(":type") { request, context in
-            try await search(request, type: context.parameters.get("type") ?? "")
+            try await search(request, type: context.parameters.get("type") ?? "", by: try context.requirePrincipal())
         }
-        group.get(":type/:id") { _, context in
+        group.get(":type/:id") { request, context in
+            let principal = try context.requirePrincipal()
             let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
-            guard let stored = try await store.resource(type: type, id: id) else {
-                return CentralResponse.outcome(.notFound, code: "not-found", "\(type)/\(id) is not here")
+            // The operation `Patient/$lookup` (a route of its own would hide the searches of `Patient`).
+            if type == "Patient", id == "$lookup" { return try await lookup(request, by: principal) }
+            let stored = try await store.resource(type: type, id: id, for: principal)
+            try await store.logAccess(principal, "read", type: type, query: id, count: stored == nil ? 0 : 1)
+            guard let stored else {
+                return CentralResponse.outcome(.notFound, code: "not-found", "\(type)/\(id) is not among the records you may read")
             }
             return CentralResponse.json(.ok, Data(stored.utf8))
         }
     }
 
-    private func search(_ request: Request, type: String) async throws -> Response {
+    private func lookup(_ request: Request, by principal: Principal) async throws -> Response {
+        guard let identifier = request.uri.queryParameters["identifier"].map({ String($0).removingPercentEncoding ?? String($0) }),
+              Lookup.isExact(identifier)
+        else {
+            return CentralResponse.outcome(.badRequest, code: "required",
+                                           "a look-up needs one whole identifier (identifier=system|value, a CCCD or CMND): it never lists people")
+        }
+        let (json, people) = try await store.lookup(identifier: identifier)
+        try await store.logAccess(principal, "lookup", type: "Patient", query: identifier, count: people)
+        return CentralResponse.json(.ok, json)
+    }
+
+    private func search(_ request: Request, type: String, by principal: Principal) async throws -> Response {
         guard Self.searchableTypes.contains(type) else {
             return CentralResponse.outcome(.notFound, code: "not-supported", "no resource type \(type) here")
         }
@@ -42,7 +61,9 @@ struct FHIRController {
         } else if let count = query["_count"].flatMap({ Int(String($0)) }) {
             search.limit = min(max(count, 0), 1000)
         }
-        let (total, resources) = try await store.search(search)
+        let (total, resources) = try await store.search(search, for: principal)
+        try await store.logAccess(principal, countOnly ? "count" : "search", type: type,
+                                  query: request.uri.query ?? "", count: resources.count)
         // The stored JSON goes out as it is, inside the searchset.
         let entries = resources.map { #"{"resource":\#($0),"search":{"mode":"match"}}"# }.joined(separator: ",")
         var text = #"{"resourceType":"Bundle","type":"searchset","total":\#(total)"#
@@ -56,23 +77,30 @@ struct FHIRController {
         do {
             bundle = try JSONDecoder().decode(FHIRBundle.self, from: body)
         } catch {
-            return CentralResponse.outcome(.badRequest, code: "structure", "not a FHIR Bundle this service reads: \(error)")
+            return CentralResponse.outcome(.badRequest, code: "structure", "not a FHIR Bundle this service reads: " + Self.plainWords(error))
         }
         guard bundle.type == "batch" || bundle.type == "transaction" else {
             return CentralResponse.outcome(.badRequest, code: "invalid", "the Bundle must be a batch or a transaction, not \(bundle.type)")
         }
         let entries = bundle.entry ?? []
-        let checked = entries.map(Ingest.check)
+        let now = Date()
+        let checked = entries.map { Ingest.check($0, now: now, vaccineCodes: vaccineCodes) }
         let atomic = bundle.type == "transaction"
         let answers: [Result<HTTPResponse.Status, EntryRefusal>]
         do {
-            answers = try await store.store(checked, siteID: site, atomic: atomic, at: Date())
+            answers = try await store.store(checked, siteID: site, atomic: atomic, at: now)
         } catch let refusal as EntryRefusal {
             // A transaction stores nothing when any entry is refused.
-            return CentralResponse.outcome(refusal.status == .forbidden ? .forbidden : .badRequest, code: "processing", refusal.message)
+            return CentralResponse.outcome(refusal.status, code: "processing", refusal.message)
         }
         let responseEntries = zip(entries, answers).map { entry, answer -> FHIRBundle.Entry in
             switch answer {
+            case .success(.accepted):
+                return FHIRBundle.Entry(response: .init(
+                    status: Self.line(.accepted), location: entry.request?.url,
+                    outcome: .operationOutcome(FHIROperationOutcome(
+                        severity: "information", code: "informational",
+                        diagnostics: "another site created this person: the change is kept beside the record for review, not applied"))))
             case .success(let status):
                 return FHIRBundle.Entry(response: .init(status: Self.line(status), location: entry.request?.url))
             case .failure(let refusal):
@@ -87,4 +115,19 @@ struct FHIRController {
 
     /// "201 Created": a Bundle entry's status as FHIR writes it.
     static func line(_ status: HTTPResponse.Status) -> String { "\(status.code) \(status.reasonPhrase)" }
+
+    /// What a JSON decoder said, in a sentence a site's operator can act on (never Swift's own text).
+    static func plainWords(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error as? DecodingError {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "the body is not JSON"
+        case .dataCorrupted(let context): return "\(path(context.codingPath)) holds a value that cannot be read"
+        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])) is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context.codingPath)) has the wrong kind of value"
+        case nil: return "the body could not be read"
+        @unknown default: return "the body could not be read"
+        }
+    }
 }

@@ -265,6 +265,8 @@ public struct FHIRBundle: Codable, Hashable, Sendable {
         public struct Request: Codable, Hashable, Sendable {
             public var method: String
             public var url: String
+            /// `W/"3"`: store only if the centre's version is still 3 (409 otherwise).
+            public var ifMatch: String? = nil
         }
 
         public struct Response: Codable, Hashable, Sendable {
