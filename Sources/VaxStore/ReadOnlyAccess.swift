@@ -64,4 +64,10 @@ extension AppDatabase {
         guard !isReadOnly else { return }
         try write(body)
     }
+
+    /// `body` in a write transaction, or on a file open for reading only in a read (`writable` false:
+    /// it reads, and writes nothing).
+    func writeOrRead<T>(_ body: (Database, _ writable: Bool) throws -> T) throws -> T {
+        isReadOnly ? try read { try body($0, false) } : try write { try body($0, true) }
+    }
 }

@@ -6,35 +6,17 @@ extension AppDatabase {
     /// Checks a staff member's PIN. A wrong PIN counts towards a lock that grows with each further wrong
     /// one (`PINPolicy`); a right one clears the count. Every attempt, right or wrong, is audited.
     /// Throws `SignInRefusal`.
+    ///
+    /// The lock is checked and the attempt counted in one write transaction before the PIN is hashed:
+    /// attempts sent at once are each counted, and once the count locks the account no further one is
+    /// tried (the right PIN among forty wrong ones sent together is not let through). A malformed PIN
+    /// is refused without counting.
     public func signIn(code: String, pin: String, at date: Date) throws -> Staff {
         let code = code.trimmingCharacters(in: .whitespaces).uppercased()
-        // Read, then hash outside any transaction: PBKDF2 takes a tenth of a second, and other desks
-        // must not wait on it for the write lock.
-        let row = try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE code = ? AND active = 1", arguments: [code])
-        }
-        guard let row else {
-            try recordAct { db in
-                try AuditLog.append(.signInFailed, staffID: nil, record: nil,
-                                    detail: "unknown code \(code)", at: date, in: db)
-            }
-            throw SignInRefusal.unknownCode
-        }
-        let member = try Staff(row: row)
+        guard PINPolicy.isWellFormed(pin) else { throw SignInRefusal.malformedPIN }
+        let (member, stored, failures) = try countAttempt(code: code, at: date)
         let record = RecordRef(.staff, member.id)
-        if let lockedUntil = row["locked_until"] as Date?, lockedUntil > date {
-            try recordAct { db in
-                try AuditLog.append(.signInLocked, staffID: member.id, record: record, detail: nil, at: date, in: db)
-            }
-            throw SignInRefusal.locked(until: lockedUntil)
-        }
-        guard let stored = Self.pinHash(row) else {
-            try recordAct { db in
-                try AuditLog.append(.signInFailed, staffID: member.id, record: record, detail: "no PIN set",
-                                    at: date, in: db)
-            }
-            throw SignInRefusal.noPIN
-        }
+        // PBKDF2 takes a tenth of a second: outside any transaction, so that other desks do not wait.
         if stored.matches(pin) {
             try recordAct { db in
                 try db.execute(sql: "UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?",
@@ -43,21 +25,54 @@ extension AppDatabase {
             }
             return member
         }
-        // Counted in SQL, so that two desks failing at once both count (on a read-only file, not at all).
-        let failures = isReadOnly ? (row["failed_pins"] as Int? ?? 0) + 1 : try write { db in
-            let failures = try Int.fetchOne(
-                db, sql: "UPDATE staff SET failed_pins = failed_pins + 1 WHERE id = ? RETURNING failed_pins",
-                arguments: [member.id.uuidString]) ?? 1
-            let lock = PINPolicy.lockDuration(afterFailures: failures).map { date.addingTimeInterval($0) }
-            try db.execute(sql: "UPDATE staff SET locked_until = ? WHERE id = ?", arguments: [lock, member.id.uuidString])
+        try recordAct { db in
             try AuditLog.append(.signInFailed, staffID: member.id, record: record,
                                 detail: "wrong PIN \(failures) in a row", at: date, in: db)
-            return failures
         }
-        if let lock = PINPolicy.lockDuration(afterFailures: failures) {
+        if let lock = PINPolicy.lockDuration(afterFailures: failures, siteLead: member.role == .siteLead) {
             throw SignInRefusal.locked(until: date.addingTimeInterval(lock))
         }
         throw SignInRefusal.wrongPIN(attemptsLeft: PINPolicy.failuresBeforeLock - failures)
+    }
+
+    /// What one attempt may go on to try: the staff member, their PIN's hash, and the wrong PINs in a
+    /// row this attempt makes if it is wrong (counted now, and the lock set now if it reaches it).
+    private func countAttempt(code: String, at date: Date) throws -> (Staff, PINHash, failures: Int) {
+        enum Attempt { case unknown, locked(UUID, Date), noPIN(UUID), tried(Staff, PINHash, Int) }
+        let attempt: Attempt = try writeOrRead { db, writable in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE code = ? AND active = 1", arguments: [code]) else {
+                if writable {
+                    try AuditLog.append(.signInFailed, staffID: nil, record: nil, detail: "unknown code \(code)", at: date, in: db)
+                }
+                return .unknown
+            }
+            let member = try Staff(row: row)
+            let record = RecordRef(.staff, member.id)
+            if let lockedUntil = row["locked_until"] as Date?, lockedUntil > date {
+                if writable { try AuditLog.append(.signInLocked, staffID: member.id, record: record, detail: nil, at: date, in: db) }
+                return .locked(member.id, lockedUntil)
+            }
+            guard let stored = Self.pinHash(row) else {
+                if writable {
+                    try AuditLog.append(.signInFailed, staffID: member.id, record: record, detail: "no PIN set", at: date, in: db)
+                }
+                return .noPIN(member.id)
+            }
+            // On a read-only file nothing can be counted: the attempt is tried as the next one would be.
+            let failures = (row["failed_pins"] as Int? ?? 0) + 1
+            if writable {
+                let lock = PINPolicy.lockDuration(afterFailures: failures, siteLead: member.role == .siteLead)
+                try db.execute(sql: "UPDATE staff SET failed_pins = ?, locked_until = ? WHERE id = ?",
+                               arguments: [failures, lock.map { date.addingTimeInterval($0) }, member.id.uuidString])
+            }
+            return .tried(member, stored, failures)
+        }
+        switch attempt {
+        case .unknown: throw SignInRefusal.unknownCode
+        case .locked(_, let until): throw SignInRefusal.locked(until: until)
+        case .noPIN: throw SignInRefusal.noPIN
+        case .tried(let member, let stored, let failures): return (member, stored, failures)
+        }
     }
 
     /// The site lead sets a staff member's PIN (a new one, or a reset after a lock or a forgotten PIN):

@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import TestSupport
 import GRDB
 import Testing
 import VaxCore
@@ -223,6 +225,53 @@ struct AccessTests {
         #expect(actions.filter { $0 == "sign-in-failed" }.count == 9)
         #expect(actions.filter { $0 == "sign-in-locked" }.count == 1)
         #expect(actions.filter { $0 == "pin-reset" }.count == 2)
+    }
+
+    @Test("forty PINs sent at once, the right one among them: five are tried, the rest refused by the lock; a site lead's lock stays minutes")
+    func parallelAttempts() throws {
+        let f = try StoreFixture(people: 0)
+        let lead = try #require(try f.database.staff().first { $0.role == .siteLead })
+        try f.database.setPIN("482913", forCode: lead.code, by: f.lead, at: f.now)
+        let path = f.directory.file("site.db")
+        // Forty desks, each its own connection to the file, all at once.
+        let desks = try (0..<40).map { _ in try AppDatabase(path: path) }
+        let outcomes = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: desks.count) { i in
+            let pin = i == 39 ? "482913" : String(format: "%06d", i)
+            let outcome: String
+            do {
+                _ = try desks[i].signIn(code: lead.code, pin: pin, at: f.now)
+                outcome = "in"
+            } catch let refusal as SignInRefusal {
+                outcome = "\(refusal)"
+            } catch {
+                outcome = "error \(error)"
+            }
+            outcomes.withLock { $0.append(outcome) }
+        }
+        let said = outcomes.withLock { $0 }
+        #expect(!said.contains { $0.hasPrefix("error") }, "\(said)")
+        let actions = try f.database.auditTrail(limit: 200, by: f.lead).map(\.action)
+        let tried = actions.filter { $0 == "sign-in" }.count + actions.filter { $0 == "sign-in-failed" }.count
+        #expect(tried <= PINPolicy.failuresBeforeLock, "no more PINs tried than the lock allows: \(tried)")
+        #expect(actions.filter { $0 == "sign-in-locked" }.count == 40 - tried)
+        // However many wrong PINs, a site lead is locked for minutes, not a day (a nurse for longer).
+        let day = Date(timeIntervalSince1970: (f.now.timeIntervalSince1970 + 86_400).rounded())
+        try f.database.setPIN("482913", forCode: lead.code, by: f.lead, at: day)
+        #expect(SQLiteShell.succeeds(path, "UPDATE staff SET failed_pins = 30 WHERE code IN ('\(lead.code)', 'DD01')"))
+        try f.database.setPIN("1111", forCode: "DD01", by: f.lead, at: day)
+        #expect(SQLiteShell.succeeds(path, "UPDATE staff SET failed_pins = 30 WHERE code IN ('\(lead.code)', 'DD01')"))
+        #expect(throws: SignInRefusal.locked(until: day.addingTimeInterval(PINPolicy.siteLeadLockCap))) {
+            try f.database.signIn(code: lead.code, pin: "000000", at: day)
+        }
+        #expect(throws: SignInRefusal.locked(until: day.addingTimeInterval(24 * 3600))) {
+            try f.database.signIn(code: "DD01", pin: "000000", at: day)
+        }
+        let late = day.addingTimeInterval(PINPolicy.siteLeadLockCap + 1)
+        #expect(try f.database.signIn(code: lead.code, pin: "482913", at: late).code == lead.code, "in again after the cap")
+        // A PIN that is not 4 to 8 digits is not tried and not counted.
+        #expect(throws: SignInRefusal.malformedPIN) { try f.database.signIn(code: lead.code, pin: "12", at: late) }
+        #expect(try f.database.signIn(code: lead.code, pin: "482913", at: late).code == lead.code)
     }
 
     @Test("anyone changes their own PIN with the present one; a wrong present PIN counts towards the lock and changes nothing")

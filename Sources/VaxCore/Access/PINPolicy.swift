@@ -13,11 +13,17 @@ public enum PINPolicy {
     /// How long the account stays locked after `failures` wrong PINs in a row: none before the fifth,
     /// then one minute, doubling with each further wrong PIN, up to a day. A 4-digit PIN has 10,000
     /// values; with this schedule trying them all takes years, whatever the hash.
-    public static func lockDuration(afterFailures failures: Int) -> TimeInterval? {
+    ///
+    /// A site lead's lock stops growing at `siteLeadLockCap`: whoever sends wrong PINs in their name
+    /// must not lock the site out of its only account that resets PINs for a day.
+    public static func lockDuration(afterFailures failures: Int, siteLead: Bool = false) -> TimeInterval? {
         guard failures >= failuresBeforeLock else { return nil }
         let doublings = min(failures - failuresBeforeLock, 11)
-        return min(60 * pow(2, Double(doublings)), 24 * 3600)
+        return min(60 * pow(2, Double(doublings)), siteLead ? siteLeadLockCap : 24 * 3600)
     }
+
+    /// The longest a site lead's account stays locked.
+    public static let siteLeadLockCap: TimeInterval = 10 * 60
 }
 
 /// Why a sign-in was refused.
@@ -30,6 +36,8 @@ public enum SignInRefusal: Error, Hashable, Sendable {
     case wrongPIN(attemptsLeft: Int)
     /// Too many wrong PINs: no PIN is tried before `until`.
     case locked(until: Date)
+    /// Not 4 to 8 digits: not tried, and not counted as a wrong PIN.
+    case malformedPIN
 
     public var messageKey: String {
         switch self {
@@ -37,6 +45,7 @@ public enum SignInRefusal: Error, Hashable, Sendable {
         case .noPIN: "signIn.noPIN"
         case .wrongPIN: "signIn.wrongPIN"
         case .locked: "signIn.locked"
+        case .malformedPIN: "error.malformedPIN"
         }
     }
 }
@@ -49,9 +58,12 @@ extension Strings {
         case .locked(let until):
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = timeZone
-            let c = calendar.dateComponents([.hour, .minute, .second], from: until)
-            return text(refusal.messageKey, ["time": String(format: "%02d:%02d:%02d", c.hour!, c.minute!, c.second!)])
-        case .unknownCode, .noPIN: return text(refusal.messageKey, [:])
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: until)
+            return text(refusal.messageKey, [
+                "time": String(format: "%02d:%02d:%02d", c.hour!, c.minute!, c.second!),
+                "date": String(format: "%02d/%02d/%04d", c.day!, c.month!, c.year!),
+            ])
+        case .unknownCode, .noPIN, .malformedPIN: return text(refusal.messageKey, [:])
         }
     }
 }
