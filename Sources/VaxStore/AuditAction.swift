@@ -6,6 +6,8 @@ enum AuditAction: Sendable {
     case rosterImport
     /// A report or a FHIR file written for someone.
     case export
+    /// Someone read the roster's full numbers outside a desk (`vaxdesk search --by`).
+    case rosterSearch
     case certificatePrinted
     /// A push to the centre that sent or refused something; the site lead sending refused records again.
     case sync, syncRequeue
@@ -30,6 +32,7 @@ enum AuditAction: Sendable {
         case .staffImport: "staff-import"
         case .rosterImport: "roster-import"
         case .export: "export"
+        case .rosterSearch: "roster-search"
         case .certificatePrinted: "certificate-printed"
         case .sync: "sync"
         case .syncRequeue: "sync-requeue"

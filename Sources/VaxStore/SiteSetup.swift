@@ -21,7 +21,7 @@ extension AppDatabase {
     @discardableResult
     public func createSite(
         _ site: Site, staff: [Staff], pins: [String: String] = [:], session: VaccinationSession, lots: [VaccineLot],
-        openedBy: UUID?, at date: Date
+        openedBy: UUID?, demo: Bool = false, at date: Date
     ) throws -> Bool {
         guard pins.values.allSatisfy(PINPolicy.isWellFormed) else { throw VisitError.malformedPIN }
         // Hashing takes a tenth of a second a PIN: not for a site that is already there.
@@ -32,8 +32,8 @@ extension AppDatabase {
             try db.inTransaction(.immediate) {
                 guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM site") == 0 else { return .rollback }
                 try db.execute(
-                    sql: "INSERT INTO site (id, code, name, province_code, time_zone) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [site.id.uuidString, site.code, site.name, site.provinceCode, site.timeZoneIdentifier])
+                    sql: "INSERT INTO site (id, code, name, province_code, time_zone, demo) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [site.id.uuidString, site.code, site.name, site.provinceCode, site.timeZoneIdentifier, demo])
                 for member in staff {
                     try Self.insertStaff(member, siteID: site.id.uuidString, pin: hashes[member.code], in: db)
                 }
@@ -47,6 +47,11 @@ extension AppDatabase {
             }
             return created
         }
+    }
+
+    /// Whether the site was made by `vaxdesk demo` (false for a real site, and for none).
+    public func isDemoSite() throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT demo FROM site LIMIT 1") } ?? false
     }
 
     /// The active staff of the site, in the order of the stations their roles work at, then by code.

@@ -148,6 +148,14 @@ extension AppDatabase {
         }
     }
 
+    /// Records that a staff member read the roster with its full numbers from the command line: what
+    /// they asked, and how many people it answered.
+    public func recordRosterSearch(_ query: String, answered: Int, by staffID: UUID, at date: Date) throws {
+        try recordAct { db in
+            try AuditLog.append(.rosterSearch, staffID: staffID, record: nil, detail: "\(answered) for «\(query)»", at: date, in: db)
+        }
+    }
+
     /// Records that a person's certificate was printed or saved (it carries their name and numbers).
     public func recordCertificatePrinted(_ reference: UUID, by staffID: UUID, at date: Date) throws {
         try write { db in

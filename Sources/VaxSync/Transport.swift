@@ -35,15 +35,33 @@ public struct HTTPTransport: FHIRTransport {
         self.timeout = timeout
     }
 
+    /// A client of its own that never follows a redirect: a 307 would send the whole Bundle, with the
+    /// site's token, to wherever the answer points.
+    static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+
+    /// The centre answered with a redirect, which is not followed.
+    public struct RedirectRefused: Error, CustomStringConvertible {
+        public let status: Int
+        public let location: String?
+        public var description: String {
+            "the centre answered HTTP \(status), a redirect to \(location ?? "another address"), which is not followed: "
+                + "set --central to the address you trust"
+        }
+    }
+
     public func post(_ bundle: Data) throws -> HTTPReply {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/fhir+json")
         headers.add(name: "Accept", value: "application/fhir+json")
         headers.add(name: "Authorization", value: "Bearer \(token)")
         let request = try HTTPClient.Request(url: url, method: .POST, headers: headers, body: .data(bundle))
-        let response = try HTTPClient.shared.execute(
+        let response = try Self.client.execute(
             request: request, deadline: .now() + .milliseconds(Int64(timeout * 1000))
         ).wait()
+        if (300..<400).contains(Int(response.status.code)) {
+            throw RedirectRefused(status: Int(response.status.code), location: response.headers.first(name: "Location"))
+        }
         let body = response.body.map { Data($0.readableBytesView) } ?? Data()
         let retryAfter = response.headers.first(name: "Retry-After").flatMap(TimeInterval.init)
         return HTTPReply(status: Int(response.status.code), retryAfter: retryAfter, body: body)

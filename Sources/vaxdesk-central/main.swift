@@ -269,9 +269,7 @@ struct AccessLogCommand: AsyncParsableCommand {
 
     /// A field with no control characters (a query is what someone typed): nothing reaches the terminal
     /// but text.
-    static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { CharacterSet.controlCharacters.contains($0) ? "?" : $0 }))
-    }
+    static func printable(_ text: String) -> String { Printable.field(text) }
 }
 
 struct ProposalsCommand: AsyncParsableCommand {

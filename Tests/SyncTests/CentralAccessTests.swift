@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import VaxCore
+import VaxSync
 
 /// Least privilege at the centre, against the real `vaxdesk-central` on SQLite and PostgreSQL: a site
 /// reads its own records and looks anyone up by one whole identifier, minimally; officers read their
@@ -213,3 +214,4 @@ struct CentralAccessTests {
         #expect(process.terminationStatus != 0 && said.contains("--postgres-password-file"), "\(said)")
     }
 }
+

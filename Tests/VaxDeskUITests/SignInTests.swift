@@ -38,7 +38,7 @@ struct SignInTests {
         #expect(state.notice?.text == "Sai mã PIN. Còn 3 lần thử trước khi tài khoản bị khóa.")
         #expect(!state.render().0.text.contains("•"), "the digits are cleared")
         _ = state.answer(SignInAnswer.refused(.locked(until: F.now.addingTimeInterval(120))))
-        #expect(state.notice?.text == "Nhập sai mã PIN quá nhiều lần: tài khoản bị khóa đến 09:17:00.")
+        #expect(state.notice?.text == "Nhập sai mã PIN quá nhiều lần: tài khoản bị khóa đến 09:17:00 ngày 26/11/2026.")
 
         // Esc goes back to the list; the right PIN opens the station picker at the doctor's station.
         _ = state.send(.key(.escape))

@@ -132,7 +132,10 @@ struct RosterImportTests {
         let people = try JSONSerialization.jsonObject(with: Data(byName.output.utf8)) as? [[String: Any]]
         #expect(people?.count == 1)
         #expect(people?.first?["fullName"] as? String == "Nguyễn Văn Đức")
-        #expect(people?.first?["phone"] as? String == "0912345678")
+        #expect(people?.first?["phone"] as? String == "•••678", "without --by, numbers are masked")
+        #expect(people?.first?["identityNumber"] as? String == "•••2345")
+        #expect(try FileManager.default.attributesOfItem(atPath: errors)[.posixPermissions] as? Int == 0o600,
+                "the refused rows hold CCCDs: readable by the site's user only")
         let byCard = try BuiltProgram.run(["search", "--db", db, "091085012345||Nguyễn Văn Đức|07031985|Nam|Rạch Giá|15042021"])
         #expect(byCard.output.hasPrefix("Nguyễn Văn Đức\t07/03/1985\tM\t•••2345"))
     }

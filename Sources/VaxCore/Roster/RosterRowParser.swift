@@ -50,7 +50,7 @@ public struct RosterRowParser: Sendable {
         }
         func text(_ column: RosterColumn) -> String? {
             guard let value = values[column]?.value, !value.isEmpty else { return nil }
-            return value.precomposed
+            return Printable.text(value.precomposed)
         }
 
         let name = text(.fullName).map(NameFolding.normalizeName)

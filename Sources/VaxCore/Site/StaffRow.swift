@@ -15,7 +15,7 @@ public enum StaffRow {
     public static func parse(code: String, name: String, role: String) -> Result<Staff, Problem> {
         let code = code.trimmed.uppercased()
         guard !code.isEmpty else { return .failure(.missingCode) }
-        let name = NameFolding.normalizeName(name)
+        let name = NameFolding.normalizeName(Printable.text(name))
         guard !name.isEmpty else { return .failure(.missingName) }
         guard let role = Self.role(role) else { return .failure(.unknownRole) }
         return .success(Staff(code: code, fullName: name, role: role))

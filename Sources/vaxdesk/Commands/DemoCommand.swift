@@ -20,8 +20,11 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "How many people the synthetic roster has.")
     var people: Int = 20_000
 
-    @Flag(help: "Delete the database first and create the demo site anew.")
+    @Flag(help: "Delete the demo database first and create it anew (asked first; a real site's database is never deleted).")
     var fresh = false
+
+    @Flag(help: "With --fresh: do not ask.")
+    var yes = false
 
     @Flag(help: "Create the demo site and stop, without opening the interface.")
     var setupOnly = false
@@ -35,7 +38,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let path = site.databasePath
         let messages = CommandMessages(language: site.language)
-        if fresh { DemoSetup.remove(at: path) }
+        if fresh, FileManager.default.fileExists(atPath: path) { try removeDemo(at: path, messages) }
         let database = try AppDatabase(path: path)
         let started = Date()
         if try database.site() == nil {
@@ -58,5 +61,23 @@ struct DemoCommand: ParsableCommand {
         if !setupOnly {
             try DeskLauncher.open(site, desk)
         }
+    }
+
+    /// Deletes the demo database at `path` once its owner has said so; a real site's, never.
+    private func removeDemo(at path: String, _ messages: CommandMessages) throws {
+        // Read, then closed before anything is deleted.
+        let (hasSite, isDemo, people) = try {
+            let existing = try AppDatabase(path: path)
+            return (try existing.site() != nil, try existing.isDemoSite(), try existing.rosterCount())
+        }()
+        if hasSite {
+            guard isDemo else { throw messages.failure("freshNotDemo", ["path": path]) }
+            if !yes {
+                FileHandle.standardError.write(Data(messages.text("freshAsk", ["path": path, "n": String(people)]).utf8))
+                let answer = readLine()?.trimmed.lowercased() ?? ""
+                guard ["xoa", "xóa", "delete"].contains(answer) else { throw messages.failure("freshKept", ["path": path]) }
+            }
+        }
+        DemoSetup.remove(at: path)
     }
 }

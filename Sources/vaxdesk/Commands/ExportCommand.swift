@@ -27,6 +27,9 @@ struct ExportFHIRCommand: ParsableCommand {
     @Option(help: "Only records queued on or after this day (dd/mm/yyyy or yyyy-mm-dd).")
     var since: String?
 
+    @Option(help: "Write the Bundle to this file, readable by you only (mode 0600), rather than to standard output.")
+    var out: String?
+
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let database = try site.openForReading(messages)
@@ -44,7 +47,13 @@ struct ExportFHIRCommand: ParsableCommand {
             try database.recordExport("FHIR bundle of \(bundle.entry?.count ?? 0) resources since \(since ?? "the start")",
                                       by: lead.id, at: Date())
         }
-        FileHandle.standardOutput.write(try FHIRResource.encoder().encode(bundle))
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        var data = try FHIRResource.encoder().encode(bundle)
+        data.append(0x0A)
+        if let out {
+            try PrivateFile.write(data, to: out)
+            print(messages.text("exportWritten", ["n": String(bundle.entry?.count ?? 0), "path": out]))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
     }
 }

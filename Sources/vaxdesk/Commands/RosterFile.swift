@@ -44,7 +44,8 @@ extension RosterErrorReport {
     }
 
     func write(to path: String) throws {
-        try bilingualCSV.write(toFile: path, atomically: true, encoding: .utf8)
+        // It holds the refused rows' CCCDs and phones: the site's user's alone.
+        try PrivateFile.write(bilingualCSV, to: path)
     }
 
     /// Where the site lead's screen puts the refused rows of `file`: beside it, `<name>-errors.csv`.

@@ -35,6 +35,10 @@ struct SimulateCommand: ParsableCommand {
         // Create and migrate once, here, before any worker opens the file.
         let database = try AppDatabase(path: db)
         try DemoSetup.ensure(database, people: max(people, 1_000))
+        // Simulated doses "by TI01" with no PIN belong in a demo site only, never in a real one.
+        guard try database.isDemoSite() else {
+            throw CommandMessages(language: .vietnamese).failure("notDemoSite", ["path": db, "command": "simulate"])
+        }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var workers: [Process] = []
         // Each worker's lifeline: the write end stays open, unwritten, as long as this process lives.

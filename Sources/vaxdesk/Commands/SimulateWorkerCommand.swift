@@ -23,6 +23,9 @@ struct SimulateWorkerCommand: ParsableCommand {
     func run() throws {
         Self.exitWhenStdinCloses()
         let database = try AppDatabase(path: db)
+        guard try database.isDemoSite() else {
+            throw CommandMessages(language: .english).failure("notDemoSite", ["path": db, "command": "simulate-worker"])
+        }
         let resources = try LoadedResources(language: .english)
         var simulation = try Simulation(
             database: database, checklist: resources.checklist, catalog: resources.catalog,

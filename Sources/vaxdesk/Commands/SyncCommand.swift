@@ -17,6 +17,9 @@ struct CentralOptions: ParsableArguments {
     @Option(help: "Seconds to wait for the centre's answer to one Bundle.")
     var timeout: Double = 30
 
+    @Flag(help: "Allow plain http:// to a centre that is not on this machine (records and token travel unencrypted).")
+    var insecureHTTP = false
+
     /// Whether a centre is configured at all (a desk pushes only then).
     var isConfigured: Bool { !(central ?? ProcessInfo.processInfo.environment["VAXDESK_CENTRAL_URL"] ?? "").isEmpty }
 
@@ -25,11 +28,26 @@ struct CentralOptions: ParsableArguments {
         guard let url = central ?? environment["VAXDESK_CENTRAL_URL"], !url.isEmpty else {
             throw messages.failure("syncNoCentral", [:])
         }
-        let token = try tokenFile.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? environment["VAXDESK_CENTRAL_TOKEN"]
+        if let components = URLComponents(string: url), components.scheme == "http", !insecureHTTP,
+           !["127.0.0.1", "localhost", "::1", "[::1]"].contains(components.host ?? "") {
+            throw messages.failure("syncPlainHTTP", ["url": url])
+        }
+        let token = try tokenFile.map { try Self.readToken($0, messages) } ?? environment["VAXDESK_CENTRAL_TOKEN"]
         guard let token = token?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
             throw messages.failure("syncNoToken", [:])
         }
         return HTTPTransport(baseURL: url, token: token, timeout: timeout)
+    }
+
+    /// The token in `path`, refused when the file is readable by group or others.
+    static func readToken(_ path: String, _ messages: CommandMessages) throws -> String {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int else {
+            throw messages.failure("syncNoTokenFile", ["path": path])
+        }
+        guard mode & 0o077 == 0 else {
+            throw messages.failure("syncTokenFileOpen", ["path": path, "mode": String(mode, radix: 8)])
+        }
+        return try String(contentsOfFile: path, encoding: .utf8)
     }
 }
 

@@ -19,7 +19,7 @@ struct CertificatePrinter {
         let context = Context(
             strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
             provinces: resources.provinces, timeZone: timeZone, now: date)
-        try CertificatePage.printable(certificate, context).write(to: file, atomically: true, encoding: .utf8)
+        try PrivateFile.write(Printable.keepingLayout(CertificatePage.printable(certificate, context)), to: file.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         guard let printer = ProcessInfo.processInfo.environment["VAXDESK_PRINTER"], !printer.isEmpty else {
             return .saved(path: file.path, printer: nil)

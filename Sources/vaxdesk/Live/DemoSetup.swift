@@ -16,7 +16,8 @@ enum DemoSetup {
         let demo = DemoSite(today: now, timeZone: timeZone)
         let lead = demo.staff.first { $0.role == .siteLead }
         guard try database.createSite(
-            demo.site, staff: demo.staff, pins: DemoSite.pins, session: demo.session, lots: demo.lots, openedBy: lead?.id, at: now)
+            demo.site, staff: demo.staff, pins: DemoSite.pins, session: demo.session, lots: demo.lots, openedBy: lead?.id,
+            demo: true, at: now)
         else { return false }
         try database.insertRoster(DemoRoster(count: people, seed: seed), source: .demo, at: now, progress: progress)
         return true
