@@ -263,13 +263,9 @@ struct AccessLogCommand: AsyncParsableCommand {
         for entry in try await store.withStorage({ try await $0.accessLog(limit: limit, who: who) }) {
             let what = [entry.action, entry.resourceType].compactMap { $0 }.joined(separator: " ")
             print([formatter.string(from: entry.at), entry.principal, what, entry.query ?? "", "\(entry.count)"]
-                .map(Self.printable).joined(separator: "\t"))
+                .map(Printable.text).joined(separator: "\t"))
         }
     }
-
-    /// A field with no control characters (a query is what someone typed): nothing reaches the terminal
-    /// but text.
-    static func printable(_ text: String) -> String { Printable.field(text) }
 }
 
 struct ProposalsCommand: AsyncParsableCommand {
@@ -287,7 +283,7 @@ struct ProposalsCommand: AsyncParsableCommand {
         let formatter = ISO8601DateFormatter()
         for proposal in try await store.withStorage({ try await $0.proposals(limit: limit) }) {
             print([proposal.reference, proposal.site, "version \(proposal.baseVersion)", formatter.string(from: proposal.receivedAt)]
-                .map(AccessLogCommand.printable).joined(separator: "\t"))
+                .map(Printable.text).joined(separator: "\t"))
         }
     }
 }

@@ -21,7 +21,7 @@ enum Lookup {
         var minimal: [String: Any] = ["resourceType": "Patient", "id": id]
         if let name = (patient["name"] as? [[String: Any]])?.first {
             let text = name["text"] as? String
-                ?? ([name["family"] as? String] + ((name["given"] as? [String]) ?? []).map { $0 }).compactMap { $0 }.joined(separator: " ")
+                ?? ([name["family"] as? String].compactMap { $0 } + ((name["given"] as? [String]) ?? [])).joined(separator: " ")
             minimal["name"] = [["text": text]]
         }
         if let birth = patient["birthDate"] { minimal["birthDate"] = birth }

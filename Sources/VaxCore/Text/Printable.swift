@@ -17,9 +17,6 @@ public enum Printable {
         return String(scalars)
     }
 
-    /// A field of a command's tab-separated output: printable, with no tab or line break of its own.
-    public static func field(_ text: String) -> String { Self.text(text) }
-
     /// A command's output or a file: every control character removed but tabs and line breaks.
     public static func keepingLayout(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { isControl($0) && !["\t", "\n"].contains($0) }) else { return text }

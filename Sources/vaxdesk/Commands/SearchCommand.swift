@@ -51,7 +51,7 @@ struct SearchCommand: ParsableCommand {
                 let person = match.person
                 print([person.fullName, person.birthDate.description, person.sex.rawValue,
                        whole ? person.identityNumber ?? "" : person.maskedIdentityNumber,
-                       person.commune ?? "", String(match.dosesOnRecord)].map(Printable.field).joined(separator: "\t"))
+                       person.commune ?? "", String(match.dosesOnRecord)].map(Printable.text).joined(separator: "\t"))
             }
         }
     }

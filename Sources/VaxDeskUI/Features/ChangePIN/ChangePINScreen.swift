@@ -58,8 +58,10 @@ struct ChangePINScreen: StationScreen {
         switch key {
         case .character(let c) where c.isASCII && c.isNumber && pin.count < 8: pin.append(c)
         case .backspace: if !pin.isEmpty { pin.removeLast() }
-        case .up: focused = Field(rawValue: max(0, focused.rawValue - 1)) ?? .current
-        default: break
+        case .up:
+            focused = Field(rawValue: max(0, focused.rawValue - 1)) ?? .current
+            return []
+        default: return []
         }
         pins[focused] = pin
         return []
