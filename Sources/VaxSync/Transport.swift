@@ -37,8 +37,12 @@ public struct HTTPTransport: FHIRTransport {
 
     /// A client of its own that never follows a redirect: a 307 would send the whole Bundle, with the
     /// site's token, to wherever the answer points.
+    /// Idle connections are let go after 10 seconds, before the centre's own idle timeout (15 s by
+    /// default) closes them under a request.
     static let client = HTTPClient(
-        eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+        eventLoopGroupProvider: .singleton,
+        configuration: HTTPClient.Configuration(
+            redirectConfiguration: .disallow, connectionPool: .init(idleTimeout: .seconds(10))))
 
     /// The centre answered with a redirect, which is not followed.
     public struct RedirectRefused: Error, CustomStringConvertible {

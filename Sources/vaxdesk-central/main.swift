@@ -92,6 +92,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Requests a second each site may send (0: no limit); bursts of twice as many.")
     var rateLimit: Double = 20
 
+    @Option(help: "Seconds a connection may stay open without a whole request head (a half-open or slow client is cut off).")
+    var idleTimeout = RequestBounds.defaultIdleTimeout
+
+    func validate() throws {
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be more than 0 seconds") }
+    }
+
     func run() async throws {
         var logger = Logger(label: "vaxdesk-central")
         logger.logLevel = .warning
@@ -111,6 +118,7 @@ struct Serve: AsyncParsableCommand {
         let host = self.host
         var app = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))),
             configuration: .init(address: .hostname(host, port: port), serverName: "vaxdesk-central"),
             services: services,
             onServerRunning: { channel in

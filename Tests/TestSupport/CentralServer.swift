@@ -73,10 +73,11 @@ public final class CentralServer: @unchecked Sendable {
     }
 
     /// Starts serving (on the port it had before when restarted) and waits until it listens.
-    public func start(rateLimit: Double = 0) throws {
+    /// `options`: more of `serve`'s (`--idle-timeout 1`).
+    public func start(rateLimit: Double = 0, options: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--port", String(port), "--rate-limit", String(rateLimit)] + storage
+        process.arguments = ["serve", "--port", String(port), "--rate-limit", String(rateLimit)] + options + storage
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -107,6 +108,16 @@ public final class CentralServer: @unchecked Sendable {
     }
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// The most memory the serving process has held (`VmHWM`), in megabytes.
+    public var peakResidentMB: Int? {
+        guard let process,
+              let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
+        return kilobytes / 1024
+    }
 
     deinit { stop() }
 }

@@ -12,8 +12,6 @@ import VaxCore
 /// A route added to the authenticated group cannot forget to authenticate: the middleware runs first
 /// and puts the principal into the request's context. Every read of personal data is logged.
 public enum CentralService {
-    public static let maximumBundleBytes = 64 << 20
-
     /// `vaccineCodes`: the product codes of the centre's catalog, which every Immunization's must be
     /// (nil: not checked).
     public static func buildRouter(store: any CentralStorage, limiter: RateLimiter, vaccineCodes: Set<String>? = nil)
@@ -27,7 +25,7 @@ public enum CentralService {
             CentralResponse.json(.ok, CapabilityStatement.json(at: Date()))
         }
         let authenticated = router.group().add(middleware: Authenticator(store: store, limiter: limiter))
-        FHIRController(store: store, vaccineCodes: vaccineCodes).addRoutes(to: authenticated.group("fhir"))
+        FHIRController(store: store, vaccineCodes: vaccineCodes, inFlight: SitesInFlight()).addRoutes(to: authenticated.group("fhir"))
         ReportsController(store: store).addRoutes(to: authenticated.group("reports"))
         return router
     }

@@ -8,15 +8,20 @@ import VaxCore
 struct FHIRController {
     let store: any CentralStorage
     let vaccineCodes: Set<String>?
+    let inFlight: SitesInFlight
 
     static let searchableTypes: Set = ["Patient", "Immunization", "AdverseEvent", "Basic"]
 
     func addRoutes(to group: RouterGroup<CentralRequestContext>) {
         group.post { request, context in
             let site = try context.requireSite()
-            var request = request
-            let body = try await request.collectBody(upTo: CentralService.maximumBundleBytes)
-            return try await ingest(Data(body.readableBytesView), site: site)
+            let answer = try await inFlight.exclusively(site) {
+                switch try await RequestBounds.collectBundle(request) {
+                case .failure(let refused): refused.response
+                case .success(let body): try await ingest(Data(body.readableBytesView), site: site)
+                }
+            }
+            return answer ?? RequestBounds.RefusedRequest.siteBusy.response
         }
         group.get(":type") { request, context in
             try await search(request, type: context.parameters.get("type") ?? "", by: try context.requirePrincipal())
@@ -83,6 +88,9 @@ struct FHIRController {
             return CentralResponse.outcome(.badRequest, code: "invalid", "the Bundle must be a batch or a transaction, not \(bundle.type)")
         }
         let entries = bundle.entry ?? []
+        guard entries.count <= RequestBounds.maximumBundleEntries else {
+            return RequestBounds.RefusedRequest.tooManyEntries(entries.count).response
+        }
         let now = Date()
         let checked = entries.map { Ingest.check($0, now: now, vaccineCodes: vaccineCodes) }
         let atomic = bundle.type == "transaction"
