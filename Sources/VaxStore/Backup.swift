@@ -26,6 +26,8 @@ extension AppDatabase {
         }
         let final = files.newBackupPath(at: date)
         try FileManager.default.moveItem(atPath: partial, toPath: final)
+        // The PINs cannot be checked without the site's key: it goes beside each backup.
+        try SiteKey.copy(beside: path, toBeside: final)
         try BackupFiles.flush(directory)
 
         let record = BackupRecord(

@@ -49,7 +49,10 @@ struct BackupFiles {
     /// another file).
     func rotate(keeping count: Int) throws {
         let all = try existing()
-        for old in all.dropLast(count) { try FileManager.default.removeItem(atPath: old) }
+        for old in all.dropLast(count) {
+            try FileManager.default.removeItem(atPath: old)
+            try? FileManager.default.removeItem(atPath: SiteKey.path(beside: old))
+        }
     }
 
     static func stamp(_ date: Date) -> String {

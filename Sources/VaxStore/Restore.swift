@@ -48,6 +48,17 @@ public enum Restore {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: incoming)
         try BackupFiles.flush(incoming)
         let setAside = present ? try DatabaseFiles.moveAside(target, stamp: BackupFiles.stamp(date)) : nil
+        // The site key goes with its database: the one there is kept beside the database set aside, and
+        // the backup's (whose PINs need it) put in its place.
+        let targetKey = SiteKey.path(beside: target)
+        if FileManager.default.fileExists(atPath: targetKey) {
+            if let setAside {
+                try FileManager.default.moveItem(atPath: targetKey, toPath: SiteKey.path(beside: setAside))
+            } else if FileManager.default.fileExists(atPath: SiteKey.path(beside: backup)) {
+                try FileManager.default.removeItem(atPath: targetKey)
+            }
+        }
+        try SiteKey.copy(beside: backup, toBeside: target)
         try FileManager.default.moveItem(atPath: incoming, toPath: target)
         try BackupFiles.flush(folder)
 

@@ -26,7 +26,7 @@ extension AppDatabase {
         guard pins.values.allSatisfy(PINPolicy.isWellFormed) else { throw VisitError.malformedPIN }
         // Hashing takes a tenth of a second a PIN: not for a site that is already there.
         guard try self.site() == nil else { return false }
-        let hashes = try Self.hashPINs(pins)
+        let hashes = try Self.hashPINs(pins, key: try keyForNewPIN())
         return try pool.writeWithoutTransaction { db in
             var created = false
             try db.inTransaction(.immediate) {

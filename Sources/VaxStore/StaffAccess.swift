@@ -14,13 +14,17 @@ extension AppDatabase {
     public func signIn(code: String, pin: String, at date: Date) throws -> Staff {
         let code = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard PINPolicy.isWellFormed(pin) else { throw SignInRefusal.malformedPIN }
+        let key = try keyForChecking()
         let (member, stored, failures) = try countAttempt(code: code, at: date)
         let record = RecordRef(.staff, member.id)
         // PBKDF2 takes a tenth of a second: outside any transaction, so that other desks do not wait.
-        if stored.matches(pin) {
+        if stored.matches(pin, key: stored.keyed ? key : nil) {
+            // A hash made before the site had its key is made again with it, now that the PIN is known.
+            let rehashed = stored.keyed || isReadOnly ? nil : try PINHash(pin: pin, key: try keyForNewPIN())
             try recordAct { db in
                 try db.execute(sql: "UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = ?",
                                arguments: [member.id.uuidString])
+                if let rehashed { try Self.storePIN(rehashed, forStaff: member.id, in: db) }
                 try AuditLog.append(.signIn, staffID: member.id, record: record, detail: nil, at: date, in: db)
             }
             return member
@@ -79,7 +83,7 @@ extension AppDatabase {
     /// the count of wrong PINs and any lock are cleared. Audited.
     public func setPIN(_ pin: String, forCode code: String, by staffID: UUID, at date: Date) throws {
         guard PINPolicy.isWellFormed(pin) else { throw VisitError.malformedPIN }
-        let hash = try PINHash(pin: pin)
+        let hash = try PINHash(pin: pin, key: try keyForNewPIN())
         try write { db in
             try Self.requirePermission(.manageStaff, by: staffID, in: db)
             guard let memberID = try String.fetchOne(db, sql: "SELECT id FROM staff WHERE code = ?", arguments: [code.uppercased()]),
@@ -97,7 +101,7 @@ extension AppDatabase {
     public func changeOwnPIN(code: String, current: String, new: String, at date: Date) throws {
         guard PINPolicy.isWellFormed(new) else { throw VisitError.malformedPIN }
         let member = try signIn(code: code, pin: current, at: date)
-        let hash = try PINHash(pin: new)
+        let hash = try PINHash(pin: new, key: try keyForNewPIN())
         try write { db in
             try Self.storePIN(hash, forStaff: member.id, in: db)
             try AuditLog.append(.pinChanged, staffID: member.id, record: RecordRef(.staff, member.id),
@@ -108,10 +112,10 @@ extension AppDatabase {
     static func storePIN(_ hash: PINHash, forStaff id: UUID, in db: Database) throws {
         try db.execute(
             sql: """
-                UPDATE staff SET pin_hash = ?, pin_salt = ?, pin_rounds = ?, failed_pins = 0, locked_until = NULL
+                UPDATE staff SET pin_hash = ?, pin_salt = ?, pin_rounds = ?, pin_keyed = ?, failed_pins = 0, locked_until = NULL
                 WHERE id = ?
                 """,
-            arguments: [hash.hash.hex, hash.salt.hex, hash.rounds, id.uuidString])
+            arguments: [hash.hash.hex, hash.salt.hex, hash.rounds, hash.keyed, id.uuidString])
     }
 
     private static func pinHash(_ row: Row) -> PINHash? {
@@ -119,7 +123,7 @@ extension AppDatabase {
               let salt = (row["pin_salt"] as String?).flatMap(Data.init(hex:)),
               let rounds = row["pin_rounds"] as Int?
         else { return nil }
-        return PINHash(hash: hash, salt: salt, rounds: rounds)
+        return PINHash(hash: hash, salt: salt, rounds: rounds, keyed: (row["pin_keyed"] as Bool?) ?? false)
     }
 
     /// Every act is checked here, below any desk or command: the staff member must exist, be active,

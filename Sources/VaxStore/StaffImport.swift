@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Synchronization
 import GRDB
@@ -18,7 +19,7 @@ extension AppDatabase {
         // Hashing takes a tenth of a second a PIN: done before the write lock is taken. A member already
         // there does not use the PIN made for them.
         let pins = Dictionary(members.map { ($0.code, Self.newPIN()) }, uniquingKeysWith: { first, _ in first })
-        let hashes = try Self.hashPINs(pins)
+        let hashes = try Self.hashPINs(pins, key: try keyForNewPIN())
         return try write { db in
             try Self.requirePermission(.manageStaff, by: staffID, in: db)
             guard let siteID = try String.fetchOne(db, sql: "SELECT id FROM site LIMIT 1") else { throw VisitError.notFound(.site) }
@@ -49,11 +50,13 @@ extension AppDatabase {
     }
 
     /// The hashes of PINs by staff code, computed on every core at once.
-    static func hashPINs(_ pins: [String: String]) throws -> [String: PINHash] {
+    static func hashPINs(_ pins: [String: String], key: SymmetricKey) throws -> [String: PINHash] {
         let entries = Array(pins)
+        // The key's bytes cross to the other threads (a `SymmetricKey` is not `Sendable`).
+        let keyBytes = key.withUnsafeBytes { Data($0) }
         let results = Mutex(Array<Result<PINHash, Error>?>(repeating: nil, count: entries.count))
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            let result = Result { try PINHash(pin: entries[index].value) }
+            let result = Result { try PINHash(pin: entries[index].value, key: SymmetricKey(data: keyBytes)) }
             results.withLock { $0[index] = result }
         }
         return try results.withLock { results in

@@ -80,8 +80,10 @@ struct RestoreThroughCentreTests {
         let usb = directory.file("usb")
         let sync = ["sync", "--once", "--db", path, "--central", central.baseURL + "/fhir", "--token-file", tokenFile, "--backup-to", usb]
         #expect(try BuiltProgram.run(sync).status == 0)
-        let first = try FileManager.default.contentsOfDirectory(atPath: usb)
-        #expect(first.count == 1, "\(first)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: usb).sorted()
+        let first = files.filter { !$0.hasSuffix(".key") }
+        #expect(first.count == 1, "\(files)")
+        #expect(files.contains(first[0] + ".key"), "the site key goes with the backup: \(files)")
         let check = try BackupCheck(path: usb + "/" + first[0])
         #expect(check.problem == nil)
         #expect(try AppDatabase(path: path).lastBackup()?.path == usb + "/" + first[0])

@@ -47,7 +47,9 @@ struct BackupTests {
 
         #expect(records.count >= 3, "backups taken while the desks wrote: \(records.count)")
         #expect(records.map(\.auditRows) == records.map(\.auditRows).sorted(), "each snapshot later than the one before")
-        let kept = try FileManager.default.contentsOfDirectory(atPath: usb).sorted()
+        // Each backup with the site's key beside it.
+        let kept = try FileManager.default.contentsOfDirectory(atPath: usb).filter { !$0.hasSuffix(".key") }.sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: usb).filter { $0.hasSuffix(".key") }.count == 3)
         #expect(kept.count == 4 && kept.contains("notes.txt"), "\(kept)")
         #expect(Set(kept.filter { $0 != "notes.txt" }.map { usb + "/" + $0 }) == Set(records.suffix(3).map(\.path)))
         for record in records.suffix(3) {
@@ -134,7 +136,7 @@ struct BackupTests {
         run = try BuiltProgram.runWithErrors(["restore", "--db", path, "--from", backup, "--force", "--lang", "en"])
         #expect(run.status == 0, "\(run.errors)")
         let aside = try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasPrefix("site.db.before-restore-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }.sorted().last)
+            .filter { $0.hasPrefix("site.db.before-restore-") && !["-wal", "-shm", ".key"].contains(where: $0.hasSuffix) }.sorted().last)
         #expect(try SQLiteShell.scalar(directory.file(aside), "SELECT COUNT(*) FROM audit") == recorded)
         let restored = try AppDatabase(path: path)
         guard case .intact(let rows) = try restored.verifyAudit() else { Issue.record("the restored trail is broken"); return }

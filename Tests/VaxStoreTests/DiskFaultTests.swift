@@ -93,7 +93,7 @@ struct DiskFaultTests {
         let rescue = TemporaryDirectory("rescue-ro")
         let backup = try BuiltProgram.runWithErrors(["backup", "--db", path, "--to", rescue.path, "--lang", "en"])
         #expect(backup.status == 0, "\(backup.errors)")
-        let copy = try #require(try FileManager.default.contentsOfDirectory(atPath: rescue.path).first)
+        let copy = try #require(try FileManager.default.contentsOfDirectory(atPath: rescue.path).first { !$0.hasSuffix(".key") })
         #expect(try SQLiteShell.scalar(rescue.path + "/" + copy, "SELECT COUNT(*) FROM audit") == rows, "the whole trail, rescued")
 
         let write = try BuiltProgram.runWithErrors(["session", "close", "--db", path, "--by", "PT01", "--lang", "en"], input: "2468\n")

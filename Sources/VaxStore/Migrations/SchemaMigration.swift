@@ -17,6 +17,7 @@ enum Migrations {
         V05SearchPrefixesToSix.self, V06ScreeningVitals.self, V07AEFIAcknowledged.self, V08Amendments.self,
         V09AuditChain.self, V10StaffPINs.self, V11Sync.self, V12AllowedProductsAsJSON.self, V13Backups.self,
         V14ScreeningAnswered.self, V15VisitClaims.self, V16LeftWithoutDose.self, V17DemoSite.self,
+        V18KeyedPINs.self,
     ]
 
     static func register(in migrator: inout DatabaseMigrator) {

@@ -20,6 +20,8 @@ struct ActingStaff: ParsableArguments {
             return try database.signIn(code: code, pin: pin, at: Date())
         } catch let refusal as SignInRefusal {
             throw CommandRefusal(messages.strings.message(for: refusal, timeZone: LocalDay.vietnam))
+        } catch let problem as SiteKeyProblem {
+            throw CommandRefusal(messages.strings.text("siteKey.\(problem.name)", ["file": problem.file]))
         }
     }
 }

@@ -122,6 +122,7 @@ extension DeskClient {
         }
         client.describeFailure = { effect, error in
             logger.error("storage failure", metadata: ["effect": "\(effect)", "error": "\(error)"])
+            if let problem = error as? SiteKeyProblem { return resources.strings.text("siteKey.\(problem.name)", ["file": problem.file]) }
             return resources.strings["storage.\(StorageProblem(error).rawValue)"]
         }
         return client

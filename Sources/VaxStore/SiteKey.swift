@@ -1,0 +1,112 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The site's PIN key: 32 random bytes in a file beside the database (`site.db.key`, readable by its
+/// owner only), mixed into every PIN's hash (`PINHash`). A stolen copy of the database alone then
+/// cannot be used to try the 10,000 four-digit PINs: each guess needs the key. The file is created
+/// with the first PIN (at set-up), copied beside every backup, and put back by a restore.
+enum SiteKey {
+    static func path(beside database: String) -> String { database + ".key" }
+
+    /// The key beside `database`, or nil when there is no file. A file that is not a key, or that
+    /// group or others may read, is refused.
+    static func load(beside database: String) throws -> SymmetricKey? {
+        let file = path(beside: database)
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        let mode = (try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) ?? 0
+        guard mode & 0o077 == 0 else { throw SiteKeyProblem.readableByOthers(file) }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+              let bytes = Data(hex: text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes.count == 32
+        else { throw SiteKeyProblem.damaged(file) }
+        return SymmetricKey(data: bytes)
+    }
+
+    /// A new key beside `database`: written 0600 under a temporary name, flushed, then renamed, so that
+    /// a power cut never leaves half a key.
+    static func create(beside database: String) throws -> SymmetricKey {
+        let key = SymmetricKey(size: .bits256)
+        let file = path(beside: database), partial = file + ".partial"
+        let text = key.withUnsafeBytes { Data($0) }.hex + "\n"
+        try? FileManager.default.removeItem(atPath: partial)
+        guard FileManager.default.createFile(atPath: partial, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: partial]) }
+        try BackupFiles.flush(partial)
+        do {
+            try FileManager.default.moveItem(atPath: partial, toPath: file)
+        } catch {
+            // Another process made it first: its key is the site's.
+            try? FileManager.default.removeItem(atPath: partial)
+            if let theirs = try load(beside: database) { return theirs }
+            throw error
+        }
+        try BackupFiles.flush((file as NSString).deletingLastPathComponent)
+        return key
+    }
+
+    /// Copies the key beside `source` to beside `target` (0600), when there is one.
+    static func copy(beside source: String, toBeside target: String) throws {
+        let from = path(beside: source), to = path(beside: target)
+        guard FileManager.default.fileExists(atPath: from) else { return }
+        try? FileManager.default.removeItem(atPath: to)
+        try FileManager.default.copyItem(atPath: from, toPath: to)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: to)
+        try BackupFiles.flush(to)
+    }
+}
+
+/// The site key could not be used; no PIN can be checked until it is put back.
+public enum SiteKeyProblem: Error, Equatable, CustomStringConvertible {
+    /// The database holds PINs made with a key, and the key file is not beside it.
+    case missing(String)
+    case damaged(String)
+    case readableByOthers(String)
+
+    /// The name of the problem (`siteKey.<name>` in the strings) and the file it is about.
+    public var name: String {
+        switch self {
+        case .missing: "missing"
+        case .damaged: "damaged"
+        case .readableByOthers: "readableByOthers"
+        }
+    }
+
+    public var file: String {
+        switch self {
+        case .missing(let file), .damaged(let file), .readableByOthers(let file): file
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .missing(let file):
+            "the site key \(file) is missing: no PIN can be checked without it. Put it back from the backup "
+                + "(it is beside each backup file), or restore the site from a backup"
+        case .damaged(let file): "the site key \(file) is damaged: put it back from the backup"
+        case .readableByOthers(let file): "the site key \(file) may be read by other users: chmod 600 \(file)"
+        }
+    }
+}
+
+extension AppDatabase {
+    /// The key for a new PIN's hash: the file's, or a new file's when the site has none yet.
+    func keyForNewPIN() throws -> SymmetricKey {
+        if let key = try SiteKey.load(beside: path) { return key }
+        try refuseWithoutKey()
+        return try SiteKey.create(beside: path)
+    }
+
+    /// The site's key, to check PINs with: nil while the site has none (its PINs were all made before
+    /// keys), and a refusal when PINs need it and the file is gone, before any attempt is counted.
+    func keyForChecking() throws -> SymmetricKey? {
+        if let key = try SiteKey.load(beside: path) { return key }
+        try refuseWithoutKey()
+        return nil
+    }
+
+    /// A key is never made anew while PINs made with the old one remain: they would all stop working.
+    private func refuseWithoutKey() throws {
+        let keyed = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff WHERE pin_keyed = 1") ?? 0 }
+        if keyed > 0 { throw SiteKeyProblem.missing(SiteKey.path(beside: path)) }
+    }
+}
