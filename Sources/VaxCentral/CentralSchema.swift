@@ -29,6 +29,17 @@ enum CentralSchema {
             "CREATE INDEX IF NOT EXISTS resource_identifier_resource ON resource_identifier(type, id)",
         ]),
         Migration(version: 2, name: "least-privilege", statements: CentralSchema.leastPrivilege(serial: "BIGSERIAL PRIMARY KEY")),
+        Migration(version: 3, name: "audit-heads", statements: CentralSchema.auditHeads),
+    ]
+
+    /// Every head of a site's audit chain the centre saw: a row number seen with two hashes is a trail
+    /// changed after the centre saw it (or a site restored from a backup). The same on both dialects.
+    static let auditHeads = [
+        """
+        CREATE TABLE audit_head (
+            site_id TEXT NOT NULL REFERENCES site(id), seq BIGINT NOT NULL, hash TEXT NOT NULL, seen_at BIGINT NOT NULL,
+            PRIMARY KEY (site_id, seq, hash))
+        """,
     ]
 
     /// Areas for sites, officers' accounts, the log of who read what, other sites' changes kept as

@@ -74,6 +74,9 @@ public final class CentralStore: CentralStorage {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("v3-audit-heads") { db in
+            for statement in CentralSchema.auditHeads { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

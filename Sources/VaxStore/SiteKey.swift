@@ -22,23 +22,22 @@ enum SiteKey {
         return SymmetricKey(data: bytes)
     }
 
-    /// A new key beside `database`: written 0600 under a temporary name, flushed, then renamed, so that
-    /// a power cut never leaves half a key.
+    /// A new key beside `database`: written 0600 under a name of this process's own, flushed, then
+    /// linked to its name, which fails when the file is there already: two processes setting up one
+    /// site at once never replace each other's key, and a power cut never leaves half a key.
     static func create(beside database: String) throws -> SymmetricKey {
         let key = SymmetricKey(size: .bits256)
-        let file = path(beside: database), partial = file + ".partial"
+        let file = path(beside: database), partial = file + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let text = key.withUnsafeBytes { Data($0) }.hex + "\n"
-        try? FileManager.default.removeItem(atPath: partial)
         guard FileManager.default.createFile(atPath: partial, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: partial]) }
+        defer { unlink(partial) }
         try BackupFiles.flush(partial)
-        do {
-            try FileManager.default.moveItem(atPath: partial, toPath: file)
-        } catch {
+        guard link(partial, file) == 0 else {
+            let failure = errno
             // Another process made it first: its key is the site's.
-            try? FileManager.default.removeItem(atPath: partial)
-            if let theirs = try load(beside: database) { return theirs }
-            throw error
+            if failure == EEXIST, let theirs = try load(beside: database) { return theirs }
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)])
         }
         try BackupFiles.flush((file as NSString).deletingLastPathComponent)
         return key

@@ -68,7 +68,8 @@ public final class Pusher: @unchecked Sendable {
         }
         let reply: HTTPReply
         do {
-            reply = try transport.post(try batch.bundleData())
+            // The head as it is now: it covers every row of the records in this Bundle.
+            reply = try transport.post(try batch.bundleData(), auditHead: try database.auditHead())
         } catch {
             return try fail(batch, message: Self.describe(error), retryAfter: nil, at: now)
         }
@@ -150,7 +151,7 @@ public final class Pusher: @unchecked Sendable {
     }
 
     /// A failure without an answer, as one of the words the desks translate (`syncError.*` strings).
-    static func describe(_ error: Error) -> String {
+    public static func describe(_ error: Error) -> String {
         let text = String(describing: error)
         if text.contains("connectTimeout") || text.contains("deadlineExceeded") || text.contains("readTimeout") {
             return "timeout"

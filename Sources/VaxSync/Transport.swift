@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import VaxCore
 
 /// What the centre answered to a POST.
 public struct HTTPReply: Sendable {
@@ -17,9 +18,11 @@ public struct HTTPReply: Sendable {
     }
 }
 
-/// Posts a FHIR Bundle to the centre. Throws when no answer came (no connection, a timeout).
+/// Posts a FHIR Bundle to the centre, with the site's audit chain head beside it; reads back the heads
+/// the centre saw. Throws when no answer came (no connection, a timeout).
 public protocol FHIRTransport: Sendable {
-    func post(_ bundle: Data) throws -> HTTPReply
+    func post(_ bundle: Data, auditHead: AuditHead?) throws -> HTTPReply
+    func seenAuditHeads() throws -> SeenAuditHead.List
 }
 
 /// The centre over HTTP(S), with the site's token.
@@ -54,12 +57,35 @@ public struct HTTPTransport: FHIRTransport {
         }
     }
 
-    public func post(_ bundle: Data) throws -> HTTPReply {
+    public func post(_ bundle: Data, auditHead: AuditHead?) throws -> HTTPReply {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/fhir+json")
+        if let auditHead { headers.add(name: AuditHead.headerName, value: auditHead.header) }
+        return try send(.POST, url, headers: headers, body: bundle)
+    }
+
+    /// The centre's answer to `GET /audit-heads`, beside the FHIR base (`…/fhir` → `…/audit-heads`).
+    public func seenAuditHeads() throws -> SeenAuditHead.List {
+        let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
+        let reply = try send(.GET, root + "/audit-heads", headers: HTTPHeaders(), body: nil)
+        guard reply.status == 200 else { throw Refused(reply: reply) }
+        guard let list = try? SeenAuditHead.List.decoder().decode(SeenAuditHead.List.self, from: reply.body) else {
+            throw Refused(reply: reply)
+        }
+        return list
+    }
+
+    /// The centre answered, but not with what was asked for.
+    public struct Refused: Error, CustomStringConvertible {
+        public let reply: HTTPReply
+        public var description: String { Pusher.describe(reply) }
+    }
+
+    private func send(_ method: HTTPMethod, _ url: String, headers: HTTPHeaders, body: Data?) throws -> HTTPReply {
+        var headers = headers
         headers.add(name: "Accept", value: "application/fhir+json")
         headers.add(name: "Authorization", value: "Bearer \(token)")
-        let request = try HTTPClient.Request(url: url, method: .POST, headers: headers, body: .data(bundle))
+        let request = try HTTPClient.Request(url: url, method: method, headers: headers, body: body.map { .data($0) })
         let response = try Self.client.execute(
             request: request, deadline: .now() + .milliseconds(Int64(timeout * 1000))
         ).wait()

@@ -45,10 +45,11 @@ struct SyncTests {
         return (Int(response.status.code), String(buffer: body))
     }
 
-    static func post(_ url: String, token: String?, body: Data) async throws -> (status: Int, body: String) {
+    static func post(_ url: String, token: String?, body: Data, headers: [String: String] = [:]) async throws -> (status: Int, body: String) {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.headers.add(name: "Content-Type", value: "application/fhir+json")
         request.body = .bytes(ByteBuffer(bytes: body))
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))

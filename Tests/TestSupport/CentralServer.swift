@@ -60,6 +60,11 @@ public final class CentralServer: @unchecked Sendable {
 
     /// Runs `vaxdesk-central ARGUMENTS` on this centre's storage; what it printed, trimmed.
     public func command(_ arguments: [String]) throws -> String {
+        try commandWithStatus(arguments).output
+    }
+
+    /// Runs `vaxdesk-central ARGUMENTS` on this centre's storage; its exit status and what it printed.
+    public func commandWithStatus(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments + storage
@@ -69,7 +74,7 @@ public final class CentralServer: @unchecked Sendable {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (process.terminationStatus, output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Starts serving (on the port it had before when restarted) and waits until it listens.

@@ -8,7 +8,8 @@ import VaxCore
 ///   Bundle (each entry answered on its own) or a `transaction` (all or nothing);
 ///   `GET /fhir/{Patient|Immunization|AdverseEvent|Basic}` searches and `GET /fhir/{type}/{id}`, of
 ///   what the principal may see; `GET /fhir/Patient/$lookup?identifier=` (`FHIRController`);
-///   `GET /reports/{doses|vaccine-use|adverse-events}` (`ReportsController`).
+///   `GET /reports/{doses|vaccine-use|adverse-events}` (`ReportsController`); `GET /audit-heads`, the
+///   heads of a site's audit chain that came with its Bundles (`AuditHeadsController`).
 /// A route added to the authenticated group cannot forget to authenticate: the middleware runs first
 /// and puts the principal into the request's context. Every read of personal data is logged.
 public enum CentralService {
@@ -27,6 +28,7 @@ public enum CentralService {
         let authenticated = router.group().add(middleware: Authenticator(store: store, limiter: limiter))
         FHIRController(store: store, vaccineCodes: vaccineCodes, inFlight: SitesInFlight()).addRoutes(to: authenticated.group("fhir"))
         ReportsController(store: store).addRoutes(to: authenticated.group("reports"))
+        AuditHeadsController(store: store).addRoutes(to: authenticated.group("audit-heads"))
         return router
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import VaxCore
 
@@ -11,14 +12,26 @@ struct FHIRController {
     let inFlight: SitesInFlight
 
     static let searchableTypes: Set = ["Patient", "Immunization", "AdverseEvent", "Basic"]
+    static let auditHeadField = HTTPField.Name(AuditHead.headerName)!
 
     func addRoutes(to group: RouterGroup<CentralRequestContext>) {
         group.post { request, context in
             let site = try context.requireSite()
+            var auditHead: AuditHead?
+            if let header = request.headers[Self.auditHeadField] {
+                guard let head = AuditHead(header: header) else {
+                    return CentralResponse.outcome(.badRequest, code: "value",
+                                                   "\(AuditHead.headerName) must be a row number and its 64-digit hash")
+                }
+                auditHead = head
+            }
             let answer = try await inFlight.exclusively(site) {
                 switch try await RequestBounds.collectBundle(request) {
-                case .failure(let refused): refused.response
-                case .success(let body): try await ingest(Data(body.readableBytesView), site: site)
+                case .failure(let refused): return refused.response
+                case .success(let body):
+                    let response = try await ingest(Data(body.readableBytesView), site: site)
+                    if response.status == .ok, let auditHead { try await keep(auditHead, of: site, context: context) }
+                    return response
                 }
             }
             return answer ?? RequestBounds.RefusedRequest.siteBusy.response
@@ -38,6 +51,16 @@ struct FHIRController {
             }
             return CentralResponse.json(.ok, Data(stored.utf8))
         }
+    }
+
+    /// Keeps the head of the site's audit chain that came with a Bundle the centre answered. A row seen
+    /// before with another hash means the site's trail was changed after the centre saw it (or the site
+    /// was restored from a backup): the records are still taken, and the centre says so in its log and
+    /// in `vaxdesk-central audit-heads`.
+    private func keep(_ head: AuditHead, of site: String, context: CentralRequestContext) async throws {
+        guard try await store.recordAuditHead(head, siteID: site, at: Date()) else { return }
+        context.logger.warning("a site's audit row was seen before with another hash: its trail was changed after the centre saw it, or it was restored from a backup",
+                               metadata: ["site": "\(site)", "row": "\(head.seq)"])
     }
 
     private func lookup(_ request: Request, by principal: Principal) async throws -> Response {
