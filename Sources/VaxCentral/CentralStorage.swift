@@ -33,8 +33,14 @@ enum UpsertDecision: Equatable {
     /// applied (only the site that created the person changes it).
     case propose(baseVersion: Int)
 
+    /// `patientKnown`: whether the Patient the resource is about (an Immunization's, an AdverseEvent's)
+    /// is at the centre, or earlier in the same Bundle.
     static func decide(existing: (siteID: String, json: String, version: Int)?, _ resource: StorableResource,
-                       siteID: String) -> UpsertDecision {
+                       siteID: String, patientKnown: Bool) -> UpsertDecision {
+        if let patient = resource.patientID, !patientKnown {
+            return .refuse(.invalid("\(resource.type)/\(resource.id) is about Patient/\(patient), who is not at the centre: "
+                + "send the Patient first (before it in the Bundle, or in an earlier one)"))
+        }
         guard let existing else {
             if let expected = resource.ifMatch {
                 return .refuse(EntryRefusal(status: .conflict, message: "\(resource.type)/\(resource.id) is not here (If-Match version \(expected))"))

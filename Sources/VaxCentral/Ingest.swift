@@ -217,7 +217,11 @@ extension CentralStore {
             arguments: [r.type, r.id])
         let existing = row.map { (siteID: $0["site_id"] as String, json: $0["json"] as String, version: $0["version"] as Int) }
         let version: Int, created: Bool
-        switch UpsertDecision.decide(existing: existing, r, siteID: siteID) {
+        let patientKnown = try r.patientID.map {
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM resource WHERE type = 'Patient' AND id = ?)"),
+                              arguments: [$0]) ?? false
+        } ?? true
+        switch UpsertDecision.decide(existing: existing, r, siteID: siteID, patientKnown: patientKnown) {
         case .refuse(let refusal): return .failure(refusal)
         case .unchanged: return .success(.ok)
         case .propose(let base):

@@ -153,6 +153,15 @@ public final class PostgresCentralStore: CentralStorage {
                     existing[type + "/" + id] = (site, json, version)
                 }
             }
+            // The Patients the records are about that are at the centre already (the others must come
+            // earlier in this Bundle).
+            var patientsHere: Set<String> = []
+            let referenced = Array(Set(checked.compactMap(\.patientID)))
+            if !referenced.isEmpty {
+                let rows = try await connection.query(
+                    "SELECT id FROM resource WHERE type = 'Patient' AND id = ANY(\(referenced))", logger: logger)
+                for try await id in rows.decode(String.self) { patientsHere.insert(id) }
+            }
             var answers: [Result<HTTPResponse.Status, EntryRefusal>] = []
             var written: [StorableResource] = []
             for checked in resources {
@@ -162,7 +171,8 @@ public final class PostgresCentralStore: CentralStorage {
                     answers.append(.failure(refusal))
                 case .success(let resource):
                     let key = resource.type + "/" + resource.id
-                    switch UpsertDecision.decide(existing: existing[key], resource, siteID: siteID) {
+                    let patientKnown = resource.patientID.map { patientsHere.contains($0) || existing["Patient/" + $0] != nil } ?? true
+                    switch UpsertDecision.decide(existing: existing[key], resource, siteID: siteID, patientKnown: patientKnown) {
                     case .refuse(let refusal):
                         if atomic { throw refusal }
                         answers.append(.failure(refusal))

@@ -180,6 +180,33 @@ struct CentralAccessTests {
         #expect(broken.status == 400 && broken.body.contains("entry[0].resource") && !broken.body.contains("DecodingError"), "\(broken.body)")
     }
 
+    @Test("a dose for a Patient the centre does not have is refused; the Patient earlier in the Bundle, or before it, lets it in",
+          arguments: Storage.allCases)
+    func doseNeedsItsPatient(storage: Storage) async throws {
+        let country = try await Country(storage, in: TemporaryDirectory("centre-orphan"))
+        defer { country.central.stop() }
+        func send(_ entries: [FHIRBundle.Entry]) async throws -> [Int] {
+            let answer = try await SyncTests.post(country.url, token: country.tokenA,
+                                                  body: try FHIRResource.encoder().encode(FHIRBundle(type: "batch", entry: entries)))
+            #expect(answer.status == 200, "\(answer.body)")
+            return try JSONDecoder().decode(FHIRBundle.self, from: Data(answer.body.utf8)).entry?.map { $0.response?.code ?? 0 } ?? []
+        }
+        let orphan = CentralAccessTests.immunization(of: country.a, "pfizer")
+        let event = FHIRResource.adverseEvent(SyncTests.mapping().adverseEvent(AdverseEventFacts(
+            event: AdverseEvent(visitID: UUID(), onset: Date(), signs: "sốt 38,5", severity: .common),
+            person: country.a, injectionID: nil, recorded: Date())))
+        let refused = try await SyncTests.post(country.url, token: country.tokenA,
+                                               body: try FHIRResource.encoder().encode(FHIRBundle(type: "batch", entry: [.put(orphan), .put(event)])))
+        #expect(refused.body.contains("is about Patient/\(country.a.id.text), who is not at the centre"), "\(refused.body)")
+        #expect(try await send([.put(orphan), .put(event)]) == [422, 422])
+        #expect(try await SyncTests.count(country.central, "Immunization") == 0)
+        // The Patient after the dose is too late; before it, in the same Bundle, it lets it in.
+        #expect(try await send([.put(orphan), .put(.patient(SyncTests.mapping().patient(country.a)))]) == [422, 201])
+        #expect(try await send([.put(orphan), .put(event)]) == [201, 201], "the Patient is at the centre now")
+        let later = CentralAccessTests.immunization(of: country.b, "pfizer", dose: 2)
+        #expect(try await send([.put(.patient(SyncTests.mapping().patient(country.b))), .put(later)]) == [201, 201])
+    }
+
     @Test("tokens: rotated, the old one stops; revoked, refused at once")
     func tokens() async throws {
         let country = try await Country(.sqlite, in: TemporaryDirectory("centre-tokens"))
