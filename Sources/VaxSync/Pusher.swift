@@ -152,6 +152,8 @@ public final class Pusher: @unchecked Sendable {
 
     /// A failure without an answer, as one of the words the desks translate (`syncError.*` strings).
     public static func describe(_ error: Error) -> String {
+        // A redirect is not a network failure: the message names where it pointed.
+        if let redirect = error as? HTTPTransport.RedirectRefused { return redirect.description }
         let text = String(describing: error)
         if text.contains("connectTimeout") || text.contains("deadlineExceeded") || text.contains("readTimeout") {
             return "timeout"

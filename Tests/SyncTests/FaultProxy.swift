@@ -20,6 +20,8 @@ final class FaultProxy: @unchecked Sendable {
         case duplicate
         /// An earlier request forwarded again first (arriving out of order), then this one.
         case replayEarlier
+        /// Answered 307 to `location` (a hijacked proxy pointing the Bundle and its token elsewhere).
+        case redirect(to: String)
     }
 
     private let faults: Mutex<[Fault]>
@@ -81,6 +83,8 @@ final class FaultProxy: @unchecked Sendable {
             case .replayEarlier:
                 if let old = self.earlier.withLock({ $0.first }) { _ = try await forward(old) }
                 return try await forward(body)
+            case .redirect(let location):
+                return Response(status: .temporaryRedirect, headers: [.location: location])
             }
         }
         let (stream, continuation) = AsyncStream<Int>.makeStream()

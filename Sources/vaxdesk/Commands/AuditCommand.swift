@@ -88,7 +88,6 @@ struct AuditAgainstCentre {
     /// Why the centre could not be asked, in the words the sync messages use.
     static func reason(_ error: Error) -> String {
         if let refused = error as? HTTPTransport.Refused { return refused.description }
-        if let redirect = error as? HTTPTransport.RedirectRefused { return redirect.description }
         return Pusher.describe(error)
     }
 }
