@@ -30,6 +30,16 @@ enum CentralSchema {
         ]),
         Migration(version: 2, name: "least-privilege", statements: CentralSchema.leastPrivilege(serial: "BIGSERIAL PRIMARY KEY")),
         Migration(version: 3, name: "audit-heads", statements: CentralSchema.auditHeads),
+        Migration(version: 4, name: "proposal-review", statements: CentralSchema.proposalReview),
+    ]
+
+    /// An officer's decision on a proposal: accepted (applied to the record) or rejected, by whom, when.
+    /// The proposal stays, decided. The same on both dialects.
+    static let proposalReview = [
+        "ALTER TABLE proposal ADD COLUMN decision TEXT",
+        "ALTER TABLE proposal ADD COLUMN decided_by TEXT",
+        "ALTER TABLE proposal ADD COLUMN decided_at BIGINT",
+        "ALTER TABLE proposal ADD COLUMN reason TEXT",
     ]
 
     /// Every head of a site's audit chain the centre saw: a row number seen with two hashes is a trail

@@ -77,6 +77,9 @@ public final class CentralStore: CentralStorage {
         migrator.registerMigration("v3-audit-heads") { db in
             for statement in CentralSchema.auditHeads { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v4-proposal-review") { db in
+            for statement in CentralSchema.proposalReview { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -138,6 +138,18 @@ public final class PostgresCentralStore: CentralStorage {
     public func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)
         async throws -> [Result<HTTPResponse.Status, EntryRefusal>]
     {
+        do {
+            return try await storeInTransaction(resources, siteID: siteID, atomic: atomic, at: date)
+        } catch let error as PostgresTransactionError {
+            // A refused entry of a transaction Bundle rolled it back: the refusal is the answer.
+            if let refusal = error.closureError as? EntryRefusal { throw refusal }
+            throw error
+        }
+    }
+
+    private func storeInTransaction(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool,
+                                    at date: Date) async throws -> [Result<HTTPResponse.Status, EntryRefusal>]
+    {
         let logger = self.logger
         return try await client.withTransaction(logger: logger) { connection in
             // The rows already there, read (and locked) in one query per type rather than one per entry:

@@ -162,6 +162,57 @@ struct CentralAccessTests {
         #expect(stale?.code == 409 && "\(String(describing: stale?.outcome))".contains("version 2"), "\(String(describing: stale))")
     }
 
+    @Test("an officer of the owner's province reviews another site's change: accepted it is applied, rejected it is kept; stale never overwrites",
+          arguments: Storage.allCases)
+    func officerReview(storage: Storage) async throws {
+        let country = try await Country(storage, in: TemporaryDirectory("centre-review-\(storage)"))
+        defer { country.central.stop() }
+        let province79 = try country.central.addOfficer("CDC TP HCM", ["--province", "79"])
+        let district = try country.central.addOfficer("TTYT Quận 1", ["--district", "760"])
+        try await country.send()
+        // Site A (another province) proposes two changes to site B's person.
+        func propose(_ person: Person) async throws {
+            let body = try FHIRResource.encoder().encode(FHIRBundle(type: "batch", entry: [.put(.patient(SyncTests.mapping().patient(person)))]))
+            #expect(try await SyncTests.post(country.url, token: country.tokenA, body: body).body.contains("202"))
+        }
+        var spelled = country.b
+        spelled.fullName = "Lê Thị Mai Anh"
+        try await propose(spelled)
+        var phoned = country.b
+        phoned.phone = "0900000001"
+        try await propose(phoned)
+
+        let base = country.central.baseURL + "/proposals"
+        func decide(_ seq: Int, _ decision: String, token: String, reason: String? = "giấy khai sinh") async throws -> (status: Int, body: String) {
+            let body = reason.map { #"{"reason":"\#($0)"}"# } ?? "{}"
+            return try await SyncTests.post("\(base)/\(seq)/\(decision)", token: token, body: Data(body.utf8))
+        }
+        #expect(try await SyncTests.get(base, token: country.tokenB).status == 403, "a site reviews nothing")
+        #expect(try await SyncTests.get(base, token: country.province91).body == "[]", "not their province")
+        let listed = try await SyncTests.get(base, token: province79)
+        #expect(listed.status == 200 && listed.body.contains("Lê Thị Mai Anh") && listed.body.contains("0900000001"), "\(listed.body)")
+        struct Listed: Decodable { var seq: Int }
+        let seqs = try JSONDecoder().decode([Listed].self, from: Data(listed.body.utf8)).map(\.seq)
+        #expect(seqs.count == 2)
+        #expect(try await decide(seqs[0], "accept", token: country.province91).status == 404)
+        #expect(try await decide(seqs[0], "accept", token: district).status == 403)
+        #expect(try await decide(seqs[0], "accept", token: province79, reason: nil).status == 400, "a reason is needed")
+
+        let accepted = try await decide(seqs[0], "accept", token: province79)
+        #expect(accepted.status == 200 && accepted.body.contains(#""decision":"accepted""#) && accepted.body.contains(#""version":2"#), "\(accepted.body)")
+        let read = try await SyncTests.get(country.url + "/Patient/\(country.b.id.text)", token: country.tokenB).body
+        #expect(read.contains("Lê Thị Mai Anh"), "applied: \(read)")
+        #expect(try await decide(seqs[0], "reject", token: province79).body.contains("accepted already"))
+        // The second was made on version 1: the record has moved on, it is not applied over it.
+        let stale = try await decide(seqs[1], "accept", token: country.national)
+        #expect(stale.status == 409 && stale.body.contains("version 2 now"), "\(stale.body)")
+        #expect(try await decide(seqs[1], "reject", token: country.national).body.contains(#""decision":"rejected""#))
+        #expect(!(try await SyncTests.get(country.url + "/Patient/\(country.b.id.text)", token: country.tokenB).body.contains("0900000001")))
+        #expect(try country.central.command(["proposals"]).isEmpty, "nothing waits")
+        let log = try country.central.command(["access-log", "--who", "CDC TP HCM"])
+        #expect(log.contains("proposals Patient") && log.contains("accept Patient\tproposal \(seqs[0])"), "\(log)")
+    }
+
     @Test("impossible dates, unknown vaccines and negative counts are refused in plain words")
     func contentChecks() async throws {
         let country = try await Country(.sqlite, in: TemporaryDirectory("centre-content"))

@@ -247,10 +247,11 @@ struct SyncTests {
         #expect(try await Self.get(url + "/Patient?_summary=count", token: tokenB).status == 200, "site B is not slowed by A")
     }
 
-    @Test("a transaction Bundle is all or nothing; a batch answers each entry")
-    func transaction() async throws {
+    @Test("a transaction Bundle is all or nothing; a batch answers each entry", arguments: Storage.allCases)
+    func transaction(storage: Storage) async throws {
         let directory = TemporaryDirectory("sync-transaction")
-        let central = try CentralServer(in: directory)
+        let postgres = storage == .postgres ? try PostgresServer() : nil
+        let central = try CentralServer(in: directory, postgres: postgres?.url)
         try central.start()
         defer { central.stop() }
         let person = Person(fullName: "Trần Thị Bích", birthDate: BirthDate(year: 1990), sex: .female)

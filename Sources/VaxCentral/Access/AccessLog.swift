@@ -39,27 +39,3 @@ extension CentralStorage {
         }
     }
 }
-
-/// Another site's change to a person, kept beside the record for review.
-public struct Proposal: Sendable, Hashable {
-    public var seq: Int
-    public var reference: String
-    public var site: String
-    /// The centre's version of the record when the change came.
-    public var baseVersion: Int
-    public var receivedAt: Date
-    public var json: String
-}
-
-extension CentralStorage {
-    /// The proposals waiting, oldest first.
-    public func proposals(limit: Int = 100) async throws -> [Proposal] {
-        try await rows(CentralQuery("""
-            SELECT p.seq, p.type, p.id, s.name, p.base_version, p.received_at, p.json
-            FROM proposal p JOIN site s ON s.id = p.site_id ORDER BY p.seq LIMIT \(max(1, limit))
-            """)).map {
-            Proposal(seq: $0[0].int ?? 0, reference: "\($0[1].text ?? "")/\($0[2].text ?? "")", site: $0[3].text ?? "",
-                     baseVersion: $0[4].int ?? 0, receivedAt: $0[5].date ?? .distantPast, json: $0[6].text ?? "")
-        }
-    }
-}

@@ -9,7 +9,9 @@ import VaxCore
 ///   `GET /fhir/{Patient|Immunization|AdverseEvent|Basic}` searches and `GET /fhir/{type}/{id}`, of
 ///   what the principal may see; `GET /fhir/Patient/$lookup?identifier=` (`FHIRController`);
 ///   `GET /reports/{doses|vaccine-use|adverse-events}` (`ReportsController`); `GET /audit-heads`, the
-///   heads of a site's audit chain that came with its Bundles (`AuditHeadsController`).
+///   heads of a site's audit chain that came with its Bundles (`AuditHeadsController`); `GET /proposals`
+///   and `POST /proposals/{seq}/accept|reject`, an officer's review of other sites' changes to people
+///   (`ProposalsController`).
 /// A route added to the authenticated group cannot forget to authenticate: the middleware runs first
 /// and puts the principal into the request's context. Every read of personal data is logged.
 public enum CentralService {
@@ -29,6 +31,7 @@ public enum CentralService {
         FHIRController(store: store, vaccineCodes: vaccineCodes, inFlight: SitesInFlight()).addRoutes(to: authenticated.group("fhir"))
         ReportsController(store: store).addRoutes(to: authenticated.group("reports"))
         AuditHeadsController(store: store).addRoutes(to: authenticated.group("audit-heads"))
+        ProposalsController(store: store).addRoutes(to: authenticated.group("proposals"))
         return router
     }
 }
