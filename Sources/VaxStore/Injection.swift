@@ -60,23 +60,52 @@ extension AppDatabase {
     /// Discharges a person from observation. Before the due time a reason is required.
     /// Returns the observation's id, the record the discharge completes.
     @discardableResult
-    public func discharge(visitID: UUID, earlyReason: String?, by staffID: UUID, at date: Date) throws -> UUID {
+    public func discharge(
+        visitID: UUID, earlyReason: String?, adverseEvent resolution: AdverseEventDischarge? = nil, by staffID: UUID, at date: Date
+    ) throws -> UUID {
         try commitEvent(.discharge, by: staffID, at: date) { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT id, due_at FROM observation WHERE visit_id = ?", arguments: [visitID.uuidString])
             else { throw VisitError.notFound(.observation) }
             let due: Date = row["due_at"]
             let reason = earlyReason.flatMap { $0.isEmpty ? nil : $0 }
-            // A millisecond of slack: the stored due time is rounded to milliseconds.
-            if date.timeIntervalSince(due) < -0.001, reason == nil {
+            // A serious event with no referral and no outcome yet: the person does not just leave.
+            let unresolved = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM aefi WHERE visit_id = ? AND severity = 'serious'
+                               AND COALESCE(referral, '') = '' AND outcome IS NULL)
+                """, arguments: [visitID.uuidString]) ?? false
+            if unresolved, resolution == nil { throw VisitError.seriousEventUnresolved }
+            // A millisecond of slack: the stored due time is rounded to milliseconds. A referral or an
+            // outcome recorded is the decision that ends an observation early.
+            if date.timeIntervalSince(due) < -0.001, reason == nil, resolution == nil {
                 throw VisitError.observationNotOver(due: due)
             }
+            if let resolution { try Self.resolveAdverseEvents(of: visitID, resolution, at: date, in: db) }
             try Self.advance(visitID: visitID, from: .inObservation, to: .discharged, at: date, in: db)
             let id = try row.uuid("id")
             try db.execute(
                 sql: "UPDATE observation SET discharged_at = ?, discharged_by = ?, early_reason = ? WHERE id = ?",
                 arguments: [date, staffID.uuidString, reason, id.uuidString])
             return (RecordRef(.observation, id), id)
+        }
+    }
+
+    /// Records how the visit's adverse events ended (a referral where none was written, or an outcome
+    /// where none was), each queued again for the centre.
+    private static func resolveAdverseEvents(of visitID: UUID, _ resolution: AdverseEventDischarge, at date: Date,
+                                             in db: Database) throws {
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM aefi WHERE visit_id = ?", arguments: [visitID.uuidString])
+        switch resolution {
+        case .referred(let place):
+            try db.execute(sql: "UPDATE aefi SET referral = ? WHERE visit_id = ? AND COALESCE(referral, '') = ''",
+                           arguments: [place, visitID.uuidString])
+        case .outcome(let outcome):
+            try db.execute(sql: "UPDATE aefi SET outcome = ?, outcome_at = ? WHERE visit_id = ? AND outcome IS NULL",
+                           arguments: [outcome.rawValue, date, visitID.uuidString])
+        }
+        for id in ids {
+            guard let uuid = UUID(uuidString: id) else { continue }
+            try Outbox.append(RecordRef(.aefi, uuid), event: .aefi, at: date, in: db)
         }
     }
 

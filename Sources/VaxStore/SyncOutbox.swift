@@ -122,7 +122,7 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(
             db, sql: """
                 SELECT \(Person.columns("p")), a.id AS aefi_id, a.visit_id, a.onset_at, a.signs, a.severity,
-                       a.anaphylaxis_grade, a.actions, a.referral, a.recorded_at, i.id AS injection_id
+                       a.anaphylaxis_grade, a.actions, a.referral, a.outcome, a.recorded_at, i.id AS injection_id
                 FROM aefi a JOIN visit v ON v.id = a.visit_id JOIN person p ON p.id = v.person_id
                 LEFT JOIN injection i ON i.visit_id = v.id
                 WHERE a.id = ?
@@ -131,7 +131,8 @@ extension AppDatabase {
         let event = AdverseEvent(
             id: try row.uuid("aefi_id"), visitID: try row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
             severity: AdverseEvent.Severity(rawValue: row["severity"]) ?? .common, anaphylaxisGrade: row["anaphylaxis_grade"],
-            actions: row["actions"], referral: row["referral"])
+            actions: row["actions"], referral: row["referral"],
+            outcome: (row["outcome"] as String?).flatMap(AdverseEvent.Outcome.init(rawValue:)))
         return AdverseEventFacts(
             event: event, person: try Person(row: row),
             injectionID: (row["injection_id"] as String?).flatMap(UUID.init(uuidString:)), recorded: row["recorded_at"])

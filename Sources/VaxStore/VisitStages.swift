@@ -35,7 +35,11 @@ extension AppDatabase {
                 sql: """
                     SELECT \(Person.columns("p")), v.id AS visit_id, v.ticket, v.stage, v.stage_since,
                         v.dose_number, v.caution, v.observation_due, v.allowed_products,
-                        v.claim_holder, v.claimed_at, c.code AS claimer_code
+                        v.claim_holder, v.claimed_at, c.code AS claimer_code,
+                        (SELECT MAX(CASE a.severity WHEN 'serious' THEN 2 ELSE 1 END) FROM aefi a WHERE a.visit_id = v.id)
+                            AS aefi_level,
+                        EXISTS (SELECT 1 FROM aefi a WHERE a.visit_id = v.id AND a.severity = 'serious'
+                                AND COALESCE(a.referral, '') = '' AND a.outcome IS NULL) AS aefi_unresolved
                     FROM visit v JOIN person p ON p.id = v.person_id LEFT JOIN staff c ON c.id = v.claimed_by
                     WHERE v.session_id = ? AND v.stage = ?
                     ORDER BY \(order), v.ticket
@@ -46,7 +50,9 @@ extension AppDatabase {
                     visitID: try row.uuid("visit_id"), ticket: row["ticket"], person: try Person(row: row),
                     stage: VisitStage(rawValue: row["stage"]) ?? stage, doseNumber: row["dose_number"],
                     since: row["stage_since"], caution: row["caution"], observationDue: row["observation_due"],
-                    allowedProducts: try ProductList.read(row["allowed_products"]), claimedBy: otherDeskClaim(row, at: Date()))
+                    allowedProducts: try ProductList.read(row["allowed_products"]), claimedBy: otherDeskClaim(row, at: Date()),
+                    adverseEvent: (row["aefi_level"] as Int?).map { $0 == 2 ? .serious : .common },
+                    adverseEventUnresolved: row["aefi_unresolved"])
             }
         }
     }

@@ -285,8 +285,11 @@ struct SyncTests {
         let nurse = try #require(try database.staff().first { $0.role == .observationNurse })
         try database.recordAdverseEvent(AdverseEvent(visitID: UUID(uuidString: visit)!, onset: Date(), signs: "Khó thở", severity: .serious,
                                                      anaphylaxisGrade: 2), by: nurse.id, at: Date())
+        // Its outcome, as a discharge after it records (the visit was discharged by the simulation).
+        _ = try SQLiteShell.text(path, "UPDATE aefi SET outcome = 'recovering'")
         let exported = try BuiltProgram.run(["export", "fhir", "--db", path, "--by", "PT01"], input: "2468\n")
         #expect(exported.status == 0)
+        #expect(exported.output.contains("adverse-event-outcome") && exported.output.contains("\"recovering\""))
         let file = directory.file("bundle.json")
         try exported.output.write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try BuiltProgram.run(["export", "fhir", "--db", path, "--by", "TI01"], input: "5555\n").status != 0,

@@ -80,4 +80,61 @@ struct CertificateDeskTests {
         Golden.check(state.render().0, "observation-certificate")
         #expect(state.send(.key(.function(5))) == [ObservationEffect.printCertificate(certificate, by: F.staff[3].id)])
     }
+
+    @Test("a person with an event is marked on the board; after a serious one, discharge asks referred (where to) or how they are")
+    func leavingAfterASeriousEvent() {
+        var state = F.desk(at: .observation, staffIndex: 3)
+        var serious = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
+        serious.adverseEvent = .serious
+        serious.adverseEventUnresolved = true
+        var common = F.entry(F.ha, ticket: 13, stage: .inObservation, minutesAgo: 20, dueInMinutes: 10)
+        common.adverseEvent = .common
+        _ = state.answerQueue(.inObservation, [serious, common])
+        let board = state.render().0.text
+        #expect(board.contains("[PƯSTC NẶNG] " + F.duc.fullName) && board.contains("[PƯSTC] " + F.ha.fullName), "\(board)")
+        Golden.check(state.render().0, "observation-aefi-board")
+
+        // Due, but not discharged with Enter Enter: the end must be chosen.
+        #expect(state.send(.key(.enter)).isEmpty)
+        #expect(state.send(.key(.enter)).isEmpty)
+        #expect(state.notice?.text == state.context.strings["observation.outcomeRequired"])
+        _ = state.type("1")
+        #expect(state.send(.key(.enter)).isEmpty, "referred, but where to is not typed")
+        _ = state.type("Bệnh viện 115")
+        Golden.check(state.render().0, "observation-aefi-outcome")
+        #expect(state.send(.key(.enter)) == [ObservationEffect.discharge(
+            visitID: serious.visitID, earlyReason: nil, adverseEvent: .referred(to: "Bệnh viện 115"), by: F.staff[3].id)])
+
+        // Or how they are: 3 is "recovering".
+        var other = F.desk(at: .observation, staffIndex: 3)
+        _ = other.answerQueue(.inObservation, [serious, common])
+        _ = other.send(.key(.enter))
+        _ = other.type("3")
+        #expect(other.send(.key(.enter)) == [ObservationEffect.discharge(
+            visitID: serious.visitID, earlyReason: nil, adverseEvent: .outcome(.recovering), by: F.staff[3].id)])
+    }
+
+    @Test("leaving early after a common event asks for the decision, in those words")
+    func earlyAfterACommonEvent() {
+        var state = F.desk(at: .observation, staffIndex: 3)
+        var common = F.entry(F.ha, ticket: 13, stage: .inObservation, minutesAgo: 20, dueInMinutes: 10)
+        common.adverseEvent = .common
+        _ = state.answerQueue(.inObservation, [common])
+        _ = state.send(.key(.enter))
+        #expect(state.render().0.text.contains("Có phản ứng sau tiêm: ghi quyết định"))
+    }
+
+    @Test("the certificate says an adverse event was recorded after the dose")
+    func certificateSaysSo() {
+        let state = F.desk(at: .observation, staffIndex: 3)
+        let certificate = Certificate(
+            person: F.duc,
+            doses: [Certificate.Dose(number: 1, productCode: "astrazeneca", lotNumber: "A1", day: "2021-08-01", place: "Trạm Y tế"),
+                    Certificate.Dose(number: 2, productCode: "pfizer", lotNumber: "FK5127", day: "2021-10-01", place: "Trạm Y tế",
+                                     adverseEvent: .serious)],
+            siteName: "Trạm Y tế", reference: UUID(), issuedAt: F.now)
+        let page = CertificatePage.printable(certificate, state.context)
+        #expect(page.contains(state.context.strings["certificate.aefiSerious"]), "\(page)")
+        #expect(page.components(separatedBy: "phản ứng").count == 2, "once, under the dose it followed")
+    }
 }

@@ -81,7 +81,7 @@ struct DeskBehaviourTests {
         #expect(state.notice?.text == state.context.strings["observation.reasonRequired"])
         _ = state.type("Đau đầu, người nhà đưa đi khám")
         #expect(state.send(.key(.enter)) == [
-            ObservationEffect.discharge(visitID: entry.visitID, earlyReason: "Đau đầu, người nhà đưa đi khám", by: F.staff[3].id),
+            ObservationEffect.discharge(visitID: entry.visitID, earlyReason: "Đau đầu, người nhà đưa đi khám", adverseEvent: nil, by: F.staff[3].id),
         ])
     }
 
@@ -91,7 +91,7 @@ struct DeskBehaviourTests {
         let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
         _ = state.answerQueue(.inObservation, [entry])
         _ = state.send(.key(.enter))
-        #expect(state.send(.key(.enter)) == [ObservationEffect.discharge(visitID: entry.visitID, earlyReason: nil, by: F.staff[3].id)])
+        #expect(state.send(.key(.enter)) == [ObservationEffect.discharge(visitID: entry.visitID, earlyReason: nil, adverseEvent: nil, by: F.staff[3].id)])
     }
 
     @Test("another desk's write refreshes what is on screen")

@@ -30,6 +30,7 @@ struct MigrationTests {
         ("v16-left-without-dose", "V16LeftWithoutDose.swift", "6ccebf999e7f3adf973a97af8ec2f23fa315357b8fa8a41fccf5ada59f5c7ae9"),
         ("v17-demo-site", "V17DemoSite.swift", "504c9f07f3d08376387312068c62e57a9fb1c59366794e9357311ed9d5fd9a41"),
         ("v18-keyed-pins", "V18KeyedPINs.swift", "bc7ba86a69c1d5fc8a166273f45a23011bcad2e4dfafa8493582029b0d42593f"),
+        ("v19-aefi-outcome", "V19AdverseEventOutcome.swift", "41be40d7a0ff83a28e6f557cf17d68ea9cf111964191ec8e3ea92f90d7de795f"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -13,6 +13,7 @@ public enum FHIRSystem {
     public static let route = "http://terminology.hl7.org/CodeSystem/v3-RouteOfAdministration"
     public static let seriousness = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness"
     public static let severity = "http://terminology.hl7.org/CodeSystem/adverse-event-severity"
+    public static let adverseEventOutcome = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome"
     public static let performerFunction = "http://terminology.hl7.org/CodeSystem/v2-0443"
     public static let immunizationOrigin = "http://terminology.hl7.org/CodeSystem/immunization-origin"
     public static let screeningOutcome = "urn:vaxdesk:screening-outcome"
@@ -144,6 +145,9 @@ public struct FHIRMapping: Sendable {
             system: FHIRSystem.seriousness, code: serious ? "serious" : "non-serious", display: serious ? "Serious" : "Non-serious")])
         resource.severity = FHIRCodeableConcept(coding: [FHIRCoding(
             system: FHIRSystem.severity, code: serious ? "severe" : "mild", display: serious ? "Severe" : "Mild")])
+        resource.outcome = event.outcome.map {
+            FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.adverseEventOutcome, code: $0.rawValue, display: $0.display)])
+        }
         resource.suspectEntity = facts.injectionID.map {
             [FHIRAdverseEvent.SuspectEntity(instance: FHIRReference(reference: "Immunization/\($0.text)"))]
         }

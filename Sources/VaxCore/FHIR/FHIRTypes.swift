@@ -158,6 +158,7 @@ public struct FHIRAdverseEvent: Codable, Hashable, Sendable {
     public var recordedDate: String?
     public var seriousness: FHIRCodeableConcept?
     public var severity: FHIRCodeableConcept?
+    public var outcome: FHIRCodeableConcept?
     public var suspectEntity: [SuspectEntity]?
 }
 

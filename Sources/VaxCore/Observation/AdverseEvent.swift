@@ -6,6 +6,29 @@ import Foundation
 public struct AdverseEvent: Hashable, Sendable, Identifiable {
     public enum Severity: String, Hashable, Sendable { case common, serious }
 
+    /// How the person was at the last news of the event, as WHO's AEFI form asks (the codes are FHIR's
+    /// adverse-event-outcome).
+    public enum Outcome: String, CaseIterable, Hashable, Sendable {
+        case recovered = "resolved"
+        case recovering
+        case notRecovered = "ongoing"
+        case recoveredWithSequelae = "resolvedWithSequelae"
+        case died = "fatal"
+        case unknown
+
+        /// FHIR's display text of the code.
+        public var display: String {
+            switch self {
+            case .recovered: "Resolved"
+            case .recovering: "Recovering"
+            case .notRecovered: "Ongoing"
+            case .recoveredWithSequelae: "Resolved with Sequelae"
+            case .died: "Fatal"
+            case .unknown: "Unknown"
+            }
+        }
+    }
+
     public var id: UUID
     public var visitID: UUID
     public var onset: Date
@@ -14,14 +37,15 @@ public struct AdverseEvent: Hashable, Sendable, Identifiable {
     public var anaphylaxisGrade: Int?
     public var actions: String?
     public var referral: String?
+    public var outcome: Outcome?
     /// Who it happened to, for the alert: the ticket and the person.
     public var ticket: Int?
     public var person: Person?
 
     public init(
         id: UUID = .timeOrdered(), visitID: UUID, onset: Date, signs: String, severity: Severity,
-        anaphylaxisGrade: Int? = nil, actions: String? = nil, referral: String? = nil, ticket: Int? = nil,
-        person: Person? = nil
+        anaphylaxisGrade: Int? = nil, actions: String? = nil, referral: String? = nil, outcome: Outcome? = nil,
+        ticket: Int? = nil, person: Person? = nil
     ) {
         self.id = id
         self.visitID = visitID
@@ -31,6 +55,7 @@ public struct AdverseEvent: Hashable, Sendable, Identifiable {
         self.anaphylaxisGrade = anaphylaxisGrade
         self.actions = actions
         self.referral = referral
+        self.outcome = outcome
         self.ticket = ticket
         self.person = person
     }

@@ -10,8 +10,12 @@ public struct Certificate: Hashable, Sendable {
         /// `yyyy-mm-dd`.
         public var day: String
         public var place: String?
+        /// The worst adverse event recorded after this dose at this site (nil: none recorded).
+        public var adverseEvent: AdverseEvent.Severity?
 
-        public init(number: Int, productCode: String, lotNumber: String?, day: String, place: String?) {
+        public init(number: Int, productCode: String, lotNumber: String?, day: String, place: String?,
+                    adverseEvent: AdverseEvent.Severity? = nil) {
+            self.adverseEvent = adverseEvent
             self.number = number
             self.productCode = productCode
             self.lotNumber = lotNumber

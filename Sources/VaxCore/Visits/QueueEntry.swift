@@ -17,13 +17,20 @@ public struct QueueEntry: Hashable, Sendable, Identifiable {
     public var allowedProducts: [String]?
     /// The staff code of another desk that has called the person (nil: free, or called here).
     public var claimedBy: String?
+    /// The worst adverse event recorded in this visit (nil: none): shown on the observation board.
+    public var adverseEvent: AdverseEvent.Severity?
+    /// Whether a serious event still needs its referral or outcome before the person may leave.
+    public var adverseEventUnresolved: Bool
 
     public var id: UUID { visitID }
 
     public init(
         visitID: UUID, ticket: Int, person: Person, stage: VisitStage, doseNumber: Int, since: Date,
-        caution: Bool = false, observationDue: Date? = nil, allowedProducts: [String]? = nil, claimedBy: String? = nil
+        caution: Bool = false, observationDue: Date? = nil, allowedProducts: [String]? = nil, claimedBy: String? = nil,
+        adverseEvent: AdverseEvent.Severity? = nil, adverseEventUnresolved: Bool = false
     ) {
+        self.adverseEvent = adverseEvent
+        self.adverseEventUnresolved = adverseEventUnresolved
         self.allowedProducts = allowedProducts
         self.claimedBy = claimedBy
         self.visitID = visitID

@@ -58,6 +58,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case claimedElsewhere(code: String, name: String)
     /// Discharge before the end of observation needs a reason.
     case observationNotOver(due: Date)
+    /// A person with a serious adverse event leaves only referred, or with a recorded outcome.
+    case seriousEventUnresolved
 
     public var messageKey: String {
         switch self {
@@ -68,6 +70,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .lotNotInSession: "error.lotNotInSession"
         case .lotExpired: "error.lotExpired"
         case .observationNotOver: "error.observationNotOver"
+        case .seriousEventUnresolved: "error.seriousEventUnresolved"
         case .identityNumberOnRoster: "error.identityNumberOnRoster"
         case .vialNotUsable: "error.vialNotUsable"
         case .lenientOutcomeNeedsReason: "error.lenientOutcomeNeedsReason"
@@ -97,7 +100,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .alreadyCheckedIn(let ticket): ["ticket": String(ticket)]
         case .notAtStage(_, let actual): ["stage": actual.rawValue]
         case .lotExpired(let expiry): ["expiry": expiry]
-        case .observationNotOver: [:]
+        case .observationNotOver, .seriousEventUnresolved: [:]
         case .doseRefused(.tooEarly(let day, let days)): ["date": LocalDay.shown(day), "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]

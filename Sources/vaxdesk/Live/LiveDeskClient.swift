@@ -101,8 +101,8 @@ extension DeskClient {
             logger.info("vial discarded", metadata: ["vial": "\(vialID)", "wasted": "\(wasted)"])
             return wasted
         }
-        client.observation.discharge = { visitID, reason, by in
-            try database.discharge(visitID: visitID, earlyReason: reason, by: by, at: clock())
+        client.observation.discharge = { visitID, reason, resolution, by in
+            try database.discharge(visitID: visitID, earlyReason: reason, adverseEvent: resolution, by: by, at: clock())
             logger.info("discharged", metadata: ["visit": "\(visitID)"])
         }
         client.observation.certificate = { visitID in try database.certificate(visitID: visitID, at: clock()) }

@@ -27,6 +27,9 @@ public enum CertificatePage {
             if let lot = dose.lotNumber { line += " · " + s.text("certificate.lot", ["lot": lot]) }
             lines.append(line)
             if withPlaces, let place = dose.place { lines.append("    " + place) }
+            if let severity = dose.adverseEvent {
+                lines.append("    " + s[severity == .serious ? "certificate.aefiSerious" : "certificate.aefi"])
+            }
         }
         lines += [
             "", s.text("certificate.site", ["site": certificate.siteName]),

@@ -4,7 +4,7 @@ import VaxCore
 /// What the observation desk asks for: its board, discharge, the certificate, adverse events.
 public enum ObservationEffect: DeskEffect {
     case queue(QueueEffect)
-    case discharge(visitID: UUID, earlyReason: String?, by: UUID)
+    case discharge(visitID: UUID, earlyReason: String?, adverseEvent: AdverseEventDischarge?, by: UUID)
     case loadCertificate(visitID: UUID)
     case printCertificate(Certificate, by: UUID)
     case recordAdverseEvent(AdverseEvent, by: UUID)
@@ -29,8 +29,8 @@ public enum ObservationEffect: DeskEffect {
         let desk = client.observation
         switch self {
         case .queue(let effect): return .queue(try effect.perform(on: client))
-        case .discharge(let visitID, let reason, let by):
-            try desk.discharge(visitID, reason, by)
+        case .discharge(let visitID, let reason, let resolution, let by):
+            try desk.discharge(visitID, reason, resolution, by)
             return .discharged
         case .loadCertificate(let visitID): return .certificateLoaded(try desk.certificate(visitID))
         case .printCertificate(let certificate, let by): return .certificatePrinted(try desk.printCertificate(certificate, by))

@@ -2,8 +2,9 @@ import Foundation
 import TerminalKit
 import VaxCore
 
-/// The observation board: everyone after their injection, soonest due first, with a live countdown.
-/// Discharge before the time is up asks for a reason.
+/// The observation board: everyone after their injection, soonest due first, with a live countdown;
+/// a person with an adverse event is marked. Discharge before the time is up asks for a reason (for a
+/// person with an adverse event, the decision); a serious event ends with a referral or an outcome.
 struct ObservationScreen: StationScreen {
     enum Phase: Hashable {
         case board
@@ -12,6 +13,8 @@ struct ObservationScreen: StationScreen {
         case earlyReason(QueueEntry, TextField)
         /// An adverse event: onset, signs, severity, anaphylaxis grade, actions, referral.
         case adverseEvent(QueueEntry, FormEditor<AdverseEventForm.Field>)
+        /// Leaving after a serious adverse event: referred (and where to), or how the person is.
+        case adverseOutcome(QueueEntry, AdverseOutcomeChoice)
         /// Discharged: the certificate, once read, to show, save and print, with its QR code encoded once
         /// (not on every frame).
         case certificate(QueueEntry, Certificate?, qr: [String])
@@ -26,6 +29,7 @@ struct ObservationScreen: StationScreen {
         switch phase {
         case .adverseEvent(_, let form): form.isEdited
         case .earlyReason(_, let reason): !reason.text.isEmpty
+        case .adverseOutcome(_, let choice): !choice.referral.text.isEmpty
         case .board, .confirming, .certificate: false
         }
     }
@@ -63,6 +67,12 @@ struct ObservationScreen: StationScreen {
                                ? s["observation.reasonRequired"] : nil),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
+        case .adverseOutcome(_, let choice):
+            return KeyMap([
+                KeyBinding([.enter], s["key.discharge"], .confirm,
+                           disabledReason: choice.resolution == nil ? s["observation.outcomeRequired"] : nil),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
         }
     }
 
@@ -72,11 +82,19 @@ struct ObservationScreen: StationScreen {
         case (.board, .confirm):
             guard let entry = queue.selected else { return [] }
             let due = entry.observationDue.map { Countdown(until: $0, now: context.now).isDue } ?? true
-            phase = due ? .confirming(entry) : .earlyReason(entry, TextField())
+            if entry.adverseEventUnresolved {
+                phase = .adverseOutcome(entry, AdverseOutcomeChoice())
+            } else {
+                phase = due ? .confirming(entry) : .earlyReason(entry, TextField())
+            }
         case (.confirming(let entry), .confirm):
-            return [.discharge(visitID: entry.visitID, earlyReason: nil, by: user.id)]
+            return [.discharge(visitID: entry.visitID, earlyReason: nil, adverseEvent: nil, by: user.id)]
         case (.earlyReason(let entry, let field), .confirm):
-            return [.discharge(visitID: entry.visitID, earlyReason: field.text.trimmingCharacters(in: .whitespaces), by: user.id)]
+            return [.discharge(visitID: entry.visitID, earlyReason: field.text.trimmingCharacters(in: .whitespaces),
+                               adverseEvent: nil, by: user.id)]
+        case (.adverseOutcome(let entry, let choice), .confirm):
+            guard let resolution = choice.resolution else { return [] }
+            return [.discharge(visitID: entry.visitID, earlyReason: nil, adverseEvent: resolution, by: user.id)]
         case (.board, .adverseEvent):
             guard let entry = queue.selected else { return [] }
             phase = .adverseEvent(entry, FormEditor(
@@ -96,7 +114,7 @@ struct ObservationScreen: StationScreen {
             return [.printCertificate(certificate, by: user.id)]
         case (.certificate, .dismiss):
             phase = .board
-        case (.confirming, .back), (.earlyReason, .back), (.adverseEvent, .back):
+        case (.confirming, .back), (.earlyReason, .back), (.adverseEvent, .back), (.adverseOutcome, .back):
             phase = .board
         default:
             break
@@ -114,6 +132,9 @@ struct ObservationScreen: StationScreen {
         case .adverseEvent(let entry, var form):
             _ = form.handle(key)
             phase = .adverseEvent(entry, form)
+        case .adverseOutcome(let entry, var choice):
+            choice.handle(key)
+            phase = .adverseOutcome(entry, choice)
         case .confirming, .certificate:
             break
         }
@@ -125,7 +146,8 @@ struct ObservationScreen: StationScreen {
         switch (answer, phase) {
         case (.queue(let answer), _):
             queue.receive(answer, for: .inObservation)
-        case (.discharged, .confirming(let entry)), (.discharged, .earlyReason(let entry, _)):
+        case (.discharged, .confirming(let entry)), (.discharged, .earlyReason(let entry, _)),
+             (.discharged, .adverseOutcome(let entry, _)):
             // Discharged: the certificate comes next.
             phase = .certificate(entry, nil, qr: [])
             return .saved(s.text("notice.discharged", ["n": String(entry.ticket)]),
@@ -150,7 +172,8 @@ struct ObservationScreen: StationScreen {
 
     mutating func failed(_ failure: DeskFailure, _ context: Context) -> Reaction<ObservationEffect> {
         switch (failure, phase) {
-        case (.refused, .certificate), (.storage, .certificate), (.refused, .adverseEvent), (.storage, .adverseEvent):
+        case (.refused, .certificate), (.storage, .certificate), (.refused, .adverseEvent), (.storage, .adverseEvent),
+             (.refused, .adverseOutcome), (.storage, .adverseOutcome):
             // The certificate stays; a form stays as typed.
             break
         case (.refused, _):
@@ -196,19 +219,24 @@ struct ObservationScreen: StationScreen {
                 in: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: area.height - 3), into: &buffer,
                 strings: s, label: { s["aefi.\($0)"] }, required: \.isRequired, hint: { s.optional("aefi.\($0).hint") })
         case .confirming(let entry):
+            let note = entry.adverseEvent == nil ? [] : [s["observation.aefiNote"]]
             Dialog(title: s["observation.confirmTitle"],
-                   lines: [context.identityLine(ticket: entry.ticket, person: entry.person)],
-                   hint: s["observation.confirmHint"]).draw(in: area, into: &buffer)
+                   lines: [context.identityLine(ticket: entry.ticket, person: entry.person)] + note,
+                   hint: s["observation.confirmHint"], tone: entry.adverseEvent == nil ? .normal : .warning)
+                .draw(in: area, into: &buffer)
             return nil
         case .earlyReason(let entry, let field):
             let due = entry.observationDue.map { context.time($0) } ?? ""
             let inner = Dialog(
                 title: s["observation.earlyTitle"],
                 lines: [context.identityLine(ticket: entry.ticket, person: entry.person),
-                        s.text("observation.earlyDue", ["time": due]), s["observation.earlyPrompt"]],
+                        s.text("observation.earlyDue", ["time": due]),
+                        s[entry.adverseEvent == nil ? "observation.earlyPrompt" : "observation.aefiEarlyPrompt"]],
                 hint: s["observation.earlyHint"], tone: .warning
             ).draw(in: area, into: &buffer, extraRows: 1)
             return (field.draw(in: inner, into: &buffer), inner.y)
+        case .adverseOutcome(let entry, let choice):
+            return choice.draw(entry, in: area, into: &buffer, context)
         }
     }
 }

@@ -3,7 +3,8 @@ import TerminalKit
 import VaxCore
 
 /// The list of people waiting at a station, shared by screening, injection and observation: who,
-/// which ticket, since when. The caution group is marked with a word, not only a colour.
+/// which ticket, since when. The caution group and an adverse event are marked with a word, not only a
+/// colour.
 struct QueueList: Hashable {
     var entries: [QueueEntry] = []
     var selection = ListSelection()
@@ -51,8 +52,19 @@ struct QueueList: Hashable {
         var styles: [Style] = []
         let rows = entries.map { entry -> String in
             let (lastText, style) = last(entry)
-            styles.append(style ?? (entry.caution ? .warning : .plain))
-            let name = entry.caution ? "⚠ " + entry.person.fullName : entry.person.fullName
+            let name: String
+            switch entry.adverseEvent {
+            case .serious?:
+                // Whatever the countdown says, a serious event is what the nurse must see first.
+                styles.append(.danger)
+                name = s["queue.aefiSerious"] + " " + entry.person.fullName
+            case .common?:
+                styles.append(style == .success ? .success : .warning)
+                name = s["queue.aefi"] + " " + entry.person.fullName
+            case nil:
+                styles.append(style ?? (entry.caution ? .warning : .plain))
+                name = entry.caution ? "⚠ " + entry.person.fullName : entry.person.fullName
+            }
             return String(entry.ticket).padded(toWidth: 5) + " " + name.padded(toWidth: nameWidth) + " "
                 + entry.person.birthDate.description.padded(toWidth: 10) + " "
                 + s.text("queue.dose", ["n": String(entry.doseNumber)]).padded(toWidth: 6) + " " + lastText
