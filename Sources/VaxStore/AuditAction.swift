@@ -20,6 +20,8 @@ enum AuditAction: Sendable {
     case leftWithoutDose
     /// A verified copy of the database written elsewhere; the database put back from such a copy.
     case backup, restore
+    /// The site lead added someone to the open session's team.
+    case teamAdded
 
     var name: String {
         switch self {
@@ -43,6 +45,7 @@ enum AuditAction: Sendable {
         case .leftWithoutDose: "left-without-dose"
         case .backup: "backup"
         case .restore: "restore"
+        case .teamAdded: "team-added"
         }
     }
 }

@@ -103,9 +103,11 @@ extension AppDatabase {
         try Row.fetchOne(
             db, sql: "SELECT * FROM session WHERE status = 'open' ORDER BY opened_at DESC LIMIT 1"
         ).map { row in
-            VaccinationSession(
+            let team = try String.fetchAll(db, sql: "SELECT staff_id FROM session_team WHERE session_id = ?",
+                                           arguments: [row["id"] as String])
+            return VaccinationSession(
                 id: try row.uuid("id"), siteID: try row.uuid("site_id"), day: row["day"], place: row["place"],
-                status: .open, openedAt: row["opened_at"])
+                status: .open, openedAt: row["opened_at"], team: Set(team.compactMap(UUID.init(uuidString:))))
         }
     }
 

@@ -133,6 +133,38 @@ extension AppDatabase {
             db, sql: "SELECT role FROM staff WHERE id = ? AND active = 1", arguments: [staffID.uuidString]
         ).flatMap(Role.init(rawValue:))
         guard let role, role.may(act) else { throw VisitError.notPermitted(act, role: role) }
+        // The session's work is its team's: someone with the right role but not on today's team (a
+        // shared machine, a colleague's desk) records nothing until the site lead adds them.
+        if act.needsTeam, role != .siteLead, let session = try String.fetchOne(
+            db, sql: "SELECT id FROM session WHERE status = 'open' ORDER BY opened_at DESC LIMIT 1")
+        {
+            let onTeam = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM session_team WHERE session_id = ? AND staff_id = ?)",
+                arguments: [session, staffID.uuidString]) ?? false
+            guard onTeam else { throw VisitError.notOnTeam }
+        }
+    }
+
+    /// Adds staff to the open session's team (site lead): audited. Answers who was added (those on it
+    /// already are left as they are).
+    public func addToTeam(_ codes: [String], by staffID: UUID, at date: Date) throws -> [Staff] {
+        try write { db in
+            try Self.requirePermission(.openSession, by: staffID, in: db)
+            guard let session = try Self.openSession(db) else { throw VisitError.noOpenSession }
+            var added: [Staff] = []
+            for code in codes {
+                let normalized = code.trimmingCharacters(in: .whitespaces).uppercased()
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE code = ? AND active = 1", arguments: [normalized])
+                else { throw VisitError.unknownStaffCode(normalized) }
+                let member = try Staff(row: row)
+                guard !session.team.contains(member.id) else { continue }
+                try db.execute(sql: "INSERT INTO session_team (session_id, staff_id) VALUES (?, ?)",
+                               arguments: [session.id.uuidString, member.id.uuidString])
+                try AuditLog.append(.teamAdded, staffID: staffID, record: nil, detail: member.code, at: date, in: db)
+                added.append(member)
+            }
+            return added
+        }
     }
 
     /// Random PINs for new staff, told once to the site lead who passes them on.

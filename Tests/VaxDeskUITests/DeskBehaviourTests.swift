@@ -168,3 +168,22 @@ struct TooEarlyTests {
         Golden.check(state.render().0, "checkin-too-early")
     }
 }
+
+@Suite("A desk of someone not on the session's team")
+struct OffTeamDeskTests {
+    typealias F = DeskFixture
+
+    @Test("the station picker says so, and the check-in keys give the reason")
+    func offTeam() {
+        var state = F.signedIn(staffIndex: 0)
+        var session = F.session
+        session.team = [F.staff[1].id]
+        _ = state.answer(.sessionLoaded(session, lots: F.lots))
+        #expect(state.render().0.text.contains(state.context.strings["stations.notOnTeam"]))
+        #expect(state.context.refusal(.checkIn) == state.context.strings.message(for: .notOnTeam))
+        #expect(state.context.refusal(.viewDashboard) != state.context.strings.message(for: .notOnTeam))
+        session.team.insert(F.staff[0].id)
+        _ = state.answer(.sessionLoaded(session, lots: F.lots))
+        #expect(!state.render().0.text.contains(state.context.strings["stations.notOnTeam"]))
+    }
+}

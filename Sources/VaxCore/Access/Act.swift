@@ -30,6 +30,18 @@ public enum Act: String, CaseIterable, Sendable {
     case exportRecords = "export-records"
     /// Sending records the centre refused once more, after the cause is fixed.
     case manageSync = "manage-sync"
+
+    /// A step of the session's work, which only its team (and the site lead) may record.
+    public var needsTeam: Bool {
+        switch self {
+        case .checkIn, .registerWalkIn, .recordPaperDose, .overrideDose, .recordScreening, .openVial, .discardVial, .inject,
+             .recordAdverseEvent, .discharge, .printCertificate:
+            true
+        case .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession, .amendRecord, .viewDashboard,
+             .browseAudit, .exportRecords, .manageSync:
+            false
+        }
+    }
 }
 
 extension Role {

@@ -11,8 +11,12 @@ public struct VaccinationSession: Hashable, Sendable, Identifiable {
     public var place: String
     public var status: Status
     public var openedAt: Date
+    /// The staff on the session's team: only they (and the site lead) record its clinical steps.
+    public var team: Set<UUID>
 
-    public init(id: UUID = .timeOrdered(), siteID: UUID, day: String, place: String, status: Status, openedAt: Date) {
+    public init(id: UUID = .timeOrdered(), siteID: UUID, day: String, place: String, status: Status, openedAt: Date,
+                team: Set<UUID> = []) {
+        self.team = team
         self.id = id
         self.siteID = siteID
         self.day = day

@@ -60,6 +60,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case observationNotOver(due: Date)
     /// A person with a serious adverse event leaves only referred, or with a recorded outcome.
     case seriousEventUnresolved
+    /// The staff member is not on the open session's team.
+    case notOnTeam
 
     public var messageKey: String {
         switch self {
@@ -71,6 +73,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .lotExpired: "error.lotExpired"
         case .observationNotOver: "error.observationNotOver"
         case .seriousEventUnresolved: "error.seriousEventUnresolved"
+        case .notOnTeam: "error.notOnTeam"
         case .identityNumberOnRoster: "error.identityNumberOnRoster"
         case .vialNotUsable: "error.vialNotUsable"
         case .lenientOutcomeNeedsReason: "error.lenientOutcomeNeedsReason"
@@ -100,7 +103,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .alreadyCheckedIn(let ticket): ["ticket": String(ticket)]
         case .notAtStage(_, let actual): ["stage": actual.rawValue]
         case .lotExpired(let expiry): ["expiry": expiry]
-        case .observationNotOver, .seriousEventUnresolved: [:]
+        case .observationNotOver, .seriousEventUnresolved, .notOnTeam: [:]
         case .doseRefused(.tooEarly(let day, let days)): ["date": LocalDay.shown(day), "days": String(days)]
         case .doseRefused(.noAllowedProduct(let allowed)): ["products": allowed.joined(separator: ", ")]
         case .productNotAllowed(let product): ["product": product]

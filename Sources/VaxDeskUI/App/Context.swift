@@ -38,7 +38,15 @@ public struct Context: Sendable {
     /// Why the signed-in person may not do `act`, or nil when they may: the reason a disabled key gives.
     func refusal(_ act: Act) -> String? {
         guard let user else { return strings.message(for: .notPermitted(act, role: nil)) }
-        return user.role.may(act) ? nil : strings.message(for: .notPermitted(act, role: user.role))
+        guard user.role.may(act) else { return strings.message(for: .notPermitted(act, role: user.role)) }
+        if act.needsTeam, isOffTeam { return strings.message(for: .notOnTeam) }
+        return nil
+    }
+
+    /// Whether the signed-in person is not on the open session's team (the site lead always is).
+    var isOffTeam: Bool {
+        guard let user, user.role != .siteLead, let session, !session.team.isEmpty else { return false }
+        return !session.team.contains(user.id)
     }
 
     /// `HH:mm` at the site.

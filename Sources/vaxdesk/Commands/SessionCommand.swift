@@ -7,7 +7,8 @@ struct SessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: "Open, list and close out the site's sessions.",
-        subcommands: [SessionOpenCommand.self, SessionListCommand.self, SessionCloseCommand.self, SessionAmendCommand.self]
+        subcommands: [SessionOpenCommand.self, SessionListCommand.self, SessionCloseCommand.self, SessionAmendCommand.self,
+                      SessionTeamCommand.self]
     )
 }
 

@@ -39,6 +39,11 @@ struct StationPicker: StationScreen {
             buffer.put(s.text("stations.greeting", ["name": user.fullName]), x: area.x + 2, y: area.y, style: .title)
         }
         buffer.put(s["stations.prompt"], x: area.x + 2, y: area.y + 1, style: .muted)
+        if context.isOffTeam {
+            // Someone of the right role who is not on today's team: said before they choose.
+            buffer.put(s["stations.notOnTeam"], x: area.x + 2, y: area.y + 3 + Station.allCases.count + 1, style: .warning,
+                       clip: area)
+        }
         // A station the role may not work at stays listed, marked, so that the list is the same on
         // every desk; choosing it says why not.
         let rows = Station.allCases.enumerated().map { index, station in
