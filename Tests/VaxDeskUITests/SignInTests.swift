@@ -71,6 +71,21 @@ struct SignInTests {
         #expect(state.render().0.text.contains("(TD01)"), "the PIN page names who is signing in")
     }
 
+    @Test("a PIN typed on the list before choosing a name opens nobody's PIN; a row chosen on purpose does")
+    func pinOnTheList() {
+        var state = Self.login()
+        _ = state.type("2222")
+        #expect(state.send(.key(.enter)).isEmpty)
+        guard case .login(let still) = state.screen else { Issue.record("left the list"); return }
+        #expect(still.signingIn == nil, "Enter did not open the first row's PIN")
+        #expect(state.render().0.text.contains("Chưa chọn tên: gõ mã của bạn"))
+        _ = state.send(.key(.down))
+        _ = state.send(.key(.enter))
+        guard case .login(let chosen) = state.screen else { return }
+        #expect(chosen.signingIn?.code == F.staff[1].code, "↓ then Enter: a row chosen on purpose")
+        #expect(chosen.pin.isEmpty, "nothing typed on the list is kept")
+    }
+
     @Test("a station of another role is listed but refused with the reason; the own one opens")
     func stations() {
         var nurse = F.signedIn(staffIndex: 0)

@@ -15,6 +15,10 @@ struct LoginScreen: StationScreen {
     var locked: Staff?
     /// A staff code being typed on the list ("BS0"…): the selection goes to the first code it starts.
     var codeTyped = ""
+    /// Digits were typed on the list, where no code starts with one: a PIN typed before choosing a name.
+    /// Enter then does not open anyone's PIN (a wrong PIN would count against whoever the list was on)
+    /// until a row is chosen on purpose (↑/↓ or a code).
+    var pinTypedOnList = false
     var station: Station? { nil }
 
     init(locked: Staff? = nil) {
@@ -33,7 +37,7 @@ struct LoginScreen: StationScreen {
         }
         return KeyMap([
             KeyBinding([.enter], s["key.choose"], .confirm,
-                       disabledReason: staff.isEmpty ? s["login.noStaff"] : nil),
+                       disabledReason: staff.isEmpty ? s["login.noStaff"] : pinTypedOnList ? s["login.pinOnList"] : nil),
         ])
     }
 
@@ -97,8 +101,14 @@ struct LoginScreen: StationScreen {
         switch key {
         case .up where selection.selected == 0:
             selection.select(staff.count - 1, count: staff.count, visibleRows: 16)
+            pinTypedOnList = false
         case .down where selection.selected == staff.count - 1:
             selection.select(0, count: staff.count, visibleRows: 16)
+            pinTypedOnList = false
+        case .character(let c) where c.isNumber && codeTyped.isEmpty && !staff.contains(where: { $0.code.hasPrefix(String(c)) }):
+            // Not a code: a PIN typed on the list. Nothing of it is kept.
+            pinTypedOnList = true
+            return
         case .character(let c) where c.isLetter || c.isNumber:
             let typed = (codeTyped + String(c)).uppercased()
             // A code that matches nobody starts again from this key: a slip never strands the list.
@@ -106,6 +116,7 @@ struct LoginScreen: StationScreen {
             codeTyped = prefix
             if let row = staff.firstIndex(where: { $0.code.hasPrefix(prefix) }) {
                 selection.select(row, count: staff.count, visibleRows: 16)
+                pinTypedOnList = false
             }
             return
         case .backspace:
@@ -115,6 +126,7 @@ struct LoginScreen: StationScreen {
             _ = selection.handle(key, count: staff.count, visibleRows: 16)
         }
         codeTyped = ""
+        if [.up, .down, .pageUp, .pageDown, .home, .end].contains(key) { pinTypedOnList = false }
     }
 
     var selectedStaff: Staff? { staff.indices.contains(selection.selected) ? staff[selection.selected] : nil }
@@ -135,8 +147,12 @@ struct LoginScreen: StationScreen {
             return (x + pin.count, area.y + 5)
         }
         buffer.put(s["login.title"], x: area.x + 2, y: area.y, style: .title)
-        buffer.put(codeTyped.isEmpty ? s["login.prompt"] : s.text("login.codeTyped", ["code": codeTyped]),
-                   x: area.x + 2, y: area.y + 1, style: codeTyped.isEmpty ? .muted : .bold)
+        if pinTypedOnList {
+            buffer.put(s["login.pinOnList"], x: area.x + 2, y: area.y + 1, style: .warning, clip: area)
+        } else {
+            buffer.put(codeTyped.isEmpty ? s["login.prompt"] : s.text("login.codeTyped", ["code": codeTyped]),
+                       x: area.x + 2, y: area.y + 1, style: codeTyped.isEmpty ? .muted : .bold)
+        }
         let rows = staff.map { member in
             member.code.padded(toWidth: 6) + " " + member.fullName.padded(toWidth: 28) + " "
                 + s["role.\(member.role.rawValue)"]
