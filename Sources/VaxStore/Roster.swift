@@ -56,6 +56,25 @@ extension AppDatabase {
         }
     }
 
+    /// How many people `query` matches, counted up to `cap` (`cap + 1` means more): the match stops
+    /// there, so that a one-letter query on a million names stays cheap.
+    public func countRosterMatches(_ query: RosterQuery, cap: Int = RosterQuery.countCap) throws -> Int {
+        guard !query.isEmpty else { return 0 }
+        return try read { db in
+            var sql = """
+                SELECT COUNT(*) FROM (SELECT p.rowid
+                FROM (SELECT rowid AS found FROM person_search WHERE person_search MATCH ? LIMIT ?) m
+                JOIN person p ON p.rowid = m.found
+                """
+            var arguments: StatementArguments = [query.ftsExpression, query.birthYear == nil ? cap + 1 : -1]
+            if let year = query.birthYear {
+                sql += " WHERE substr(p.birth_date, 1, 4) = ?"
+                arguments += [year.zeroPadded(4)]
+            }
+            return try Int.fetchOne(db.cachedStatement(sql: sql + " LIMIT ?)"), arguments: arguments + [cap + 1]) ?? 0
+        }
+    }
+
     /// The people of `rowids`, in that order, with their doses on record and today's ticket.
     static func matches(rowids: [Int64], in db: Database) throws -> [RosterMatch] {
         guard !rowids.isEmpty else { return [] }

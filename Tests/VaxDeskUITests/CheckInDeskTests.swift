@@ -252,7 +252,7 @@ struct SearchAdviceTests {
         #expect(!screen.contains("F3: đăng ký người mới"))
     }
 
-    @Test("a list cut at the desk's limit says to add a birth year or a word")
+    @Test("a list cut at the desk's limit says how many in all, and to add a birth year or a word")
     func narrow() {
         var state = F.desk(at: .checkIn)
         _ = state.type("ng")
@@ -260,10 +260,17 @@ struct SearchAdviceTests {
             RosterMatch(person: Person(fullName: "Nguyễn Văn Số \(index)", birthDate: BirthDate(year: 1950 + index % 40), sex: .male),
                         dosesOnRecord: 0)
         }
-        _ = state.answer(CheckInAnswer.searchResults(query: "ng", many))
+        // A full list asks how many in all; until the answer, it says the list is only the first.
+        #expect(state.answer(CheckInAnswer.searchResults(query: "ng", many)).compactMap { $0.as(CheckInEffect.self) } == [.countMatches("ng")])
         #expect(state.render().0.text.contains("Chỉ hiện 50 người đầu: thêm năm sinh (duc 1985, hung 51) hoặc một từ nữa."))
-        _ = state.answer(CheckInAnswer.searchResults(query: "ng", Array(many.prefix(3))))
-        #expect(!state.render().0.text.contains("Chỉ hiện"))
+        _ = state.answer(CheckInAnswer.matchCount(query: "ng", 1284))
+        #expect(state.render().0.text.contains("50 trong 1.284 người — thêm năm sinh (duc 1985, hung 51) hoặc một từ nữa."))
+        _ = state.answer(CheckInAnswer.matchCount(query: "n", 9))
+        #expect(state.render().0.text.contains("1.284"), "a count for an older query is not shown")
+        _ = state.answer(CheckInAnswer.matchCount(query: "ng", RosterQuery.countCap + 1))
+        #expect(state.render().0.text.contains("50 trong hơn 10.000 người"))
+        #expect(state.answer(CheckInAnswer.searchResults(query: "ng", Array(many.prefix(3)))).isEmpty, "a short list needs no count")
+        #expect(!state.render().0.text.contains("Chỉ hiện") && !state.render().0.text.contains("trong hơn"))
     }
 }
 

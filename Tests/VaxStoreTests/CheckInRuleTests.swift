@@ -115,4 +115,17 @@ struct CheckInRuleTests {
         let ticket = try f.checkIn(person)
         #expect(ticket.dose.doseNumber == 2)
     }
+
+    @Test("the roster counts a query's matches up to a cap: the same people the search finds, one more meaning more")
+    func countMatches() throws {
+        let f = try StoreFixture(people: 300)
+        for text in ["ng", "th", "nguyen van", "a 1980"] {
+            let query = RosterQuery(text)
+            let found = try f.database.searchRoster(query, limit: 1000).count
+            #expect(try f.database.countRosterMatches(query) == found, "\(text)")
+        }
+        let many = RosterQuery("n")
+        #expect(try f.database.countRosterMatches(many, cap: 10) == 11)
+        #expect(try f.database.countRosterMatches(RosterQuery("")) == 0)
+    }
 }

@@ -16,6 +16,8 @@ public struct RosterQuery: Hashable, Sendable {
 
     /// How many people a desk's search shows at most: more means the query should say more.
     public static let deskLimit = 50
+    /// Matches are counted up to this many: beyond it the desk says "more than 10,000".
+    public static let countCap = 10_000
 
     /// `currentYear` reads a two-digit year: "51" is 1951, "05" is 2005 until 2005 is in the future.
     public init(_ text: String, currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {

@@ -130,7 +130,7 @@ extension AppState {
             switch job {
             case .finished(let summary, _):
                 notice = Notice(text: context.strings.text("notice.importFinished", [
-                    "n": RosterImportScreen.grouped(summary.imported), "rejected": RosterImportScreen.grouped(summary.rejected),
+                    "n": NumberText.grouped(summary.imported), "rejected": NumberText.grouped(summary.rejected),
                 ]), tone: summary.rejected > 0 ? .warning : .success)
             case .failed(let message):
                 notice = Notice(text: context.strings.text("notice.importFailed", ["detail": message]), tone: .danger)

@@ -60,6 +60,7 @@ extension DeskClient {
         client.dashboard.report = { id in try database.sessionReport(sessionID: id) }
         client.dashboard.dashboard = { by in try database.dashboard(by: by) }
         client.checkIn.search = { text in try database.searchRoster(RosterQuery(text), limit: RosterQuery.deskLimit) }
+        client.checkIn.countMatches = { text in try database.countRosterMatches(RosterQuery(text)) }
         client.checkIn.doseHistory = { id in try database.doseHistory(personID: id) }
         client.checkIn.checkIn = { person, override, by in
             let ticket = try database.checkIn(personID: person.id, catalog: catalog, override: override, by: by, at: clock())

@@ -4,6 +4,8 @@ import VaxCore
 /// The roster and the check-in desk's records.
 public struct CheckInClient: Sendable {
     public var search: @Sendable (_ query: String) throws -> [RosterMatch]
+    /// How many people a query matches, counted up to `RosterQuery.countCap` (one more means more).
+    public var countMatches: @Sendable (_ query: String) throws -> Int = DeskClient.unset("checkIn.countMatches")
     public var doseHistory: @Sendable (_ personID: UUID) throws -> [PriorDose]
     /// Checks the person in; returns the ticket number. `override`: the site lead's reason for a dose
     /// the rules refuse.

@@ -4,6 +4,8 @@ import VaxCore
 /// What the check-in desk asks for.
 public enum CheckInEffect: DeskEffect {
     case search(String)
+    /// The list is full: how many the query matches in all.
+    case countMatches(String)
     case loadDoseHistory(personID: UUID)
     /// `override`: the site lead's reason for giving a dose the rules refuse.
     case checkIn(person: Person, override: String?, by: UUID)
@@ -13,6 +15,8 @@ public enum CheckInEffect: DeskEffect {
 
     public enum Answer: Sendable {
         case searchResults(query: String, [RosterMatch])
+        /// nil: the count failed; the list stays as it is (it is only a hint about its length).
+        case matchCount(query: String, Int?)
         case doseHistoryLoaded(personID: UUID, [PriorDose])
         case checkedIn(ticket: Int)
         /// People on the roster who may be the walk-in about to be registered (empty: nobody).
@@ -25,7 +29,7 @@ public enum CheckInEffect: DeskEffect {
     public var isWrite: Bool {
         switch self {
         case .checkIn, .registerWalkIn, .savePaperDose: true
-        case .search, .loadDoseHistory, .findDuplicates: false
+        case .search, .countMatches, .loadDoseHistory, .findDuplicates: false
         }
     }
 
@@ -33,6 +37,7 @@ public enum CheckInEffect: DeskEffect {
         let desk = client.checkIn
         switch self {
         case .search(let text): return .searchResults(query: text, try desk.search(text))
+        case .countMatches(let text): return .matchCount(query: text, try? desk.countMatches(text))
         case .loadDoseHistory(let personID): return .doseHistoryLoaded(personID: personID, try desk.doseHistory(personID))
         case .checkIn(let person, let override, let by): return .checkedIn(ticket: try desk.checkIn(person, override, by))
         case .findDuplicates(let person): return .duplicatesFound(person, try desk.possibleDuplicates(person))

@@ -31,6 +31,8 @@ struct CheckInScreen: StationScreen {
 
     var field = TextField()
     var results: [RosterMatch] = []
+    /// How many the query matches in all, once counted (the list shows the first `deskLimit`).
+    var matchTotal: Int?
     var selection = ListSelection()
     var phase = Phase.searching
     /// The card a scanner just read: the person is looked up by its number, and what the card and the
@@ -262,7 +264,13 @@ struct CheckInScreen: StationScreen {
     func searchAdvice(_ context: Context) -> String? {
         let query = RosterQuery(field.text, currentYear: context.todayAtSite.year)
         if query.tooFewDigits { return context.strings["checkIn.moreDigits"] }
-        if results.count >= RosterQuery.deskLimit { return context.strings.text("checkIn.narrow", ["n": String(results.count)]) }
+        if results.count >= RosterQuery.deskLimit {
+            guard let total = matchTotal else { return context.strings.text("checkIn.narrow", ["n": String(results.count)]) }
+            let all = total > RosterQuery.countCap
+                ? context.strings.text("checkIn.moreThan", ["n": NumberText.grouped(RosterQuery.countCap)])
+                : NumberText.grouped(total)
+            return context.strings.text("checkIn.narrowOf", ["n": String(results.count), "total": all])
+        }
         return nil
     }
 
@@ -273,7 +281,10 @@ struct CheckInScreen: StationScreen {
             guard query == field.text else { break }
             searchFailed = false
             results = matches
+            matchTotal = nil
             selection.clamp(count: results.count, visibleRows: 16)
+            // A full list is only the first of many: how many, so that the nurse knows to narrow it.
+            if matches.count >= RosterQuery.deskLimit, card == nil { return [.countMatches(query)] }
             if let card, query == card.citizenID, phase == .searching {
                 let holders = matches.filter { $0.person.identityNumber == card.citizenID }
                 guard holders.count == 1, let match = holders.first else {
@@ -282,6 +293,8 @@ struct CheckInScreen: StationScreen {
                 }
                 return Reaction(choose(match))
             }
+        case .matchCount(let query, let total):
+            if query == field.text, let total { matchTotal = total }
         case .duplicatesFound(let person, let matches):
             guard case .registering(let form) = phase else { break }
             if matches.isEmpty, let user = context.user { return [.registerWalkIn(person, by: user.id)] }

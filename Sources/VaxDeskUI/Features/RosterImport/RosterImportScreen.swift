@@ -82,36 +82,25 @@ struct RosterImportScreen: StationScreen {
         case .importing(let done, let total):
             // Once every row is written, the search index is built and the whole is committed.
             let line = total > 0 && done >= total ? s["rosterImport.finishing"]
-                : s.text("rosterImport.progress", ["done": Self.grouped(done), "total": Self.grouped(total)])
+                : s.text("rosterImport.progress", ["done": NumberText.grouped(done), "total": NumberText.grouped(total)])
             buffer.put(line, x: area.x + 1, y: area.y + 5, clip: area)
             ProgressBar.draw(total > 0 ? Double(done) / Double(total) : 0,
                              in: Rect(x: area.x + 1, y: area.y + 6, width: min(70, area.width - 2), height: 1), into: &buffer)
             buffer.put(s["rosterImport.keepWorking"], x: area.x + 1, y: area.y + 8, style: .muted, clip: area)
         case .finished(let summary, let errorsFile):
             var lines = [
-                s.text("rosterImport.lines", ["n": Self.grouped(summary.physicalLines)]),
-                s.text("rosterImport.read", ["n": Self.grouped(summary.rowsRead)]),
-                s.text("rosterImport.imported", ["n": Self.grouped(summary.imported)]),
-                s.text("rosterImport.updated", ["n": Self.grouped(summary.updated)]),
-                s.text("rosterImport.unchanged", ["n": Self.grouped(summary.unchanged)]),
-                s.text("rosterImport.duplicates", ["n": Self.grouped(summary.duplicates)]),
-                s.text("rosterImport.rejected", ["n": Self.grouped(summary.rejected)]),
+                s.text("rosterImport.lines", ["n": NumberText.grouped(summary.physicalLines)]),
+                s.text("rosterImport.read", ["n": NumberText.grouped(summary.rowsRead)]),
+                s.text("rosterImport.imported", ["n": NumberText.grouped(summary.imported)]),
+                s.text("rosterImport.updated", ["n": NumberText.grouped(summary.updated)]),
+                s.text("rosterImport.unchanged", ["n": NumberText.grouped(summary.unchanged)]),
+                s.text("rosterImport.duplicates", ["n": NumberText.grouped(summary.duplicates)]),
+                s.text("rosterImport.rejected", ["n": NumberText.grouped(summary.rejected)]),
             ]
             if let errorsFile { lines += ["", s["rosterImport.errorsAt"], errorsFile] }
             Dialog(title: s["rosterImport.doneTitle"], lines: lines, hint: s["rosterImport.doneHint"],
                    tone: summary.rejected > 0 ? .warning : .success).draw(in: area, into: &buffer)
         }
         return nil
-    }
-
-    /// 1 000 000, as Vietnamese forms group digits.
-    static func grouped(_ n: Int) -> String {
-        var digits = Array(String(n))
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(".", at: index)
-            index -= 3
-        }
-        return String(digits)
     }
 }
