@@ -33,6 +33,9 @@ struct CheckInScreen: StationScreen {
     var results: [RosterMatch] = []
     /// How many the query matches in all, once counted (the list shows the first `deskLimit`).
     var matchTotal: Int?
+    /// A walk-in's name typed without any diacritic that the nurse, told once, kept as it is: the
+    /// certificate prints the name as recorded, and "Nguyen Van Hung" is not how he writes it.
+    var plainNameKept: String?
     var selection = ListSelection()
     var phase = Phase.searching
     /// The card a scanner just read: the person is looked up by its number, and what the card and the
@@ -135,6 +138,12 @@ struct CheckInScreen: StationScreen {
                 provinces: context.provinces, catalog: context.catalog, currentYear: Int(context.today.prefix(4)) ?? 2026)
             switch validation {
             case .valid(let person):
+                if Self.lacksDiacritics(person.fullName), plainNameKept != person.fullName {
+                    plainNameKept = person.fullName
+                    form.show(problems: [.fullName: "walkIn.nameWithoutDiacritics"])
+                    phase = .registering(form)
+                    return []
+                }
                 return [.findDuplicates(person)]
             case .invalid(let problems):
                 form.show(problems: problems.mapValues(\.rawValue))
@@ -257,6 +266,11 @@ struct CheckInScreen: StationScreen {
             return []
         }
         return [.search(field.text)]
+    }
+
+    /// A name of plain letters only: typed on a keyboard without a Vietnamese input method, most likely.
+    static func lacksDiacritics(_ name: String) -> Bool {
+        name.unicodeScalars.allSatisfy(\.isASCII) && name.contains(where: \.isLetter)
     }
 
     /// What the search says under its list: ask for more digits, or for more words when the list is
