@@ -156,7 +156,7 @@ public enum RecordType: String, Sendable, CaseIterable {
 }
 
 /// The clinical events of a session, as the outbox and the audit log name them.
-public enum ClinicalEvent: String, Sendable {
+public enum ClinicalEvent: String, Sendable, CaseIterable {
     /// A walk-in added to the roster at the check-in desk.
     case registration
     case checkIn = "check-in"

@@ -23,6 +23,14 @@ enum AuditAction: Sendable {
     /// The site lead added someone to the open session's team.
     case teamAdded
 
+    /// Every act but the clinical events (`ClinicalEvent.allCases`), so that each has its words in
+    /// every language (a test holds the strings to them).
+    static let acts: [AuditAction] = [
+        .signIn, .signInFailed, .signInLocked, .pinReset, .pinChanged, .staffImport, .rosterImport, .export, .rosterSearch,
+        .certificatePrinted, .sync, .syncRequeue, .aefiAcknowledged, .doseOverride, .screeningLenient, .vitalsNotTaken,
+        .leftWithoutDose, .backup, .restore, .teamAdded,
+    ]
+
     var name: String {
         switch self {
         case .clinical(let event): event.rawValue

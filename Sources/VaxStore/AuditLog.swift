@@ -113,8 +113,23 @@ extension AppDatabase {
         }
     }
 
+    /// Each row with who did it and, for a record about a person, that person's name: the record's
+    /// visit (a screening, injection, observation or adverse event is one), or the person themselves.
     private static let auditQuery = """
-        SELECT a.seq, a.at, a.staff_id, s.code, s.full_name, a.action, a.record_type, a.record_id, a.detail
+        SELECT a.seq, a.at, a.staff_id, s.code, s.full_name, a.action, a.record_type, a.record_id, a.detail,
+            CASE a.record_type
+                WHEN 'person' THEN (SELECT full_name FROM person WHERE id = a.record_id)
+                WHEN 'prior_dose' THEN (SELECT p.full_name FROM prior_dose d JOIN person p ON p.id = d.person_id WHERE d.id = a.record_id)
+                WHEN 'visit' THEN (SELECT p.full_name FROM visit v JOIN person p ON p.id = v.person_id WHERE v.id = a.record_id)
+                WHEN 'screening' THEN (SELECT p.full_name FROM screening r JOIN visit v ON v.id = r.visit_id
+                                       JOIN person p ON p.id = v.person_id WHERE r.id = a.record_id)
+                WHEN 'injection' THEN (SELECT p.full_name FROM injection r JOIN visit v ON v.id = r.visit_id
+                                       JOIN person p ON p.id = v.person_id WHERE r.id = a.record_id)
+                WHEN 'observation' THEN (SELECT p.full_name FROM observation r JOIN visit v ON v.id = r.visit_id
+                                         JOIN person p ON p.id = v.person_id WHERE r.id = a.record_id)
+                WHEN 'aefi' THEN (SELECT p.full_name FROM aefi r JOIN visit v ON v.id = r.visit_id
+                                  JOIN person p ON p.id = v.person_id WHERE r.id = a.record_id)
+            END AS person_name
         FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
         """
 }
@@ -124,6 +139,6 @@ extension AuditEntry {
         self.init(
             seq: row[0], at: row[1], staffID: (row[2] as String?).flatMap(UUID.init(uuidString:)), staffCode: row[3],
             staffName: row[4], action: row[5], recordType: row[6],
-            recordID: (row[7] as String?).flatMap(UUID.init(uuidString:)), detail: row[8])
+            recordID: (row[7] as String?).flatMap(UUID.init(uuidString:)), detail: row[8], personName: row[9])
     }
 }

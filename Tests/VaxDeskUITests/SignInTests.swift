@@ -216,11 +216,13 @@ struct SignInTests {
                        staffCode: "DD01", staffName: "Nguyễn Thị Lan", action: n == 0 ? "sign-in" : "check-in",
                        recordType: n == 0 ? "staff" : "visit",
                        recordID: UUID(uuidString: "0193C2A1-0000-7000-8000-0000000000\(String(format: "%02d", n))")!,
-                       detail: nil)
+                       detail: nil, personName: n == 0 ? nil : "Trần Văn Số \(n)")
         }
         _ = lead.answer(DashboardAnswer.auditTrailLoaded(page, appended: false))
         let screen = lead.render().0
-        #expect(screen.text.contains("40  26/11 09:15:00  DD01  sign-in  staff …00000000"))
+        // In words: the act in the desk's language, the person by name, a record about nobody by its kind.
+        #expect(screen.text.contains("40  26/11 09:15:00  DD01  Đăng nhập  nhân viên …00000000"))
+        #expect(screen.text.contains("39  26/11 09:14:00  DD01  Tiếp đón  Trần Văn Số 1"))
         Golden.check(screen, "audit-trail")
         for _ in 0..<19 { _ = lead.send(.key(.down)) }
         #expect(lead.send(.key(.down)) == [DashboardEffect.loadAuditTrail(before: 21, by: F.staff[4].id)], "past the oldest: the next page")

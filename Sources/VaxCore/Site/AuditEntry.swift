@@ -12,11 +12,14 @@ public struct AuditEntry: Hashable, Sendable {
     public let recordType: String?
     public let recordID: UUID?
     public let detail: String?
+    /// Whom the record is about, when it is about a person.
+    public let personName: String?
 
     public init(
         seq: Int64, at: Date, staffID: UUID?, staffCode: String?, staffName: String?, action: String,
-        recordType: String?, recordID: UUID?, detail: String?
+        recordType: String?, recordID: UUID?, detail: String?, personName: String? = nil
     ) {
+        self.personName = personName
         self.seq = seq
         self.at = at
         self.staffID = staffID

@@ -112,7 +112,7 @@ struct AuditListCommand: ParsableCommand {
         let lead = try staff.signIn(database, messages: messages)
         let timeZone = (try database.site()).flatMap { TimeZone(identifier: $0.timeZoneIdentifier) } ?? LocalDay.vietnam
         for entry in try messages.refusing({ try database.auditTrail(limit: limit, by: lead.id) }) {
-            print(AuditLine.text(entry, timeZone: timeZone))
+            print(Printable.text(AuditLine.text(entry, timeZone: timeZone, strings: messages.strings)))
         }
     }
 }

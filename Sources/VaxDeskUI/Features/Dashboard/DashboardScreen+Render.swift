@@ -44,7 +44,7 @@ extension DashboardScreen {
             return nil
         case .auditTrail(let entries, let selection):
             buffer.put(s["dashboard.auditTitle"], x: area.x + 1, y: area.y, style: .title)
-            let rows = entries.map { AuditLine.text($0, timeZone: context.timeZone) }
+            let rows = entries.map { AuditLine.text($0, timeZone: context.timeZone, strings: context.strings) }
             ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
                           height: min(Self.auditRows + 1, area.height - 2)), into: &buffer, empty: s["dashboard.auditEmpty"])
             return nil
