@@ -121,15 +121,15 @@ extension AppDatabase {
     static func doseHistory(personID: UUID, in db: Database) throws -> [PriorDose] {
         try Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT dose_number, product_code, given_on FROM prior_dose WHERE person_id = ?1
+                SELECT dose_number, product_code, given_on, place FROM prior_dose WHERE person_id = ?1
                 UNION ALL
-                SELECT i.dose_number, i.product_code, s.day FROM injection i
-                    JOIN visit v ON v.id = i.visit_id JOIN session s ON s.id = v.session_id
+                SELECT i.dose_number, i.product_code, s.day, si.name FROM injection i
+                    JOIN visit v ON v.id = i.visit_id JOIN session s ON s.id = v.session_id JOIN site si ON si.id = s.site_id
                     WHERE v.person_id = ?1
-                ORDER BY 1
+                ORDER BY 1, 3
                 """),
             arguments: [personID.uuidString]
-        ).map { PriorDose(doseNumber: $0[0], productCode: $0[1], givenOn: $0[2]) }
+        ).map { PriorDose(doseNumber: $0[0], productCode: $0[1], givenOn: $0[2], place: $0[3]) }
     }
 
     public func addPriorDose(_ dose: PriorDose, personID: UUID, source: String, at date: Date) throws {

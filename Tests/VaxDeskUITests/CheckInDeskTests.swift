@@ -299,5 +299,22 @@ struct SearchAdviceTests {
         #expect(state.answer(CheckInAnswer.searchResults(query: "ng", Array(many.prefix(3)))).isEmpty, "a short list needs no count")
         #expect(!state.render().0.text.contains("Chỉ hiện") && !state.render().0.text.contains("trong hơn"))
     }
-}
 
+    @Test("the last look lists the doses on record with where they were given: the newest three, and how many before")
+    func earlierDoses() {
+        let history = [
+            PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10", place: "TYT Phường Vĩnh Thanh"),
+            PriorDose(doseNumber: 2, productCode: "astrazeneca", givenOn: "2021-10-20", place: "Trường THCS Nguyễn Du"),
+            PriorDose(doseNumber: 3, productCode: "pfizer", givenOn: "2022-03-01"),
+            PriorDose(doseNumber: 4, productCode: "pfizer", givenOn: "2022-09-01", place: "BV Đa khoa Kiên Giang"),
+            PriorDose(doseNumber: 5, productCode: "moderna", givenOn: "2023-06-01", place: "TYT Phường Vĩnh Thanh"),
+        ]
+        let state = F.lastLook(history: history)
+        let screen = state.render().0.text
+        #expect(screen.contains("… và 2 mũi trước đó"), "\(screen)")
+        #expect(screen.contains("Mũi 3: Pfizer · 01/03/2022") && !screen.contains("Mũi 3: Pfizer · 01/03/2022 ·"))
+        #expect(screen.contains("Mũi 5: Moderna · 01/06/2023 · TYT Phường Vĩnh Thanh"))
+        #expect(!screen.contains("Mũi 1: AstraZeneca"), "only the newest three")
+        #expect(screen.contains("Esc: Quay lại"), "the dialog's keys still show at 80×24")
+    }
+}

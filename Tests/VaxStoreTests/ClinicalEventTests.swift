@@ -29,6 +29,7 @@ struct ClinicalEventTests {
         #expect(try f.database.stageCounts() == [.discharged: 1])
         #expect(try f.database.pendingOutboxCount() == outboxBefore + 5, "check-in, screening, vial opened, injection, discharge")
         #expect(try f.database.doseHistory(personID: person.id).map(\.doseNumber) == [1])
+        #expect(try f.database.doseHistory(personID: person.id).first?.place == f.demo.site.name, "where it was given")
     }
 
     @Test("tickets count up, and a person gets one ticket per session")

@@ -12,10 +12,13 @@ public struct DoseEligibility: Hashable, Sendable {
     /// The days that must pass since the last dose, and the product that set them.
     public let minimumDays: Int?
     public let lastProduct: String?
+    /// The doses on record, oldest first: the last look shows them.
+    public let priors: [PriorDose]
 
     public init(after priors: [PriorDose], catalog: VaccineCatalog) {
         plan = DosePlan(after: priors, catalog: catalog)
         let ordered = priors.sorted { ($0.doseNumber, $0.givenOn) < ($1.doseNumber, $1.givenOn) }
+        self.priors = ordered
         guard let last = ordered.last, let first = ordered.first else {
             earliestDay = nil
             minimumDays = nil

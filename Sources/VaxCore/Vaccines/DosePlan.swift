@@ -6,8 +6,11 @@ public struct PriorDose: Hashable, Sendable {
     public var productCode: String
     /// The local day it was given, `yyyy-mm-dd`.
     public var givenOn: String
+    /// Where it was given, when the record says (the site, or the paper record's place).
+    public var place: String?
 
-    public init(doseNumber: Int, productCode: String, givenOn: String) {
+    public init(doseNumber: Int, productCode: String, givenOn: String, place: String? = nil) {
+        self.place = place
         self.doseNumber = doseNumber
         self.productCode = productCode
         self.givenOn = givenOn

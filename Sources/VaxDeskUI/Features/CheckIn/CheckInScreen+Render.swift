@@ -70,6 +70,7 @@ extension CheckInScreen {
             lines.append(s["checkIn.loadingHistory"])
             return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
         }
+        lines += [""] + Self.earlierDoses(eligibility.priors, context)
         let plan = eligibility.plan
         lines.append(s.text("checkIn.confirmDose", ["n": String(plan.doseNumber), "series": s["series.\(plan.series.rawValue)"]]))
         // A first dose may be of any product; later ones name the products the series allows.
@@ -81,6 +82,22 @@ extension CheckInScreen {
         }
         lines += ["", "✗ " + Self.describe(refusal, context)]
         return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.refusedHint"], tone: .danger)
+    }
+
+    /// The doses on record, newest last, so that the nurse can ask "dose 1 was AstraZeneca on 10/08,
+    /// at the ward?": at most three lines, with how many earlier ones are not shown.
+    static func earlierDoses(_ priors: [PriorDose], _ context: Context) -> [String] {
+        let s = context.strings
+        guard !priors.isEmpty else { return [s["checkIn.noEarlierDoses"]] }
+        let shown = priors.suffix(3)
+        var lines = [s["checkIn.earlierDoses"]]
+        if priors.count > shown.count { lines.append("  " + s.text("checkIn.moreEarlierDoses", ["n": String(priors.count - shown.count)])) }
+        lines += shown.map { dose in
+            "  " + s.text("checkIn.earlierDose", [
+                "n": String(dose.doseNumber), "product": context.productNames([dose.productCode]), "date": LocalDay.shown(dose.givenOn),
+            ]) + (dose.place.map { " · " + $0 } ?? "")
+        }
+        return lines
     }
 
     /// Why the dose cannot be given today, as the nurse tells the person.
