@@ -5,6 +5,9 @@ import Foundation
 public final class TmuxDesk: @unchecked Sendable {
     public let name: String
     private let socket: String
+    /// How many keys `press` has sent: the keystrokes a person would make (typed text, a name or the
+    /// signs' digits, is not counted).
+    public private(set) var keysPressed = 0
 
     public init(_ command: String, name: String = "desk", columns: Int = 80, rows: Int = 24) throws {
         self.name = name
@@ -21,7 +24,10 @@ public final class TmuxDesk: @unchecked Sendable {
 
     /// Sends named keys: Enter, Escape, Down, F2, C-c…
     public func press(_ keys: String...) throws {
-        for key in keys { try tmux(["send-keys", "-t", name, key]) }
+        for key in keys {
+            try tmux(["send-keys", "-t", name, key])
+            keysPressed += 1
+        }
     }
 
     /// The text on screen now.

@@ -20,6 +20,9 @@ struct InjectionScreen: StationScreen {
     var phase = Phase.queue
     var lotSelection = ListSelection()
     var arm = Arm.left
+    /// Set when a person is called: once the vials are read, a lot with no open vial gives way to one
+    /// that has (the vial in use), so that calling and injecting is Enter, Enter, Enter.
+    var pickLotInUse = false
     /// The session's vials, open ones first (reloaded whenever a desk writes).
     var vials: [Vial] = []
     var station: Station? { .injection }
@@ -42,6 +45,17 @@ struct InjectionScreen: StationScreen {
     }
 
     var selectedLotIndex: Int { lotSelection.selected }
+
+    /// Keeps the chosen lot when it has a usable open vial (or when none has); otherwise chooses the
+    /// first lot that has one.
+    mutating func selectLotInUse(_ context: Context) {
+        let lots = usableLots(context)
+        func inUse(_ index: Int) -> Bool { currentVial(of: lots[index], context)?.state(at: context.now) == .usable }
+        guard !(lots.indices.contains(selectedLotIndex) && inUse(selectedLotIndex)),
+              let index = lots.indices.first(where: inUse)
+        else { return }
+        lotSelection.select(index, count: lots.count, visibleRows: 8)
+    }
 
     /// The vial a lot's doses come from: its open vial with the fewest doses left (finish one before the
     /// next), or one past its discard time, which must be discarded first.
@@ -110,6 +124,7 @@ struct InjectionScreen: StationScreen {
             guard let entry = queue.selected, entry.claimedBy == nil else { return [] }
             // The lot chosen for the last person stays chosen: a vaccinator works through one vial.
             phase = .preparing(entry)
+            pickLotInUse = true
             return [.queue(.claim(visitID: entry.visitID, stage: .waitingInjection, by: user.id)), .loadVials]
         case (.preparing, .arm(let chosen)):
             arm = chosen
@@ -167,6 +182,10 @@ struct InjectionScreen: StationScreen {
             queue.receive(answer, for: .waitingInjection)
         case .vialsLoaded(let loaded):
             vials = loaded
+            if pickLotInUse {
+                pickLotInUse = false
+                selectLotInUse(context)
+            }
         case .vialOpened(let vial):
             return .saved(s.text("notice.vialOpened", [
                 "product": context.productNames([vial.productCode]), "lot": vial.lotNumber,
