@@ -3,6 +3,25 @@ import GRDB
 import VaxCore
 
 extension AppDatabase {
+    /// SQL for the worst adverse event of the visit in `visitColumn` (2 serious, 1 common, NULL none),
+    /// read back with `worstSeverity(_:)`: the observation board and the certificate show it.
+    static func worstSeveritySQL(ofVisit visitColumn: String) -> String {
+        "(SELECT MAX(CASE e.severity WHEN 'serious' THEN 2 ELSE 1 END) FROM aefi e WHERE e.visit_id = \(visitColumn))"
+    }
+
+    /// SQL: whether the visit in `visitColumn` has a serious event with neither a referral nor an
+    /// outcome yet; such a person does not just leave.
+    static func unresolvedSeriousSQL(ofVisit visitColumn: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM aefi e WHERE e.visit_id = \(visitColumn) AND e.severity = 'serious'
+                AND COALESCE(e.referral, '') = '' AND e.outcome IS NULL)
+        """
+    }
+
+    static func worstSeverity(_ level: Int?) -> AdverseEvent.Severity? {
+        level.map { $0 == 2 ? .serious : .common }
+    }
+
     /// Records an adverse event for a visit of the open session that reached the injection.
     public func recordAdverseEvent(_ event: AdverseEvent, by staffID: UUID, at date: Date) throws {
         try commitEvent(.aefi, by: staffID, at: date) { db in

@@ -21,8 +21,7 @@ extension AppDatabase {
                 db, sql: """
                     SELECT dose_number, product_code, lot_number, given_on, place, NULL FROM prior_dose WHERE person_id = ?1
                     UNION ALL
-                    SELECT i.dose_number, i.product_code, l.lot_number, se.day, s.name,
-                        (SELECT MAX(CASE a.severity WHEN 'serious' THEN 2 ELSE 1 END) FROM aefi a WHERE a.visit_id = v.id)
+                    SELECT i.dose_number, i.product_code, l.lot_number, se.day, s.name, \(Self.worstSeveritySQL(ofVisit: "v.id"))
                     FROM injection i
                         JOIN vaccine_lot l ON l.id = i.lot_id JOIN visit v ON v.id = i.visit_id
                         JOIN session se ON se.id = v.session_id JOIN site s ON s.id = se.site_id
@@ -32,7 +31,7 @@ extension AppDatabase {
                 arguments: [person.id.uuidString]
             ).map {
                 Certificate.Dose(number: $0[0], productCode: $0[1], lotNumber: $0[2], day: $0[3], place: $0[4],
-                                 adverseEvent: ($0[5] as Int?).map { $0 == 2 ? .serious : .common })
+                                 adverseEvent: Self.worstSeverity($0[5]))
             }
             return Certificate(person: person, doses: doses, siteName: row["site_name"],
                                reference: try row.uuid("injection_id"), issuedAt: date)

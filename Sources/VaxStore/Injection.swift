@@ -70,10 +70,8 @@ extension AppDatabase {
             let due: Date = row["due_at"]
             let reason = earlyReason.flatMap { $0.isEmpty ? nil : $0 }
             // A serious event with no referral and no outcome yet: the person does not just leave.
-            let unresolved = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM aefi WHERE visit_id = ? AND severity = 'serious'
-                               AND COALESCE(referral, '') = '' AND outcome IS NULL)
-                """, arguments: [visitID.uuidString]) ?? false
+            let unresolved = try Bool.fetchOne(db, sql: "SELECT " + Self.unresolvedSeriousSQL(ofVisit: "?"),
+                                               arguments: [visitID.uuidString]) ?? false
             if unresolved, resolution == nil { throw VisitError.seriousEventUnresolved }
             // A millisecond of slack: the stored due time is rounded to milliseconds. A referral or an
             // outcome recorded is the decision that ends an observation early.

@@ -36,10 +36,8 @@ extension AppDatabase {
                     SELECT \(Person.columns("p")), v.id AS visit_id, v.ticket, v.stage, v.stage_since,
                         v.dose_number, v.caution, v.observation_due, v.allowed_products,
                         v.claim_holder, v.claimed_at, c.code AS claimer_code,
-                        (SELECT MAX(CASE a.severity WHEN 'serious' THEN 2 ELSE 1 END) FROM aefi a WHERE a.visit_id = v.id)
-                            AS aefi_level,
-                        EXISTS (SELECT 1 FROM aefi a WHERE a.visit_id = v.id AND a.severity = 'serious'
-                                AND COALESCE(a.referral, '') = '' AND a.outcome IS NULL) AS aefi_unresolved
+                        \(Self.worstSeveritySQL(ofVisit: "v.id")) AS aefi_level,
+                        \(Self.unresolvedSeriousSQL(ofVisit: "v.id")) AS aefi_unresolved
                     FROM visit v JOIN person p ON p.id = v.person_id LEFT JOIN staff c ON c.id = v.claimed_by
                     WHERE v.session_id = ? AND v.stage = ?
                     ORDER BY \(order), v.ticket
@@ -51,7 +49,7 @@ extension AppDatabase {
                     stage: VisitStage(rawValue: row["stage"]) ?? stage, doseNumber: row["dose_number"],
                     since: row["stage_since"], caution: row["caution"], observationDue: row["observation_due"],
                     allowedProducts: try ProductList.read(row["allowed_products"]), claimedBy: otherDeskClaim(row, at: Date()),
-                    adverseEvent: (row["aefi_level"] as Int?).map { $0 == 2 ? .serious : .common },
+                    adverseEvent: Self.worstSeverity(row["aefi_level"]),
                     adverseEventUnresolved: row["aefi_unresolved"])
             }
         }
