@@ -184,7 +184,7 @@ struct SessionOpeningTests {
 struct SessionHistoryTests {
     typealias F = DeskFixture
 
-    @Test("F3 lists the site's sessions; Enter shows one's report, Esc goes back to the list")
+    @Test("F3 lists the site's sessions; Enter shows one's report with every breakdown, ↑/↓ scroll it, Esc goes back")
     func history() {
         var lead = F.signedIn(staffIndex: 4)
         _ = lead.send(.key(.function(6)))
@@ -200,11 +200,25 @@ struct SessionHistoryTests {
         report.vaccinated = 112
         report.lots = [SessionReport.Lot(product: "astrazeneca", lot: "A1089", dosesReceived: 500, vialsOpened: 12,
                                          dosesInOpenedVials: 120, dosesGiven: 112, dosesWasted: 8)]
+        report.byProduct = ["astrazeneca": 112]
+        report.byDoseNumber = ["1": 70, "2": 42]
+        report.bySex = ["F": 60, "M": 52]
+        report.byAgeGroup = ["18-49": 80, "50-64": 20, "65+": 12]
+        report.byPriorityGroup = ["1": 10, "6": 40, "9": 62]
         _ = lead.answer(DashboardAnswer.reportLoaded(report))
         let screen = lead.render().0.text
         #expect(screen.contains("Báo cáo buổi 25/11/2026"))
-        #expect(screen.contains("AstraZeneca A1089: tiêm 112 · hủy 8 · trả lại 380"))
+        // The same breakdowns as `vaxdesk report session`, the first page of them.
+        #expect(screen.contains("Theo vắc xin:") && screen.contains("Theo mũi:") && screen.contains("Theo giới:"), "\(screen)")
+        #expect(screen.contains("↑/↓: dòng 1–"), "\(screen)")
         Golden.check(lead.render().0, "dashboard-history")
+        for _ in 0..<30 { _ = lead.send(.key(.down)) }
+        let end = lead.render().0.text
+        #expect(end.contains("AstraZeneca Vaxzevria lô A1089: nhận 500 liều, mở 12 lọ, tiêm 112, hủy 8, trả lại 380")
+                    || end.contains("lô A1089: nhận 500 liều"), "\(end)")
+        #expect(end.contains("Theo nhóm ưu tiên:"), "the last page: \(end)")
+        // Another desk's write (or an unlock): the report on screen is read again, not left stale.
+        #expect(lead.send(.databaseChanged).compactMap { $0.as(DashboardEffect.self) }.contains(.loadReport(sessionID: earlier.id)))
         _ = lead.send(.key(.escape))
         #expect(!lead.render().0.text.contains("Báo cáo buổi"))
         _ = lead.send(.key(.escape))

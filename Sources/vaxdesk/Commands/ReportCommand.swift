@@ -64,39 +64,7 @@ struct SessionReportCommand: ParsableCommand {
 /// The report as people and spreadsheets read it.
 enum SessionReportText {
     static func text(_ report: SessionReport, resources: LoadedResources) -> String {
-        let strings = resources.strings
-        /// A count per key, the key put in words by `label`.
-        func section(_ key: String, _ counts: [String: Int], label: (String) -> String = { $0 }) -> [String] {
-            [strings["report.\(key)"]] + counts.sorted { $0.key < $1.key }
-                .map { "  \($0.key.isEmpty ? "—" : label($0.key)): \($0.value)" }
-        }
-        func product(_ code: String) -> String { resources.catalog.product(code)?.name ?? code }
-        var lines = [
-            strings.text("report.title", [
-                "day": LocalDay.shown(report.day), "place": report.place,
-                "status": strings["report.status.\(report.status)"],
-            ]),
-            strings.text("report.checkedIn", ["n": String(report.checkedIn)]),
-            strings.text("report.vaccinated", ["n": String(report.vaccinated)]),
-        ]
-        lines += section("byProduct", report.byProduct, label: product) + section("byDoseNumber", report.byDoseNumber)
-            + section("bySex", report.bySex) { strings["sex.\($0)"] } + section("byAgeGroup", report.byAgeGroup)
-            + section("byPriorityGroup", report.byPriorityGroup)
-        lines.append(strings.text("report.notVaccinated", [
-            "deferred": String(report.deferred), "contraindicated": String(report.contraindicated),
-            "referred": String(report.referred),
-        ]))
-        lines.append(strings.text("report.leftWithoutDose", report.leftWithoutDoseValues))
-        lines.append(strings.text("report.aefi", ["common": String(report.aefiCommon), "serious": String(report.aefiSerious)]))
-        lines.append(strings["report.lots"])
-        for lot in report.lots {
-            lines.append(strings.text("report.lot", [
-                "product": product(lot.product), "lot": lot.lot, "received": String(lot.dosesReceived),
-                "vials": String(lot.vialsOpened), "given": String(lot.dosesGiven), "wasted": String(lot.dosesWasted),
-                "returned": String(lot.dosesReturned),
-            ]))
-        }
-        return lines.joined(separator: "\n")
+        report.lines(resources.strings) { resources.catalog.product($0)?.name ?? $0 }.joined(separator: "\n")
     }
 
     /// `section,key,value` rows.

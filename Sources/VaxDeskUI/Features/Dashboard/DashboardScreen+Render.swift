@@ -153,24 +153,19 @@ extension DashboardScreen {
         return nil
     }
 
-    /// A closed session's figures over the history list.
-    static func drawReport(_ report: SessionReport, in area: Rect, into buffer: inout Buffer, _ context: Context) {
+    /// A session's figures over the history list: the same lines as `vaxdesk report session`, as many
+    /// as fit from `shown.top` (↑/↓ scroll the rest).
+    static func drawReport(_ shown: ShownReport, in area: Rect, into buffer: inout Buffer, _ context: Context) {
         let s = context.strings
-        var lines = [
-            s.text("report.checkedIn", ["n": String(report.checkedIn)]),
-            s.text("report.vaccinated", ["n": String(report.vaccinated)]),
-            s.text("report.notVaccinated", ["deferred": String(report.deferred), "contraindicated": String(report.contraindicated),
-                                            "referred": String(report.referred)]),
-            s.text("report.leftWithoutDose", report.leftWithoutDoseValues),
-            s.text("report.aefi", ["common": String(report.aefiCommon), "serious": String(report.aefiSerious)]),
-        ]
-        for lot in report.lots {
-            lines.append(s.text("dashboard.lotReport", [
-                "product": context.productNames([lot.product]), "lot": lot.lot, "given": String(lot.dosesGiven),
-                "wasted": String(lot.dosesWasted), "returned": String(lot.dosesReturned),
-            ]))
+        let lines = shown.lines(context)
+        let rows = ShownReport.rows(in: area)
+        let top = min(shown.top, max(0, lines.count - rows))
+        var visible = Array(lines.dropFirst(top).prefix(rows))
+        if lines.count > rows {
+            visible.append(s.text("dashboard.reportMore", ["from": String(top + 1), "to": String(top + visible.count),
+                                                           "n": String(lines.count)]))
         }
-        Dialog(title: s.text("dashboard.reportTitle", ["day": LocalDay.shown(report.day)]),
-               lines: lines, hint: s["dashboard.reportHint"]).draw(in: area, into: &buffer)
+        Dialog(title: s.text("dashboard.reportTitle", ["day": LocalDay.shown(shown.report.day)]),
+               lines: visible, hint: s["dashboard.reportHint"]).draw(in: area, into: &buffer)
     }
 }

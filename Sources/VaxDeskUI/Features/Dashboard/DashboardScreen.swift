@@ -13,7 +13,7 @@ struct DashboardScreen: StationScreen {
         case opening(FormEditor<SessionPlan.Field>)
         case addingStaff(FormEditor<StaffRow.Field>)
         /// Earlier sessions, newest first; Enter shows a session's report.
-        case history([VaccinationSession], ListSelection, SessionReport?)
+        case history([VaccinationSession], ListSelection, ShownReport?)
         /// Choosing whose PIN to reset, then confirming it (`confirming`: the one chosen).
         case resettingPIN([Staff], ListSelection, confirming: Staff? = nil)
         /// A new PIN, shown in full until the site lead has read it (it is never shown again).
@@ -169,6 +169,9 @@ struct DashboardScreen: StationScreen {
         case .history(let sessions, var selection, nil):
             _ = selection.handle(key, count: sessions.count, visibleRows: 16)
             phase = .history(sessions, selection, nil)
+        case .history(let sessions, let selection, var shown?):
+            shown.scroll(key, lineCount: shown.lines(context).count, rows: ShownReport.rows(in: Self.screenArea))
+            phase = .history(sessions, selection, shown)
         case .resettingPIN(let staff, var selection, nil):
             _ = selection.handle(key, count: staff.count, visibleRows: 16)
             phase = .resettingPIN(staff, selection)
@@ -191,6 +194,10 @@ struct DashboardScreen: StationScreen {
         return []
     }
 
+    /// The dashboard's area on the smallest screen, 80×24: the report scrolls within it (a larger
+    /// screen shows more lines, and the drawing keeps the last page whole).
+    static let screenArea = Rect(x: 0, y: 0, width: 80, height: 20)
+
     /// Rows of the audit trail on an 80×24 screen.
     static let auditRows = 16
     /// A backup older than this is shown as a warning: the site has hours of records in one copy only.
@@ -204,7 +211,10 @@ struct DashboardScreen: StationScreen {
         case .sessionsLoaded(let sessions):
             if case .history = phase { phase = .history(sessions, ListSelection(), nil) }
         case .reportLoaded(let report):
-            if case .history(let sessions, let selection, _) = phase { phase = .history(sessions, selection, report) }
+            if case .history(let sessions, let selection, let shown) = phase {
+                // A report read again (after an unlock, another desk's write) keeps its place.
+                phase = .history(sessions, selection, ShownReport(report: report, top: shown?.report.sessionID == report.sessionID ? shown!.top : 0))
+            }
         case .staffLoaded(let staff):
             if case .resettingPIN = phase { phase = .resettingPIN(staff, ListSelection()) }
         case .pinReset(let code, let pin):
@@ -242,5 +252,10 @@ struct DashboardScreen: StationScreen {
         return Reaction(refresh(context))
     }
 
-    func refresh(_ context: Context) -> [DashboardEffect] { context.user.map { [.loadDashboard(by: $0.id)] } ?? [] }
+    /// The board, and the report on screen read again: an unlocked desk never shows stale figures.
+    func refresh(_ context: Context) -> [DashboardEffect] {
+        guard let user = context.user else { return [] }
+        if case .history(_, _, let shown?) = phase { return [.loadDashboard(by: user.id), .loadReport(sessionID: shown.report.sessionID)] }
+        return [.loadDashboard(by: user.id)]
+    }
 }
