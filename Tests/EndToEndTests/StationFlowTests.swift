@@ -87,4 +87,31 @@ struct StationFlowTests {
         try desk.press("F10")
         #expect(try desk.waitFor("EXITED") != nil)
     }
+
+    @Test("an observation desk that locks itself keeps the board's counts in view, and no name")
+    func lockedObservationBoard() throws {
+        let directory = TemporaryDirectory("e2e-lock-board")
+        let path = try Desks.site(in: directory)
+        let work = try SiteWork(path: path)
+        let people = try work.database.rosterPeople(first: 40).filter {
+            DoseEligibility(after: try work.database.doseHistory(personID: $0.id), catalog: work.catalog).lastProduct == nil
+        }.prefix(2)
+        for person in people { _ = try work.injected(person) }
+        // One of the two is due already (the clock moved on).
+        let first = try #require(try work.database.queue(at: .inObservation).first)
+        let past = "2020-01-01 00:00:00.000"
+        try SQLiteShell.text(path, "UPDATE visit SET observation_due = '\(past)' WHERE id = '\(first.visitID.uuidString)'")
+        let desk = try TmuxDesk(Desks.deskCommand(path, "--idle-lock 3s"), name: "lock-board")
+        try Desks.signIn(desk, as: .mai)
+        try desk.press("Enter")
+        try desk.expect("Đang theo dõi: 2 người")
+        let locked = try desk.expect("Theo dõi: 2 người · ", timeout: 15)
+        #expect(locked.contains("Bàn đã khóa") && locked.contains("đã đủ giờ") && locked.contains("quá giờ"), "\(locked)")
+        for person in people { #expect(!locked.contains(person.fullName), "the locked board shows \(person.fullName)") }
+        try desk.type("7777")
+        try desk.press("Enter")
+        try desk.expect("Đang theo dõi: 2 người")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+    }
 }
