@@ -94,17 +94,21 @@ extension AppDatabase {
         }
     }
 
-    /// The session now open at the site, if any (the latest opened).
+    /// The session now open at the site, if any (the latest opened), with its team.
     public func openSession() throws -> VaccinationSession? {
-        try read { db in try Self.openSession(db) }
+        try read { db in try Self.openSession(db, withTeam: true) }
     }
 
-    static func openSession(_ db: Database) throws -> VaccinationSession? {
+    /// The open session; its team only when asked (`withTeam`): the store's own steps, a search per
+    /// keystroke among them, need only its id.
+    static func openSession(_ db: Database, withTeam: Bool = false) throws -> VaccinationSession? {
         try Row.fetchOne(
             db, sql: "SELECT * FROM session WHERE status = 'open' ORDER BY opened_at DESC LIMIT 1"
         ).map { row in
-            let team = try String.fetchAll(db, sql: "SELECT staff_id FROM session_team WHERE session_id = ?",
-                                           arguments: [row["id"] as String])
+            let id: String = row["id"]
+            let team = withTeam
+                ? try String.fetchAll(db, sql: "SELECT staff_id FROM session_team WHERE session_id = ?", arguments: [id])
+                : []
             return VaccinationSession(
                 id: try row.uuid("id"), siteID: try row.uuid("site_id"), day: row["day"], place: row["place"],
                 status: .open, openedAt: row["opened_at"], team: Set(team.compactMap(UUID.init(uuidString:))))

@@ -135,12 +135,10 @@ extension AppDatabase {
         guard let role, role.may(act) else { throw VisitError.notPermitted(act, role: role) }
         // The session's work is its team's: someone with the right role but not on today's team (a
         // shared machine, a colleague's desk) records nothing until the site lead adds them.
-        if act.needsTeam, role != .siteLead, let session = try String.fetchOne(
-            db, sql: "SELECT id FROM session WHERE status = 'open' ORDER BY opened_at DESC LIMIT 1")
-        {
+        if act.needsTeam, role != .siteLead, let session = try Self.openSession(db) {
             let onTeam = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM session_team WHERE session_id = ? AND staff_id = ?)",
-                arguments: [session, staffID.uuidString]) ?? false
+                arguments: [session.id.uuidString, staffID.uuidString]) ?? false
             guard onTeam else { throw VisitError.notOnTeam }
         }
     }
@@ -150,7 +148,7 @@ extension AppDatabase {
     public func addToTeam(_ codes: [String], by staffID: UUID, at date: Date) throws -> [Staff] {
         try write { db in
             try Self.requirePermission(.openSession, by: staffID, in: db)
-            guard let session = try Self.openSession(db) else { throw VisitError.noOpenSession }
+            guard let session = try Self.openSession(db, withTeam: true) else { throw VisitError.noOpenSession }
             var added: [Staff] = []
             for code in codes {
                 let normalized = code.trimmingCharacters(in: .whitespaces).uppercased()

@@ -150,10 +150,12 @@ public final class Pusher: @unchecked Sendable {
         return "HTTP \(reply.status)" + (outcome.map { ": \($0)" } ?? "")
     }
 
-    /// A failure without an answer, as one of the words the desks translate (`syncError.*` strings).
+    /// A failure without a usable answer, as one of the words the desks translate (`syncError.*`
+    /// strings), or the words of a redirect or a refusal, which name what happened.
     public static func describe(_ error: Error) -> String {
-        // A redirect is not a network failure: the message names where it pointed.
+        // Not network failures: a redirect names where it pointed, a refusal what the centre said.
         if let redirect = error as? HTTPTransport.RedirectRefused { return redirect.description }
+        if let refused = error as? HTTPTransport.Refused { return refused.description }
         let text = String(describing: error)
         if text.contains("connectTimeout") || text.contains("deadlineExceeded") || text.contains("readTimeout") {
             return "timeout"

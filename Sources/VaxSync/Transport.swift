@@ -69,7 +69,7 @@ public struct HTTPTransport: FHIRTransport {
         let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
         let reply = try send(.GET, root + "/audit-heads", headers: HTTPHeaders(), body: nil)
         guard reply.status == 200 else { throw Refused(reply: reply) }
-        guard let list = try? SeenAuditHead.List.decoder().decode(SeenAuditHead.List.self, from: reply.body) else {
+        guard let list = try? ISO8601JSON.decoder().decode(SeenAuditHead.List.self, from: reply.body) else {
             throw Refused(reply: reply)
         }
         return list

@@ -36,7 +36,7 @@ struct AuditAnchorTests {
             #expect(try BuiltProgram.run(sync).status == 0)
         }
         let listed = try await SyncTests.get(central.baseURL + "/audit-heads", token: central.token)
-        let heads = try SeenAuditHead.List.decoder().decode(SeenAuditHead.List.self, from: Data(listed.body.utf8)).heads.map(\.seq)
+        let heads = try ISO8601JSON.decoder().decode(SeenAuditHead.List.self, from: Data(listed.body.utf8)).heads.map(\.seq)
         try #require(heads.count == 3, "\(listed.body)")
         let seen = try BuiltProgram.runWithErrors(verify)
         #expect(seen.status == 0, "\(seen.output) \(seen.errors)")
@@ -89,7 +89,7 @@ struct AuditAnchorTests {
                                             body: try CentralBoundsTests.bundle(people: 1), headers: [AuditHead.headerName: head.header])
         #expect(sent.status == 200, "\(sent)")
         let own = try await SyncTests.get(central.baseURL + "/audit-heads", token: central.token)
-        let list = try SeenAuditHead.List.decoder().decode(SeenAuditHead.List.self, from: Data(own.body.utf8))
+        let list = try ISO8601JSON.decoder().decode(SeenAuditHead.List.self, from: Data(own.body.utf8))
         #expect(list.site == "site-A" && list.heads.map(\.seq) == [7] && list.heads.first?.hash == head.hash)
         let other = try await SyncTests.get(central.baseURL + "/audit-heads", token: tokenB)
         #expect(other.body.contains("\"heads\":[]"), "site B sees none of A's: \(other.body)")

@@ -25,7 +25,7 @@ struct AuditHeadsController {
                 site = found
             }
             let list = SeenAuditHead.List(site: site.name, heads: try await store.auditHeads(siteID: site.id))
-            return CentralResponse.json(.ok, try SeenAuditHead.List.encoder().encode(list), type: "application/json")
+            return CentralResponse.json(.ok, try ISO8601JSON.encoder().encode(list), type: "application/json")
         }
     }
 }

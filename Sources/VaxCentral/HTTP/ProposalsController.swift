@@ -32,7 +32,7 @@ struct ProposalsController {
                 Listed(seq: $0.seq, record: $0.reference, site: $0.site, baseVersion: $0.baseVersion, receivedAt: $0.receivedAt,
                        resource: try? JSONDecoder().decode(FHIRResource.self, from: Data($0.json.utf8)))
             }
-            return CentralResponse.json(.ok, try Self.encoder.encode(listed), type: "application/json")
+            return CentralResponse.json(.ok, try ISO8601JSON.encoder().encode(listed), type: "application/json")
         }
         group.post(":seq/:decision") { request, context in
             let officer = try Self.officer(context)
@@ -56,7 +56,7 @@ struct ProposalsController {
 
     static func response(_ decision: ProposalDecision, seq: Int) -> Response {
         func decided(_ name: String, _ version: Int? = nil) -> Response {
-            CentralResponse.json(.ok, (try? encoder.encode(Decided(decision: name, version: version))) ?? Data(), type: "application/json")
+            CentralResponse.json(.ok, (try? ISO8601JSON.encoder().encode(Decided(decision: name, version: version))) ?? Data(), type: "application/json")
         }
         switch decision {
         case .accepted(let version): return decided("accepted", version)
@@ -75,13 +75,6 @@ struct ProposalsController {
             return CentralResponse.outcome(.forbidden, code: "forbidden", "a district officer reads; a provincial or national officer decides")
         }
     }
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
 
     static func officer(_ context: CentralRequestContext) throws -> Officer {
         guard case .officer(let officer) = try context.requirePrincipal() else {

@@ -49,18 +49,5 @@ public struct SeenAuditHead: Hashable, Sendable, Codable {
             self.site = site
             self.heads = heads
         }
-
-        public static func encoder() -> JSONEncoder {
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.outputFormatting = [.sortedKeys]
-            return encoder
-        }
-
-        public static func decoder() -> JSONDecoder {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .iso8601
-            return decoder
-        }
     }
 }

@@ -60,7 +60,7 @@ struct AuditAgainstCentre {
         do {
             list = try transport.seenAuditHeads()
         } catch {
-            throw messages.failure("auditCentralUnreachable", ["reason": Self.reason(error)])
+            throw messages.failure("auditCentralUnreachable", ["reason": Pusher.describe(error)])
         }
         let timeZone = (try database.site()).flatMap { TimeZone(identifier: $0.timeZoneIdentifier) } ?? LocalDay.vietnam
         let formatter = DateFormatter()
@@ -83,12 +83,6 @@ struct AuditAgainstCentre {
             print(messages.text("auditCentralRestored", ["seq": String(restore.seq), "at": restore.at]))
         }
         return false
-    }
-
-    /// Why the centre could not be asked, in the words the sync messages use.
-    static func reason(_ error: Error) -> String {
-        if let refused = error as? HTTPTransport.Refused { return refused.description }
-        return Pusher.describe(error)
     }
 }
 
