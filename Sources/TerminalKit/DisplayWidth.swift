@@ -59,3 +59,54 @@ extension StringProtocol {
         return text + String(repeating: " ", count: Swift.max(0, width - text.displayWidth))
     }
 }
+
+extension StringProtocol {
+    /// The text broken into lines of at most `width` columns, between words where it can: every word
+    /// stays readable at 80 columns instead of ending in "…". A word wider than a whole line is cut
+    /// where the line ends and goes on below. Lines after the first begin with `indent` columns of
+    /// spaces (to sit under the text of a numbered item, not under its number); leading spaces are the
+    /// text's own indentation and stay on the first line.
+    public func wrapped(toWidth width: Int, indent: Int = 0) -> [String] {
+        guard width > 0 else { return [] }
+        let text = String(self)
+        guard text.displayWidth > width else { return [text] }
+        let indent = Swift.min(Swift.max(0, indent), width - 1)
+        let leading = String(text.prefix { $0 == " " }.prefix(width - 1))
+        var lines: [String] = []
+        var line = leading
+        var lineWidth = leading.count
+        var hasWord = false
+        func finish() {
+            lines.append(line)
+            line = String(repeating: " ", count: indent)
+            lineWidth = indent
+            hasWord = false
+        }
+        for word in text.split(separator: " ") {
+            let wordWidth = word.displayWidth
+            if hasWord, lineWidth + 1 + wordWidth <= width {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if hasWord { finish() }
+            var rest = Substring(word)
+            while lineWidth + rest.displayWidth > width {
+                var used = lineWidth
+                let head = rest.prefix { character in
+                    used += character.displayWidth
+                    return used <= width
+                }
+                guard !head.isEmpty else { break }
+                line += head
+                rest = rest.dropFirst(head.count)
+                finish()
+            }
+            line += rest
+            lineWidth += rest.displayWidth
+            hasWord = true
+        }
+        if hasWord { lines.append(line) }
+        return lines
+    }
+}

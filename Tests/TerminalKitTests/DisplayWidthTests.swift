@@ -94,4 +94,26 @@ struct BufferTests {
         #expect(terminal.cellsWritten == full + 1)
         #expect(terminal.screen.lines == ["Xin chào!", ""])
     }
+
+    @Test("wrapping breaks between words, keeps every word whole, and indents what follows")
+    func wrapping() {
+        let item = "Đang bị suy giảm miễn dịch nặng, ung thư giai đoạn cuối đang điều trị hóa trị, xạ trị"
+        let lines = item.wrapped(toWidth: 40, indent: 4)
+        #expect(lines.allSatisfy { $0.displayWidth <= 40 })
+        #expect(lines.joined(separator: " ").split(separator: " ") == item.split(separator: " "))
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("    ") && !$0.hasPrefix("     ") })
+        #expect(lines[0] == "Đang bị suy giảm miễn dịch nặng, ung thư")
+        // Decomposed Vietnamese is measured as it shows.
+        let nfd = item.decomposedStringWithCanonicalMapping.wrapped(toWidth: 40, indent: 4)
+        #expect(nfd.map { $0.precomposedStringWithCanonicalMapping } == lines)
+    }
+
+    @Test("wrapping: short text untouched, leading spaces kept, a word longer than a line cut and carried on")
+    func wrappingEdges() {
+        #expect("Đức".wrapped(toWidth: 10) == ["Đức"])
+        #expect("  → quay lại sau bốn tuần".wrapped(toWidth: 14) == ["  → quay lại", "sau bốn tuần"])
+        #expect("/media/usb/site-backup.db".wrapped(toWidth: 10) == ["/media/usb", "/site-back", "up.db"])
+        #expect("ab 漢字漢字".wrapped(toWidth: 5) == ["ab", "漢字", "漢字"])
+        #expect("".wrapped(toWidth: 0).isEmpty)
+    }
 }

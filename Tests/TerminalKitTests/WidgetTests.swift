@@ -108,4 +108,30 @@ struct ListTests {
         #expect(buffer.lines[2].contains("│ Số 12"))
         #expect(buffer.lines[5].contains("└"))
     }
+
+    @Test("a bar too narrow for every key ends with F1 …, never with half a key")
+    func narrowBar() {
+        let map = KeyMap([
+            KeyBinding([.function(7)], "Đóng buổi tiêm", "close"),
+            KeyBinding([.function(3)], "Buổi trước", "history"),
+            KeyBinding([.escape], "Quay lại", "back"),
+            KeyBinding([.function(1)], "Trợ giúp", "help"),
+        ])
+        var buffer = Buffer(size: Size(columns: 40, rows: 1))
+        FunctionBar.draw(map, in: buffer.bounds, into: &buffer)
+        #expect(buffer.lines == ["F7 Đóng buổi tiêm  F3 Buổi trước  F1 …"])
+        var wide = Buffer(size: Size(columns: 80, rows: 1))
+        FunctionBar.draw(map, in: wide.bounds, into: &wide)
+        #expect(wide.lines == ["F7 Đóng buổi tiêm  F3 Buổi trước  Esc Quay lại  F1 Trợ giúp"])
+    }
+
+    @Test("a dialog wraps a long line between words instead of cutting it")
+    func dialogWraps() {
+        var buffer = Buffer(size: Size(columns: 30, rows: 10))
+        Dialog(title: "Đóng buổi tiêm", lines: ["Còn đang chờ: 3 người chờ khám, 2 người chờ tiêm."], hint: "Enter: Đóng")
+            .draw(in: buffer.bounds, into: &buffer)
+        let text = buffer.lines.map { $0.replacingOccurrences(of: "│", with: " ") }.joined(separator: " ")
+        #expect(!text.contains("…"))
+        #expect(text.split(separator: " ").joined(separator: " ").contains("Còn đang chờ: 3 người chờ khám, 2 người chờ tiêm."))
+    }
 }

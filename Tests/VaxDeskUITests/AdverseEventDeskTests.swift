@@ -68,8 +68,11 @@ struct CertificateDeskTests {
         _ = state.send(.key(.enter))
         let effects = state.answer(ObservationAnswer.discharged)
         #expect(effects == [ObservationEffect.loadCertificate(visitID: entry.visitID)])
+        // The address is longer than the room beside the QR code: it goes on below, whole.
+        var person = F.duc
+        person.address = "số 8 đường Mạc Cửu, Phường Vĩnh Thanh Vân, Rạch Giá, Kiên Giang"
         let certificate = Certificate(
-            person: F.duc,
+            person: person,
             doses: [
                 Certificate.Dose(number: 1, productCode: "astrazeneca", lotNumber: "A1089", day: "2021-08-10", place: "TYT Phường 5"),
                 Certificate.Dose(number: 2, productCode: "pfizer", lotNumber: "FK5127", day: "2026-11-26", place: "Trạm Y tế"),

@@ -66,6 +66,22 @@ struct WalkInTests {
         Golden.check(state.render().0, "walkin-problems")
     }
 
+    @Test("a CCCD that contradicts the sex is said whole at 80×24, on the rows below the field")
+    func identityContradiction() {
+        var state = F.desk(at: .checkIn)
+        _ = state.send(.key(.function(3)))
+        for (value, last) in [("Lê Thị Mơ", false), ("12/03/1990", false), ("nam", false), ("091190012345", true)] {
+            _ = state.type(value)
+            if !last { _ = state.send(.key(.tab)) }
+        }
+        #expect(state.send(.key(.enter)).isEmpty, "refused before the store is asked")
+        let screen = state.render().0
+        let words = screen.lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains("✗ " + state.context.strings["roster.identitySexMismatch"]), "\(screen.text)")
+        #expect(screen.text.contains("Nhóm ưu tiên"), "every field still on screen")
+        Golden.check(screen, "walkin-identity-sex")
+    }
+
     @Test("a walk-in's name typed without diacritics is flagged before saving; kept as it is on a second Enter")
     func nameWithoutDiacritics() {
         var state = F.desk(at: .checkIn)

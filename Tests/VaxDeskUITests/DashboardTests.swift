@@ -81,7 +81,12 @@ struct DashboardTests {
         #expect(lead.render().0.text.contains("Đóng buổi tiêm? Sau khi đóng không ghi nhận thêm được."))
         #expect(lead.send(.key(.enter)) == [DashboardEffect.closeSession(by: F.staff[4].id)])
         _ = lead.answer(.refused(.sessionNotResolved(inObservation: 4, openVials: 1, waiting: 0)))
-        #expect(lead.notice?.text.contains("4 người đang theo dõi và 1 lọ đang mở") == true)
+        #expect(lead.notice?.text == "Chưa đóng được buổi tiêm: còn 4 người đang theo dõi, 1 lọ đang mở. Trước khi đóng: cho về, hủy lọ.")
+        // The refusal is read whole at 80×24: it goes on in the rows above the status line.
+        let screen = lead.render().0
+        let words = screen.lines.suffix(5).joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(words.contains(lead.notice?.text ?? "-"), "\(screen.text)")
+        Golden.check(screen, "dashboard-close-refused")
     }
 
     @Test("closing with people still waiting lists them by queue and records them as going home without a dose, for a reason")

@@ -57,6 +57,12 @@ struct ScreenGoldenTests {
             _ = state.send(.key(key))
         }
         Golden.check(state.render().0, "screening-checklist")
+        // F1 on the checklist lists the keys the checklist reads itself, and no hint of another screen.
+        _ = state.send(.key(.function(1)))
+        let help = state.render().0
+        #expect(help.text.contains("c / k"))
+        #expect(!help.text.contains("Tìm:") || !help.text.contains("CCCD/SĐT"))
+        Golden.check(help, "help-checklist")
     }
 
     @Test("injection: lot, arm and the identity check")

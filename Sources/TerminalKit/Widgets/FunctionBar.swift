@@ -1,20 +1,35 @@
 /// The bottom row: what each key does right now, drawn from the screen's key map. A disabled key is
-/// shown dimmed and in brackets, so it reads as unavailable without colour.
+/// shown dimmed and in brackets, so it reads as unavailable without colour. The screen's own keys come
+/// first; when the row is too narrow for every key it ends with "F1 …" (the help, which lists them all),
+/// never with a key cut in half.
 public enum FunctionBar {
-    public static func draw<C>(_ keyMap: KeyMap<C>, in rect: Rect, into buffer: inout Buffer) {
+    public static func draw<C>(_ keyMap: KeyMap<C>, in rect: Rect, into buffer: inout Buffer, help: Key = .function(1)) {
         buffer.fill(rect.row(0), style: .init(reverse: true))
+        let shown = keyMap.bindings.filter { $0.inBar && !$0.keys.isEmpty }
+        let whole = shown.map(width).reduce(0, +) + 2 * max(0, shown.count - 1)
+        let more = whole > rect.width && keyMap.bindings.contains { $0.keys.contains(help) } ? help.label + " …" : nil
+        let end = rect.maxX - (more.map { $0.displayWidth + 2 } ?? 0)
         var x = rect.x
-        for binding in keyMap.bindings where binding.inBar {
-            guard let key = binding.keys.first else { continue }
-            let keyText = key.label
-            let label = binding.isEnabled ? binding.label : "(\(binding.label))"
-            let width = keyText.displayWidth + 1 + label.displayWidth
-            if x + width > rect.maxX { break }
+        for binding in shown {
+            guard x + width(binding) <= end else { break }
+            let keyText = binding.keys[0].label
             buffer.put(keyText, x: x, y: rect.y, style: .init(tone: .accent, bold: true, reverse: true))
-            buffer.put(label, x: x + keyText.displayWidth + 1, y: rect.y,
+            buffer.put(label(binding), x: x + keyText.displayWidth + 1, y: rect.y,
                        style: binding.isEnabled ? .init(reverse: true) : .init(tone: .muted, reverse: true))
-            x += width + 2
+            x += width(binding) + 2
         }
+        if let more {
+            buffer.put(help.label, x: x, y: rect.y, style: .init(tone: .accent, bold: true, reverse: true))
+            buffer.put("…", x: x + help.label.displayWidth + 1, y: rect.y, style: .init(reverse: true))
+        }
+    }
+
+    private static func width<C>(_ binding: KeyBinding<C>) -> Int {
+        binding.keys[0].label.displayWidth + 1 + label(binding).displayWidth
+    }
+
+    private static func label<C>(_ binding: KeyBinding<C>) -> String {
+        binding.isEnabled ? binding.label : "(\(binding.label))"
     }
 }
 

@@ -30,5 +30,12 @@ public struct Strings: Sendable {
         return text
     }
 
+    /// A text about `n` things, `{n}` filled: the key's `.one` form when there is one thing and the
+    /// language has one ("1 dose", not "1 doses"; Vietnamese needs none).
+    public func count(_ key: String, _ n: Int, _ values: [String: String] = [:]) -> String {
+        let one = key + ".one"
+        return text(n == 1 && table[one] != nil ? one : key, values.merging(["n": String(n)]) { $1 })
+    }
+
     public var keys: Dictionary<String, String>.Keys { table.keys }
 }

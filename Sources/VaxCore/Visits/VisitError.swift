@@ -111,8 +111,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .claimedElsewhere(let code, let name): ["code": code, "name": name]
         case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
         case .notPermitted: [:]
-        case .sessionNotResolved(let people, let vials, let waiting):
-            ["people": String(people), "vials": String(vials), "waiting": String(waiting)]
+        case .sessionNotResolved: [:]
         case .leftWithoutDoseReasonRequired: [:]
         case .unknownStaffCode(let code): ["code": code]
         case .vialNotUsable, .vialPastDiscardTime, .discardReasonRequired: [:]
@@ -134,6 +133,13 @@ extension Strings {
         if case .notPermitted(let act, let role) = error {
             values["act"] = self["act.\(act.rawValue)"]
             values["role"] = self["role.\(role?.rawValue ?? "unknown")"]
+        }
+        if case .sessionNotResolved(let people, let vials, let waiting) = error {
+            // Only what is still open is named, each with what to do about it.
+            let open = [("waiting", waiting), ("observation", people), ("vials", vials)].filter { $0.1 > 0 }
+            let key = error.messageKey
+            values["what"] = open.map { count(key + "." + $0.0, $0.1) }.joined(separator: ", ")
+            values["todo"] = open.map { self[key + "." + $0.0 + "Todo"] }.joined(separator: ", ")
         }
         return text(error.messageKey, values)
     }

@@ -48,10 +48,15 @@ extension AppState {
 
     private func drawHeader(in rect: Rect, into buffer: inout Buffer) {
         let s = context.strings
-        var left = "VaxDesk · " + siteName
-        if let station { left += " · " + s["station.\(station.rawValue)"] }
         var right = context.time(context.now, seconds: true)
         if let user = context.user { right = user.fullName + " · " + right }
+        // The station is what a passer-by reads first: when the row is narrow, the product's name goes,
+        // then the end of the site's name, never the station's.
+        let room = rect.width - right.displayWidth - 2
+        let tail = station.map { " · " + s["station.\($0.rawValue)"] } ?? ""
+        var left = "VaxDesk · " + siteName + tail
+        if left.displayWidth > room { left = siteName + tail }
+        if left.displayWidth > room { left = siteName.truncated(toWidth: max(8, room - tail.displayWidth)) + tail }
         StatusLine.draw(left: left, right: right, in: rect, into: &buffer, style: Style(tone: .accent, bold: true, reverse: true))
     }
 
@@ -77,7 +82,16 @@ extension AppState {
         }
         buffer.fill(rect)
         let rightWidth = right.displayWidth
-        buffer.put(left.truncated(toWidth: max(0, rect.width - rightWidth - 2)), x: rect.x + 1, y: rect.y, style: style)
+        // A message longer than its row goes on in the rows above it (three in all at most), each row
+        // cleared first: what the store refused is read whole, never cut at the outbox count.
+        let width = max(1, rect.width - rightWidth - 3)
+        var lines = left.wrapped(toWidth: width)
+        if lines.count > 3 { lines = Array(lines.prefix(2)) + [lines.dropFirst(2).joined(separator: " ").truncated(toWidth: width)] }
+        for (index, line) in lines.enumerated() {
+            let y = rect.y - (lines.count - 1 - index)
+            buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1))
+            buffer.put(line, x: rect.x + 1, y: y, style: style)
+        }
         buffer.put(right, x: rect.maxX - rightWidth, y: rect.y, style: context.session == nil ? .warning : .muted)
     }
 
@@ -137,12 +151,19 @@ extension AppState {
     private func drawHelp(in area: Rect, into buffer: inout Buffer) {
         let s = context.strings
         let bindings = screen.current.keyMap(context).bindings + globalKeys()
-        let lines = bindings.map { binding -> String in
-            let keys = binding.keys.map(\.label).joined(separator: "/")
-            let reason = binding.disabledReason.map { " — " + $0 } ?? ""
-            return keys.padded(toWidth: 10) + " " + binding.label + reason
+        let rows = bindings.map { binding -> (String, String) in
+            (binding.keys.map(\.label).joined(separator: "/"), binding.label + (binding.disabledReason.map { " — " + $0 } ?? ""))
         }
-        Dialog(title: s["help.title"], lines: lines + ["", s["help.typing"]], hint: s["help.hint"])
+        let other = screen.current.otherKeys(context).map { ($0.keys, $0.what) }
+        // Each key's words go on under themselves, not under the key: a reason is read whole.
+        let keyWidth = max(10, (rows + other).map(\.0.displayWidth).max() ?? 0)
+        func lines(_ rows: [(String, String)]) -> [String] {
+            rows.flatMap { keys, what in
+                let text = what.wrapped(toWidth: max(10, area.width - 6 - keyWidth - 1))
+                return text.enumerated().map { ($0.offset == 0 ? keys : "").padded(toWidth: keyWidth) + " " + $0.element }
+            }
+        }
+        Dialog(title: s["help.title"], lines: lines(rows) + (other.isEmpty ? [] : [""] + lines(other)), hint: s["help.hint"])
             .draw(in: area, into: &buffer)
     }
 }

@@ -14,6 +14,8 @@ protocol StationScreen {
     mutating func perform(_ command: Command, _ context: Context) -> [Effect]
     /// A key no binding claims: typing into a field, moving in a list.
     mutating func handleKey(_ key: Key, _ context: Context) -> [Effect]
+    /// What `handleKey` does in the present state, for the help.
+    func otherKeys(_ context: Context) -> [KeyHelp]
     /// The answer to one of this screen's effects.
     mutating func receive(_ answer: Effect.Answer, _ context: Context) -> Reaction<Effect>
     /// One of this screen's effects failed: the desk has said why in the status line already.
@@ -33,6 +35,7 @@ protocol StationScreen {
 
 extension StationScreen {
     mutating func handleKey(_ key: Key, _ context: Context) -> [Effect] { [] }
+    func otherKeys(_ context: Context) -> [KeyHelp] { [] }
     mutating func failed(_ failure: DeskFailure, _ context: Context) -> Reaction<Effect> { [] }
     func refresh(_ context: Context) -> [Effect] { [] }
     var heldClaim: UUID? { nil }

@@ -57,20 +57,30 @@ struct FormEditor<Field: Hashable & Sendable>: Hashable, Sendable {
     ) -> (x: Int, y: Int) {
         let labels = fields.map { label($0) + (required($0) ? " *" : "") }
         let labelWidth = (labels.map(\.displayWidth).max() ?? 0) + 1
+        // A problem is a sentence: it starts under the label, where the whole width is free, and goes on
+        // below when longer than a row — unless that would push fields off the screen.
+        var problemLines = fields.map { field in
+            problems[field].map { ("✗ " + strings[$0]).wrapped(toWidth: max(1, area.width - 2), indent: 2) } ?? []
+        }
+        if problemLines.map({ 1 + max(1, $0.count) }).reduce(0, +) > area.height {
+            problemLines = problemLines.map { $0.isEmpty ? [] : [$0.joined(separator: " ")] }
+        }
         var cursor = (x: area.x, y: area.y)
+        var y = area.y
         for (index, field) in fields.enumerated() {
-            let y = area.y + index * 2
             guard y + 1 < area.maxY else { break }
             buffer.put(labels[index], x: area.x, y: y, style: index == focus ? .bold : .plain)
             let rect = Rect(x: area.x + labelWidth + 1, y: y, width: min(44, area.width - labelWidth - 2), height: 1)
             let x = texts[field]!.draw(in: rect, into: &buffer)
             if index == focus { cursor = (x, y) }
-            // A problem is a sentence: it starts under the label, where the whole width is free.
-            if let problem = problems[field] {
-                buffer.put("✗ " + strings[problem], x: area.x + 2, y: y + 1, style: .danger, clip: area)
+            if !problemLines[index].isEmpty {
+                for (offset, line) in problemLines[index].enumerated() {
+                    buffer.put(line, x: area.x + 2, y: y + 1 + offset, style: .danger, clip: area)
+                }
             } else if index == focus, let hint = hint(field) {
                 buffer.put(hint, x: rect.x, y: y + 1, style: .muted, clip: area)
             }
+            y += 1 + max(1, problemLines[index].count)
         }
         return cursor
     }

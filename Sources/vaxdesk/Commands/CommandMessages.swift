@@ -16,6 +16,11 @@ struct CommandMessages {
         strings.text("cli.\(key)", values)
     }
 
+    /// A message about `n` things (`Strings.count`).
+    func count(_ key: String, _ n: Int, _ values: [String: String] = [:]) -> String {
+        strings.count("cli.\(key)", n, values)
+    }
+
     /// A refusal that argument parser prints as is (no usage text: the arguments were right), exit 1.
     func failure(_ key: String, _ values: [String: String]) -> CommandRefusal {
         CommandRefusal(text(key, values))

@@ -46,10 +46,10 @@ struct SessionCloseCommand: ParsableCommand {
                         "since": LocalDay.time(entry.since, in: timeZone),
                     ])
                 }
-                throw CommandRefusal(([messages.text("stillWaiting", ["n": String(waiting.count)])] + list).joined(separator: "\n"))
+                throw CommandRefusal(([messages.count("stillWaiting", waiting.count)] + list).joined(separator: "\n"))
             }
             let count = try messages.refusing { try database.recordLeftWithoutDose(reason: reason, by: lead.id, at: Date()) }
-            print(messages.text("leftWithoutDose", ["n": String(count)]))
+            print(messages.count("leftWithoutDose", count))
         }
         try messages.refusing { try database.closeSession(by: lead.id, at: Date()) }
         print(SessionReportText.text(try database.sessionReport(), resources: try LoadedResources(language: site.language)))

@@ -52,6 +52,8 @@ struct ChangePINScreen: StationScreen {
         return []
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] { changed ? [] : KeyHelp.of(.pinFields, strings: context.strings) }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [ChangePINEffect] {
         guard !changed else { return [] }
         var pin = pins[focused] ?? ""

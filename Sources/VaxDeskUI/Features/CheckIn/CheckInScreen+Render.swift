@@ -147,13 +147,13 @@ extension CheckInScreen {
         let rows = min(matches.count, 8)
         let inner = Dialog(
             title: s["walkIn.lookAlikesTitle"],
-            lines: [s.text("walkIn.lookAlikesQuestion", ["name": person.fullName, "n": String(matches.count)]), ""],
+            lines: [s.count("walkIn.lookAlikesQuestion", matches.count, ["name": person.fullName]), ""],
             hint: s["walkIn.lookAlikesHint"], tone: .warning
         ).draw(in: area, into: &buffer, extraRows: rows + 1)
         let lines = matches.map { match in
             context.identityLine(ticket: match.ticketToday, person: match.person) + " · "
                 + (match.person.commune ?? match.person.address ?? "") + " · "
-                + s.text("checkIn.doses", ["n": String(match.dosesOnRecord)])
+                + s.count("checkIn.doses", match.dosesOnRecord)
         }
         ListView.draw(lines, selection: chosen, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: rows),
                       into: &buffer)
@@ -182,7 +182,7 @@ extension CheckInScreen {
         let rows = results.map { match -> String in
             let p = match.person
             let status = match.ticketToday.map { s.text("common.ticket", ["n": String($0)]) }
-                ?? s.text("checkIn.doses", ["n": String(match.dosesOnRecord)])
+                ?? s.count("checkIn.doses", match.dosesOnRecord)
             return p.fullName.padded(toWidth: nameWidth) + " " + p.birthDate.description.padded(toWidth: 10) + " "
                 + context.sexLabel(p.sex).padded(toWidth: 3) + " " + p.maskedIdentityNumber.padded(toWidth: 7) + " "
                 + (p.commune ?? "").padded(toWidth: 18) + " " + status

@@ -226,6 +226,17 @@ struct CheckInScreen: StationScreen {
         return PersonForm(values: looksLikeName ? [.fullName: NameFolding.normalizeName(typed)] : [:])
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] {
+        let s = context.strings
+        switch phase {
+        case .searching, .ticket: return KeyHelp.of(.search, .list, strings: s)
+        case .registering, .addingDose: return KeyHelp.of(.form, strings: s)
+        case .lookAlikes: return KeyHelp.of(.list, strings: s)
+        case .overriding: return KeyHelp.of(.reason, strings: s)
+        case .confirming: return []
+        }
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [CheckInEffect] {
         switch phase {
         case .searching:

@@ -116,7 +116,7 @@ extension DashboardScreen {
             ]), indent: 2)
         }
         y += 1
-        var sync = s.text("dashboard.sync", ["n": String(board.outboxPending)])
+        var sync = s.count("dashboard.sync", board.outboxPending)
         if let success = board.sync.lastSuccess { sync += " · " + s.text("dashboard.syncLast", ["time": context.time(success)]) }
         line(sync, .muted)
         if let error = board.sync.lastError {
@@ -124,7 +124,7 @@ extension DashboardScreen {
             line("⚠ " + s.text("dashboard.syncError", ["message": s.syncError(error)]) + retry, .warning)
         }
         if !board.refused.isEmpty {
-            line("✗ " + s.text("dashboard.syncRefused", ["n": String(board.refused.count)]), .danger)
+            line("✗ " + s.count("dashboard.syncRefused", board.refused.count), .danger)
             for record in board.refused.prefix(3) {
                 line(record.event + " …" + record.recordID.uuidString.suffix(8).lowercased() + ": " + record.message, .danger, indent: 3)
             }

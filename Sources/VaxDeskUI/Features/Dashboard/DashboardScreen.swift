@@ -158,6 +158,17 @@ struct DashboardScreen: StationScreen {
         return []
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] {
+        let s = context.strings
+        switch phase {
+        case .opening, .addingStaff: return KeyHelp.of(.form, strings: s)
+        case .history(_, _, nil), .resettingPIN(_, _, nil), .auditTrail: return KeyHelp.of(.list, strings: s)
+        case .history: return KeyHelp.of(.scroll, strings: s)
+        case .confirmingClose: return KeyHelp.of(.reason, strings: s)
+        case .resettingPIN, .newPIN, .board: return []
+        }
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [DashboardEffect] {
         switch phase {
         case .opening(var form):
@@ -234,7 +245,7 @@ struct DashboardScreen: StationScreen {
             if case .opening = phase { phase = .board }
             return .saved(s["notice.sessionOpened"])
         case .leftWithoutDoseRecorded(let n):
-            return .notice(s.text("notice.leftWithoutDose", ["n": String(n)]), .warning)
+            return .notice(s.count("notice.leftWithoutDose", n), .warning)
         case .sessionClosed:
             return .saved(s["notice.sessionClosed"])
         }

@@ -156,6 +156,16 @@ struct InjectionScreen: StationScreen {
         return []
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] {
+        let s = context.strings
+        switch phase {
+        case .queue: return KeyHelp.of(.list, strings: s)
+        case .preparing: return KeyHelp.of(.lots, .arm, strings: s)
+        case .discarding: return KeyHelp.of(.reason, strings: s)
+        case .confirming: return []
+        }
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [InjectionEffect] {
         switch phase {
         case .queue:
@@ -192,7 +202,7 @@ struct InjectionScreen: StationScreen {
                 "doses": String(vial.dosesPerVial), "time": context.time(vial.discardDue),
             ]))
         case .vialDiscarded(let wasted):
-            return .saved(s.text("notice.vialDiscarded", ["n": String(wasted)]))
+            return .saved(s.count("notice.vialDiscarded", wasted))
         case .injected(let due):
             guard case .confirming(let entry, _) = phase else { return [] }
             phase = .queue

@@ -6,7 +6,8 @@ import VaxQR
 /// The certificate as text: the same lines on screen (beside its QR code) and in the file sent to the
 /// printer.
 public enum CertificatePage {
-    /// The lines of the certificate, at most `width` columns; `withPlaces` adds where each dose was given.
+    /// The lines of the certificate, at most `width` columns, a longer one (an address, a place) going on
+    /// below under its own indentation; `withPlaces` adds where each dose was given.
     public static func lines(_ certificate: Certificate, _ context: Context, width: Int, withPlaces: Bool) -> [String] {
         let s = context.strings
         let person = certificate.person
@@ -36,7 +37,7 @@ public enum CertificatePage {
             s.text("certificate.issued", ["date": LocalDay.shown(context.day(certificate.issuedAt))]),
             s.text("certificate.reference", ["ref": certificate.reference.text]),
         ]
-        return lines.map { $0.truncated(toWidth: width) }
+        return lines.flatMap { line in line.wrapped(toWidth: width, indent: line.prefix { $0 == " " }.count + 2) }
     }
 
     /// The QR code of the record reference, as half-block lines; nil if it cannot be encoded.

@@ -122,6 +122,17 @@ struct ObservationScreen: StationScreen {
         return []
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] {
+        let s = context.strings
+        switch phase {
+        case .board: return KeyHelp.of(.list, strings: s)
+        case .earlyReason: return KeyHelp.of(.reason, strings: s)
+        case .adverseEvent: return KeyHelp.of(.form, strings: s)
+        case .adverseOutcome: return KeyHelp.of(.aefiOutcome, strings: s)
+        case .confirming, .certificate: return []
+        }
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [ObservationEffect] {
         switch phase {
         case .board:

@@ -50,6 +50,11 @@ struct RosterImportScreen: StationScreen {
         return [.importRoster(path: Self.expandingHome(field.text.trimmed), by: user.id)]
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] {
+        if case .choosing = Phase(context.rosterImport) { return KeyHelp.of(.path, strings: context.strings) }
+        return []
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [RosterImportEffect] {
         if case .choosing = Phase(context.rosterImport) { _ = field.handle(key) }
         return []

@@ -69,7 +69,7 @@ extension ScreeningScreen {
             lines.append("  → " + (s.optional("screening.return.\(id)") ?? s["screening.return.\(outcome.rawValue)"]))
         }
         if reasons.isEmpty { lines.append("→ " + s["screening.return.\(outcome.rawValue)"]) }
-        Dialog(title: s["screening.noteTitle"], lines: lines.map { $0.truncated(toWidth: area.width - 8) },
+        Dialog(title: s["screening.noteTitle"], lines: lines,
                hint: s["screening.noteHint"], tone: .warning).draw(in: area, into: &buffer)
     }
 
@@ -78,16 +78,23 @@ extension ScreeningScreen {
         let checklist = context.checklist
         buffer.put(context.identityLine(ticket: entry.ticket, person: entry.person) + " · "
                    + s.text("queue.dose", ["n": String(entry.doseNumber)]), x: area.x + 1, y: area.y, style: .bold)
-        buffer.put(checklist.version + " · " + checklist.title.text(s.language), x: area.x + 1, y: area.y + 1,
-                   style: .muted, clip: area)
-        buffer.put(vitalsLine(context), x: area.x + 1, y: area.y + 2,
+        // The form's title is read whole, on as many lines as it takes.
+        let title = (checklist.version + " · " + checklist.title.text(s.language)).wrapped(toWidth: area.width - 2)
+        for (index, line) in title.enumerated() {
+            buffer.put(line, x: area.x + 1, y: area.y + 1 + index, style: .muted)
+        }
+        let signsY = area.y + 1 + title.count
+        buffer.put(vitalsLine(context), x: area.x + 1, y: signsY,
                    style: !vitals.abnormal.isEmpty || !vitalsSettled ? .warning : .muted, clip: area)
         let answered = effectiveAnswers(context)
         let asked = checklist.items(for: entry.person.sex)
         let rows = asked.map {
             ChecklistView.Row(number: $0.id, text: $0.text(s.language), answer: answered[$0.id])
         }
-        let listRect = Rect(x: area.x, y: area.y + 3, width: area.width, height: min(rows.count, area.height - 6))
+        // The list leaves three rows below it for the conclusion and its reasons.
+        let needed = ChecklistView.height(rows, yes: s["common.yes"], no: s["common.no"], width: area.width)
+        let listRect = Rect(x: area.x, y: signsY + 1, width: area.width,
+                            height: max(1, min(needed, area.maxY - signsY - 4)))
         ChecklistView.draw(rows, yes: s["common.yes"], no: s["common.no"], selection: itemSelection,
                            in: listRect, into: &buffer)
         let y = listRect.maxY + 1
@@ -96,7 +103,7 @@ extension ScreeningScreen {
         guard missing.isEmpty, vitalsSettled else {
             let left = missing.isEmpty
                 ? s["screening.vitalsStill"]
-                : s.text(missing.count == 1 ? "screening.leftOne" : "screening.left", ["n": String(missing.count)])
+                : s.count("screening.left", missing.count)
             buffer.put(left, x: area.x + 1, y: y, style: .bold, clip: area)
             return
         }

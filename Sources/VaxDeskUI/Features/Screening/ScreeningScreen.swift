@@ -230,6 +230,18 @@ struct ScreeningScreen: StationScreen {
         }
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] {
+        let s = context.strings
+        switch phase {
+        case .queue: return KeyHelp.of(.list, strings: s)
+        case .checklist: return KeyHelp.of(.answer, .items, strings: s)
+        case .vitals: return KeyHelp.of(.vitals, .form, strings: s)
+        case .vitalsNotTaken: return KeyHelp.of(.reason, strings: s)
+        case .confirming: return KeyHelp.of(.outcome, .reason, strings: s)
+        case .note: return []
+        }
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [ScreeningEffect] {
         switch phase {
         case .queue:

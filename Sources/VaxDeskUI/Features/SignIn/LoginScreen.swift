@@ -61,6 +61,10 @@ struct LoginScreen: StationScreen {
         }
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] {
+        KeyHelp.of(signingIn == nil ? .staffCode : .pin, strings: context.strings)
+    }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [SignInEffect] {
         guard signingIn != nil else {
             chooseRow(key)

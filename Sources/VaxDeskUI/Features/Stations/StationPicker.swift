@@ -23,6 +23,8 @@ struct StationPicker: StationScreen {
         ])
     }
 
+    func otherKeys(_ context: Context) -> [KeyHelp] { KeyHelp.of(.station, .list, strings: context.strings) }
+
     mutating func handleKey(_ key: Key, _ context: Context) -> [Never] {
         if case .character(let c) = key, let n = c.wholeNumberValue, (1...Station.allCases.count).contains(n) {
             selection.select(n - 1, count: Station.allCases.count, visibleRows: 10)
