@@ -175,6 +175,9 @@ public enum ClinicalEvent: String, Sendable, CaseIterable {
     /// A person the centre knows (they have doses or visits), completed by a roster import: their
     /// Patient goes again.
     case personUpdated = "person-updated"
+    /// A person's record corrected by hand (a wrong name, birth date, identity number…): their Patient
+    /// goes again.
+    case personCorrected = "person-corrected"
 }
 
 extension ClinicalEvent {
@@ -194,6 +197,7 @@ extension ClinicalEvent {
         case .backfill: .recordPaperDose
         case .amendment: .amendRecord
         case .personUpdated: .importRoster
+        case .personCorrected: .correctPerson
         }
     }
 }

@@ -16,6 +16,7 @@ struct AccessTests {
         .checkIn: "x . . . x",
         .registerWalkIn: "x . . . x",
         .recordPaperDose: "x . . . x",
+        .correctPerson: "x . . . x",
         .overrideDose: ". . . . x",
         .recordScreening: ". x . . .",
         .openVial: ". . x . x",
@@ -154,6 +155,12 @@ struct AccessTests {
             }
         case .closeSession:
             return { try db.closeSession(by: $0, at: f.now) }
+        case .correctPerson:
+            let person = try f.person(named: "Lý Văn Sửa")
+            let correction = PersonCorrection(changes: [.phone: "0912345678"], reason: "theo giấy tờ")
+            return {
+                try db.correctPerson(person.id, correction, provinces: StoreFixture.provinces, catalog: catalog, by: $0, at: f.now)
+            }
         case .amendRecord:
             let (visit, injection) = try injected()
             try db.discharge(visitID: visit, earlyReason: "về", by: f.staff(.observationNurse).id, at: f.now)

@@ -58,6 +58,7 @@ struct StoreFixture {
 
     static let checklist = try! Checklist(json: Data(contentsOf: resource("checklists/3802-QD-BYT.json")))
     static let catalog = try! VaccineCatalog(json: Data(contentsOf: resource("vaccines.json")))
+    static let provinces = try! ProvinceCodes(json: Data(contentsOf: resource("provinces.json")))
 
     static func resource(_ path: String) -> URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

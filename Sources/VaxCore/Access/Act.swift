@@ -22,6 +22,8 @@ public enum Act: String, CaseIterable, Sendable {
     case closeSession = "close-session"
     /// Correcting a record of a closed session.
     case amendRecord = "amend-record"
+    /// Correcting a person's record (name, birth date, identity number…) from their papers.
+    case correctPerson = "correct-person"
     case viewDashboard = "view-dashboard"
     case browseAudit = "browse-audit"
     /// Printing or saving a vaccinated person's certificate.
@@ -38,7 +40,7 @@ public enum Act: String, CaseIterable, Sendable {
              .recordAdverseEvent, .discharge, .printCertificate:
             true
         case .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession, .amendRecord, .viewDashboard,
-             .browseAudit, .exportRecords, .manageSync:
+             .browseAudit, .exportRecords, .manageSync, .correctPerson:
             false
         }
     }
@@ -59,7 +61,7 @@ extension Act {
     /// observation, everything administrative) but neither screens nor injects.
     public var allowedRoles: Set<Role> {
         switch self {
-        case .checkIn, .registerWalkIn, .recordPaperDose: [.checkInNurse, .siteLead]
+        case .checkIn, .registerWalkIn, .recordPaperDose, .correctPerson: [.checkInNurse, .siteLead]
         case .recordScreening: [.screeningDoctor]
         case .inject: [.vaccinator]
         case .openVial, .discardVial: [.vaccinator, .siteLead]
