@@ -2,14 +2,6 @@ import Foundation
 import GRDB
 import VaxCore
 
-/// A correction as the person's history shows it: the field, from what to what, why, by whom, when.
-public struct PersonCorrectionEntry: Hashable, Sendable {
-    public var change: PersonCorrection.Change
-    public var reason: String
-    public var staffCode: String
-    public var at: Date
-}
-
 extension AppDatabase {
     /// Corrects a person's record: the corrected person is checked as a new record would be (the same
     /// rules, whoever asks: a desk or a command), an identity number that is another person's is
@@ -96,11 +88,4 @@ extension AppDatabase {
             }
         }
     }
-}
-
-/// Why a correction was not made: nothing differs from the record, or the corrected person breaks a
-/// rule of a new record (each field with its reason, in the words of the roster's rules).
-public enum CorrectionRefusal: Error, Hashable, Sendable {
-    case unchanged
-    case invalid([PersonForm.Field: RosterProblem.Reason])
 }

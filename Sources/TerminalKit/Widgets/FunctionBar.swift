@@ -6,12 +6,25 @@ public enum FunctionBar {
     public static func draw<C>(_ keyMap: KeyMap<C>, in rect: Rect, into buffer: inout Buffer, help: Key = .function(1)) {
         buffer.fill(rect.row(0), style: .init(reverse: true))
         let shown = keyMap.bindings.filter { $0.inBar && !$0.keys.isEmpty }
-        let whole = shown.map(width).reduce(0, +) + 2 * max(0, shown.count - 1)
-        let more = whole > rect.width && keyMap.bindings.contains { $0.keys.contains(help) } ? help.label + " …" : nil
-        let end = rect.maxX - (more.map { $0.displayWidth + 2 } ?? 0)
+        // The keys that fit before `end`, in order.
+        func fitting(before end: Int) -> [KeyBinding<C>] {
+            var x = rect.x
+            return Array(shown.prefix { binding in
+                defer { x += width(binding) + 2 }
+                return x + width(binding) <= end
+            })
+        }
+        var drawn = fitting(before: rect.maxX)
+        var more: String?
+        // Keys left out, and the help not among those shown: the bar ends by pointing to it.
+        if drawn.count < shown.count, !drawn.contains(where: { $0.keys.contains(help) }),
+           keyMap.bindings.contains(where: { $0.keys.contains(help) })
+        {
+            more = help.label + " …"
+            drawn = fitting(before: rect.maxX - help.label.displayWidth - 2 - 2)
+        }
         var x = rect.x
-        for binding in shown {
-            guard x + width(binding) <= end else { break }
+        for binding in drawn {
             let keyText = binding.keys[0].label
             buffer.put(keyText, x: x, y: rect.y, style: .init(tone: .accent, bold: true, reverse: true))
             buffer.put(label(binding), x: x + keyText.displayWidth + 1, y: rect.y,

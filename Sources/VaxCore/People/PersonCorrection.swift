@@ -68,6 +68,28 @@ public struct PersonCorrection: Hashable, Sendable {
     }
 }
 
+/// A correction as the person's history shows it: the field, from what to what, why, by whom, when.
+public struct PersonCorrectionEntry: Hashable, Sendable {
+    public var change: PersonCorrection.Change
+    public var reason: String
+    public var staffCode: String
+    public var at: Date
+
+    public init(change: PersonCorrection.Change, reason: String, staffCode: String, at: Date) {
+        self.change = change
+        self.reason = reason
+        self.staffCode = staffCode
+        self.at = at
+    }
+}
+
+/// Why a correction was not made: nothing differs from the record, or the corrected person breaks a
+/// rule of a new record (each field with its reason, in the words of the roster's rules).
+public enum CorrectionRefusal: Error, Hashable, Sendable {
+    case unchanged
+    case invalid([PersonForm.Field: RosterProblem.Reason])
+}
+
 extension PersonForm {
     /// The form as the person's record fills it: the starting point of a correction.
     public init(person: Person) {

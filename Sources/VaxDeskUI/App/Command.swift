@@ -11,6 +11,8 @@ public enum Command: Hashable, Sendable {
     /// Check-in: register a walk-in, keep a new record despite look-alikes, the site lead's override of
     /// a dose refusal, a dose from a paper record.
     case newPerson, saveAnyway, override, addPaperDose
+    /// Check-in: correct the record of the person in the last look (from their card or papers).
+    case correctPerson
     /// The observation desk records an adverse event; the site lead acknowledges a serious one.
     case adverseEvent, acknowledgeAlert, printCertificate
     /// The screening desk: vital signs, why they could not be taken, every item not yet answered "Không".

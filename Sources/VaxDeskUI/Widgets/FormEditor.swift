@@ -62,8 +62,15 @@ struct FormEditor<Field: Hashable & Sendable>: Hashable, Sendable {
         var problemLines = fields.map { field in
             problems[field].map { ("✗ " + strings[$0]).wrapped(toWidth: max(1, area.width - 2), indent: 2) } ?? []
         }
-        if problemLines.map({ 1 + max(1, $0.count) }).reduce(0, +) > area.height {
-            problemLines = problemLines.map { $0.isEmpty ? [] : [$0.joined(separator: " ")] }
+        // Rows beyond two a field are spare: the first problems take them, the rest stay on one row.
+        var spare = area.height - 2 * fields.count
+        problemLines = problemLines.map { lines in
+            guard lines.count > 1 else { return lines }
+            if lines.count - 1 <= spare {
+                spare -= lines.count - 1
+                return lines
+            }
+            return [lines.joined(separator: " ")]
         }
         var cursor = (x: area.x, y: area.y)
         var y = area.y

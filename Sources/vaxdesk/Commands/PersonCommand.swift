@@ -108,7 +108,7 @@ struct PersonHistoryCommand: ParsableCommand {
         for entry in entries {
             let when = LocalDay.shown(LocalDay.of(entry.at))
             print(Printable.text("  " + [when, entry.staffCode, messages.strings.text(for: entry.change), entry.reason]
-                .joined(separator: "\t")))
+                .joined(separator: " · ")))
         }
     }
 }

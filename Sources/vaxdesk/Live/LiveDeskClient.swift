@@ -78,6 +78,13 @@ extension DeskClient {
             logger.info("paper dose", metadata: ["person": "\(personID)", "added": "\(added)"])
             return added
         }
+        client.checkIn.correctPerson = { personID, correction, by in
+            let person = try database.correctPerson(
+                personID, correction, provinces: resources.provinces, catalog: catalog, by: by, at: clock())
+            logger.info("person corrected", metadata: ["person": "\(personID)", "fields": "\(correction.changes.count)"])
+            return person
+        }
+        client.checkIn.corrections = { personID in try database.corrections(personID: personID) }
         client.queue.entries = { stage in try database.queue(at: stage) }
         client.queue.claim = { visitID, stage, by in try database.claimVisit(visitID, at: stage, by: by, at: clock()) }
         client.queue.releaseClaim = { visitID in try database.releaseClaim(visitID) }

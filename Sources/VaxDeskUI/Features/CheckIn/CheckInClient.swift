@@ -14,6 +14,12 @@ public struct CheckInClient: Sendable {
     public var registerWalkIn: @Sendable (_ person: Person, _ by: UUID) throws -> Void
     /// False when the dose was on record already.
     public var savePaperDose: @Sendable (_ dose: BackfillDose, _ personID: UUID, _ by: UUID) throws -> Bool
+    /// Corrects the person's record; returns it as corrected (throws `CorrectionRefusal` when it would
+    /// break a rule of a new record).
+    public var correctPerson: @Sendable (_ personID: UUID, _ correction: PersonCorrection, _ by: UUID) throws -> Person
+        = DeskClient.unset("checkIn.correctPerson")
+    /// The corrections of the person's record, newest first.
+    public var corrections: @Sendable (_ personID: UUID) throws -> [PersonCorrectionEntry] = DeskClient.unset("checkIn.corrections")
 
     static let unimplemented = CheckInClient(
         search: DeskClient.unset("checkIn.search"), doseHistory: DeskClient.unset("checkIn.doseHistory"),

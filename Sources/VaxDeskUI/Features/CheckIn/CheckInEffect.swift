@@ -12,6 +12,8 @@ public enum CheckInEffect: DeskEffect {
     case findDuplicates(Person)
     case registerWalkIn(Person, by: UUID)
     case savePaperDose(BackfillDose, personID: UUID, by: UUID)
+    case correctPerson(UUID, PersonCorrection, by: UUID)
+    case loadCorrections(personID: UUID)
 
     public enum Answer: Sendable {
         case searchResults(query: String, [RosterMatch])
@@ -24,12 +26,17 @@ public enum CheckInEffect: DeskEffect {
         case walkInRegistered(Person)
         /// A paper-record dose was saved (`added` false: it was on record already).
         case paperDoseSaved(personID: UUID, added: Bool)
+        /// The last look's dose history, with the corrections of the person's record.
+        case correctionsLoaded(personID: UUID, [PersonCorrectionEntry])
+        case personCorrected(Person)
+        /// The corrected record would break a rule of a new one (another desk changed it meanwhile).
+        case correctionRefused(UUID, CorrectionRefusal)
     }
 
     public var isWrite: Bool {
         switch self {
-        case .checkIn, .registerWalkIn, .savePaperDose: true
-        case .search, .countMatches, .loadDoseHistory, .findDuplicates: false
+        case .checkIn, .registerWalkIn, .savePaperDose, .correctPerson: true
+        case .search, .countMatches, .loadDoseHistory, .findDuplicates, .loadCorrections: false
         }
     }
 
@@ -46,6 +53,13 @@ public enum CheckInEffect: DeskEffect {
             return .walkInRegistered(person)
         case .savePaperDose(let dose, let personID, let by):
             return .paperDoseSaved(personID: personID, added: try desk.savePaperDose(dose, personID, by))
+        case .loadCorrections(let personID): return .correctionsLoaded(personID: personID, try desk.corrections(personID))
+        case .correctPerson(let personID, let correction, let by):
+            do {
+                return .personCorrected(try desk.correctPerson(personID, correction, by))
+            } catch let refusal as CorrectionRefusal {
+                return .correctionRefused(personID, refusal)
+            }
         }
     }
 }

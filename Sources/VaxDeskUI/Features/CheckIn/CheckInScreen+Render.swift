@@ -14,6 +14,8 @@ extension CheckInScreen {
             return nil
         case .addingDose(let match, let form):
             return drawPaperDose(match, form, in: area, into: &buffer, context)
+        case .correcting(let match, let form):
+            return drawCorrection(match, form, in: area, into: &buffer, context)
         default:
             break
         }
@@ -60,6 +62,12 @@ extension CheckInScreen {
             s.text("checkIn.confirmBirth", ["date": person.birthDate.description, "sex": context.sexLabel(person.sex)]),
             s.text("checkIn.confirmID", ["id": person.identityNumber.map { String($0.suffix(4)) } ?? s["common.none"]]),
         ]
+        if let latest = corrections.first {
+            lines.append(s.count("checkIn.corrected", corrections.count, [
+                "change": s.text(for: latest.change), "code": latest.staffCode,
+                "date": LocalDay.shown(LocalDay.of(latest.at, in: context.timeZone)),
+            ]))
+        }
         if let card {
             let differences = card.differences(from: person)
             if !differences.isEmpty {
@@ -170,6 +178,37 @@ extension CheckInScreen {
             in: Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: area.height - 3), into: &buffer,
             strings: s, label: { s["paperDose.\($0)"] }, required: \.isRequired,
             hint: { s.optional("paperDose.\($0).hint") })
+    }
+
+    /// The person's record as a form, to correct from their card or papers: every field, and why.
+    private func drawCorrection(
+        _ match: RosterMatch, _ form: FormEditor<CorrectionField>, in area: Rect, into buffer: inout Buffer,
+        _ context: Context
+    ) -> (x: Int, y: Int) {
+        let s = context.strings
+        buffer.put(s.text("correction.title", ["name": match.person.fullName]), x: area.x + 1, y: area.y, style: .title, clip: area)
+        // Nine fields fill 80×24: the form starts under the title, and what it keeps is in the reason's hint.
+        return form.draw(
+            in: Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: area.height - 1), into: &buffer,
+            strings: s,
+            label: { field in
+                switch field {
+                case .person(let field): s["walkIn.\(field)"]
+                case .reason: s["correction.reason"]
+                }
+            },
+            required: { field in
+                switch field {
+                case .person(let field): field.isRequired
+                case .reason: true
+                }
+            },
+            hint: { field in
+                switch field {
+                case .person(let field): s.optional("walkIn.\(field).hint")
+                case .reason: s["correction.reason.hint"]
+                }
+            })
     }
 
     func drawResults(in area: Rect, into buffer: inout Buffer, _ context: Context) {

@@ -17,12 +17,15 @@ struct CheckInScreen: StationScreen {
         case overriding(RosterMatch, DoseEligibility, TextField)
         /// A dose from the person's paper record, entered before check-in.
         case addingDose(RosterMatch, FormEditor<PaperDoseForm.Field>)
+        /// The person's record corrected from their card or papers, with a reason.
+        case correcting(RosterMatch, FormEditor<CorrectionField>)
         case ticket(number: Int, person: Person)
 
         /// The person being checked in, once chosen.
         var person: Person? {
             switch self {
-            case .confirming(let match, _), .overriding(let match, _, _), .addingDose(let match, _): match.person
+            case .confirming(let match, _), .overriding(let match, _, _), .addingDose(let match, _), .correcting(let match, _):
+                match.person
             case .ticket(_, let person): person
             case .searching, .registering, .lookAlikes: nil
             }
@@ -41,6 +44,8 @@ struct CheckInScreen: StationScreen {
     /// The card a scanner just read: the person is looked up by its number, and what the card and the
     /// roster disagree on is shown before check-in.
     var card: CitizenCardQR?
+    /// The corrections of the record of the person in the last look, newest first.
+    var corrections: [PersonCorrectionEntry] = []
     /// A line under the field: the scanned card found nobody.
     var message: String?
     /// The last search failed to read: its empty list does not mean nobody is on the roster.
@@ -52,6 +57,7 @@ struct CheckInScreen: StationScreen {
         switch phase {
         case .registering(let form): form.isEdited
         case .addingDose(_, let form): form.isEdited
+        case .correcting(_, let form): form.isEdited
         case .overriding(_, _, let reason): !reason.text.isEmpty
         // Esc from the look-alikes goes back to the form, as typed.
         case .searching, .lookAlikes, .confirming, .ticket: false
@@ -73,7 +79,7 @@ struct CheckInScreen: StationScreen {
                 KeyBinding([.escape], s["key.clear"], .clear,
                            disabledReason: field.text.isEmpty ? s["checkIn.fieldEmpty"] : nil),
             ])
-        case .registering, .addingDose:
+        case .registering, .addingDose, .correcting:
             return KeyMap([
                 KeyBinding([.enter], s["key.save"], .confirm),
                 KeyBinding([.escape], s["key.back"], .back),
@@ -93,6 +99,7 @@ struct CheckInScreen: StationScreen {
                 KeyBinding([.enter], s["key.giveTicket"], .confirm, disabledReason: blocked),
                 KeyBinding([.function(4)], s["key.addPaperDose"], .addPaperDose,
                            disabledReason: eligibility == nil ? s["checkIn.loadingHistory"] : context.refusal(.recordPaperDose)),
+                KeyBinding([.function(5)], s["key.correctPerson"], .correctPerson, disabledReason: context.refusal(.correctPerson)),
             ]
             if refused != nil {
                 keys.append(KeyBinding([.function(6)], s["key.override"], .override,
@@ -172,10 +179,25 @@ struct CheckInScreen: StationScreen {
                 fields: PaperDoseForm.Field.allCases,
                 values: PaperDoseForm(nextDoseNumber: eligibility.plan.doseNumber).values))
             return []
+        case (.confirming(let match, _), .correctPerson):
+            phase = .correcting(match, CorrectionField.form(for: match.person, card: card, context.strings))
+            return []
         case (.confirming, .back):
             phase = .searching
             card = nil
             return []
+        case (.correcting(let match, var form), .confirm):
+            guard let user = context.user else { return [] }
+            switch CorrectionField.correction(form, of: match.person, context) {
+            case .success(let correction):
+                return [.correctPerson(match.person.id, correction, by: user.id)]
+            case .failure(let problems):
+                form.show(problems: problems.byField)
+                phase = .correcting(match, form)
+                return []
+            }
+        case (.correcting(let match, _), .back):
+            return choose(match)
         case (.overriding(let match, _, let reason), .confirm):
             guard let user = context.user, !reason.text.trimmed.isEmpty else { return [] }
             return [.checkIn(person: match.person, override: reason.text.trimmed, by: user.id)]
@@ -207,6 +229,7 @@ struct CheckInScreen: StationScreen {
     /// The last look at a person before check-in, once their dose history is read.
     private mutating func choose(_ match: RosterMatch) -> [CheckInEffect] {
         phase = .confirming(match, nil)
+        if corrections.first.map({ _ in match.person.id }) != match.person.id { corrections = [] }
         return [.loadDoseHistory(personID: match.person.id)]
     }
 
@@ -230,7 +253,7 @@ struct CheckInScreen: StationScreen {
         let s = context.strings
         switch phase {
         case .searching, .ticket: return KeyHelp.of(.search, .list, strings: s)
-        case .registering, .addingDose: return KeyHelp.of(.form, strings: s)
+        case .registering, .addingDose, .correcting: return KeyHelp.of(.form, strings: s)
         case .lookAlikes: return KeyHelp.of(.list, strings: s)
         case .overriding: return KeyHelp.of(.reason, strings: s)
         case .confirming: return []
@@ -248,6 +271,10 @@ struct CheckInScreen: StationScreen {
         case .addingDose(let match, var form):
             _ = form.handle(key)
             phase = .addingDose(match, form)
+            return []
+        case .correcting(let match, var form):
+            _ = form.handle(key)
+            phase = .correcting(match, form)
             return []
         case .lookAlikes(let form, let person, let matches, var chosen):
             _ = chosen.handle(key, count: matches.count, visibleRows: 8)
@@ -335,7 +362,20 @@ struct CheckInScreen: StationScreen {
             if case .confirming(var match, _) = phase, match.person.id == personID {
                 match.dosesOnRecord = doses.count
                 phase = .confirming(match, DoseEligibility(after: doses, catalog: context.catalog))
+                return [.loadCorrections(personID: personID)]
             }
+        case .correctionsLoaded(let personID, let entries):
+            if phase.person?.id == personID { corrections = entries }
+        case .personCorrected(let person):
+            guard case .correcting(var match, _) = phase, match.person.id == person.id else { break }
+            match.person = person
+            // The card, if one was scanned, now agrees with the record: the last look says so.
+            return Reaction(choose(match), notice: AppState.Notice(
+                text: context.strings.text("notice.personCorrected", ["name": person.fullName]), tone: .success))
+        case .correctionRefused(let personID, let refusal):
+            guard case .correcting(let match, var form) = phase, match.person.id == personID else { break }
+            form.show(problems: CorrectionField.problems(refusal))
+            phase = .correcting(match, form)
         case .checkedIn(let ticket):
             guard let person = phase.person else { break }
             phase = .ticket(number: ticket, person: person)
@@ -353,6 +393,10 @@ struct CheckInScreen: StationScreen {
             switch phase {
             case .confirming, .overriding: phase = .searching
             case .lookAlikes(let form, _, _, _) where error == .identityNumberOnRoster: phase = .registering(form)
+            case .correcting(let match, var form) where error == .identityNumberOnRoster:
+                // Another person has this number: the form stays as typed, the cursor on the number.
+                form.show(problems: [.person(.identityNumber): "error.identityNumberOnRoster"])
+                phase = .correcting(match, form)
             default: break
             }
             return Reaction(refresh(context))

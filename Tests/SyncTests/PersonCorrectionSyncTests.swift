@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import TestSupport
+import VaxCore
+import VaxStore
+import VaxSync
+
+/// A person's record corrected at a site reaches the centre as their Patient again: applied when the
+/// site owns the person, kept as a proposal when another site made them.
+@Suite("Corrections and the centre", .serialized)
+struct PersonCorrectionSyncTests {
+    static func push(_ path: String, _ central: CentralServer, token: String) async throws {
+        let database = try AppDatabase(path: path)
+        let pusher = Pusher(database: database, transport: HTTPTransport(baseURL: central.baseURL + "/fhir", token: token, timeout: 60),
+                            mapping: SyncTests.mapping(), batchSize: 200, backoff: Backoff(base: 0.05, cap: 0.2))
+        _ = try await SyncTests.pushing { try SyncTests.drain(pusher, database) }
+        pusher.releaseLease()
+        #expect(try database.pendingOutboxCount() == 0)
+    }
+
+    @Test("corrected with vaxdesk person correct: the owner's correction is the centre's Patient; another site's stays a proposal")
+    func correctedAtTheCentre() async throws {
+        let directory = TemporaryDirectory("correction-centre")
+        let path = try SyncTests.simulatedSite(directory, people: 60)
+        let central = try CentralServer(in: directory)
+        let tokenB = try central.addSite("site-B")
+        try central.start()
+        defer { central.stop() }
+        try await Self.push(path, central, token: central.token)
+        // Someone vaccinated today, whose name was written without diacritics.
+        let id = try SQLiteShell.text(path, "SELECT v.person_id FROM injection i JOIN visit v ON v.id = i.visit_id ORDER BY i.rowid LIMIT 1")
+        let database = try AppDatabase(path: path)
+        let personID = try #require(UUID(uuidString: id))
+        let before = try #require(try database.person(id: personID))
+        let run = try BuiltProgram.runWithErrors(
+            ["person", "correct", "--db", path, "--by", "DD01", "--person", id, "--field", "full-name", "--value", "Nguyễn Thị Xuân Đào",
+             "--field", "phone", "--value", "0912 000 111", "--reason", "theo CCCD", "--lang", "en"], input: "1111\n")
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("→ Nguyễn Thị Xuân Đào"), "\(run.output)")
+        #expect(try database.pendingOutboxCount() == 1, "one Patient to send")
+        try await Self.push(path, central, token: central.token)
+        let patient = try await SyncTests.get(central.baseURL + "/fhir/Patient/\(id)", token: central.token)
+        #expect(patient.status == 200 && patient.body.contains("Nguyễn Thị Xuân Đào") && patient.body.contains("0912000111"), "\(patient.body)")
+        #expect(!patient.body.contains(before.fullName))
+
+        // Site B has the same person (a copy of the record) and corrects them too: the centre keeps it aside.
+        let other = directory.file("site-b.db")
+        #expect(try BuiltProgram.run(["demo", "--db", other, "--people", "1", "--setup-only"]).status == 0)
+        let siteB = try AppDatabase(path: other)
+        try siteB.insertRoster([RosterEntry(person: before)], source: .roster, at: Date())
+        let nurse = try #require(try siteB.staff().first { $0.role == .checkInNurse })
+        try siteB.correctPerson(before.id, PersonCorrection(changes: [.fullName: "Trần Văn Sai"], reason: "nhầm"),
+                                provinces: try ProvinceCodes(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
+                                    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                                    .appendingPathComponent("Resources/data/provinces.json"))),
+                                catalog: SyncTests.catalog, by: nurse.id, at: Date())
+        try await Self.push(other, central, token: tokenB)
+        #expect(try await SyncTests.get(central.baseURL + "/fhir/Patient/\(id)", token: central.token).body.contains("Nguyễn Thị Xuân Đào"),
+                "the owner's record stands")
+        #expect(try central.command(["proposals"]).contains("Patient/\(id)\tsite-B"))
+    }
+}
