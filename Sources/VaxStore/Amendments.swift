@@ -22,11 +22,12 @@ extension AppDatabase {
         return try commitEvent(.amendment, by: staffID, at: date) { db in
             guard let injection = try Row.fetchOne(
                 db, sql: """
-                    SELECT i.arm, l.lot_number, v.session_id FROM injection i JOIN vaccine_lot l ON l.id = i.lot_id
+                    SELECT i.arm, l.lot_number, v.session_id, i.voided FROM injection i JOIN vaccine_lot l ON l.id = i.lot_id
                     JOIN visit v ON v.id = i.visit_id WHERE i.id = ?
                     """,
                 arguments: [injectionID.uuidString])
             else { throw VisitError.notFound(.injection) }
+            guard (injection["voided"] as String?) == nil else { throw VisitError.alreadyVoided }
             let sessionID: String = injection["session_id"]
             let (field, old, new): (String, String?, String)
             switch correction {

@@ -178,6 +178,8 @@ public enum ClinicalEvent: String, Sendable, CaseIterable {
     /// A person's record corrected by hand (a wrong name, birth date, identity number…): their Patient
     /// goes again.
     case personCorrected = "person-corrected"
+    /// A record entered in error, voided: it goes to the centre again as entered-in-error.
+    case voided
 }
 
 extension ClinicalEvent {
@@ -198,6 +200,7 @@ extension ClinicalEvent {
         case .amendment: .amendRecord
         case .personUpdated: .importRoster
         case .personCorrected: .correctPerson
+        case .voided: .voidRecord
         }
     }
 }

@@ -60,6 +60,7 @@ extension AppDatabase {
         let known = try Bool.fetchOne(
             db.cachedStatement(sql: """
                 SELECT 1 FROM prior_dose WHERE person_id = ? AND dose_number = ? AND product_code = ? AND given_on = ?
+                    AND voided IS NULL
                 """),
             arguments: [personID, dose.doseNumber, dose.productCode, dose.givenOn]) ?? false
         if known { return false }

@@ -18,6 +18,7 @@ extension AppDatabase {
         case .sessionClosed: "SELECT 1 FROM session WHERE id = ? AND status = 'closed'"
         case .backfill: "SELECT 1 FROM prior_dose WHERE id = ?"
         case .amendment: "SELECT 1 FROM amendment WHERE id = ?"
+        case .voided: "SELECT 1 FROM void_record WHERE record_id = ?"
         }
     }
 

@@ -28,7 +28,7 @@ extension AppDatabase {
                     arguments: [id, stage.rawValue])
             }
             board.firstInjection = try Date.fetchOne(
-                db, sql: "SELECT MIN(i.injected_at) FROM injection i JOIN visit v ON v.id = i.visit_id WHERE v.session_id = ?",
+                db, sql: "SELECT MIN(i.injected_at) FROM injection i JOIN visit v ON v.id = i.visit_id WHERE v.session_id = ? AND i.voided IS NULL",
                 arguments: [id])
             board.adverseEvents = try Self.adverseEvents(sessionID: id, onlyUnacknowledgedSerious: false, in: db)
             return board

@@ -81,9 +81,9 @@ extension AppDatabase {
         let session = try Self.openSession(db)
         let statement = try db.cachedStatement(sql: """
             SELECT \(Person.columns("p")), p.rowid,
-                (SELECT COUNT(*) FROM prior_dose d WHERE d.person_id = p.id)
+                (SELECT COUNT(*) FROM prior_dose d WHERE d.person_id = p.id AND d.voided IS NULL)
                 + (SELECT COUNT(*) FROM visit v JOIN injection i ON i.visit_id = v.id
-                   WHERE v.person_id = p.id),
+                   WHERE v.person_id = p.id AND i.voided IS NULL),
                 (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?)
             FROM person p WHERE p.rowid IN (SELECT value FROM json_each(?))
             """)
@@ -121,11 +121,11 @@ extension AppDatabase {
     static func doseHistory(personID: UUID, in db: Database) throws -> [PriorDose] {
         try Row.fetchAll(
             db.cachedStatement(sql: """
-                SELECT dose_number, product_code, given_on, place FROM prior_dose WHERE person_id = ?1
+                SELECT dose_number, product_code, given_on, place FROM prior_dose WHERE person_id = ?1 AND voided IS NULL
                 UNION ALL
                 SELECT i.dose_number, i.product_code, s.day, si.name FROM injection i
                     JOIN visit v ON v.id = i.visit_id JOIN session s ON s.id = v.session_id JOIN site si ON si.id = s.site_id
-                    WHERE v.person_id = ?1
+                    WHERE v.person_id = ?1 AND i.voided IS NULL
                 ORDER BY 1, 3
                 """),
             arguments: [personID.uuidString]

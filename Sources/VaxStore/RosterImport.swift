@@ -161,7 +161,7 @@ extension AppDatabase {
         }
         for dose in entry.priorDoses {
             let known = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM prior_dose WHERE person_id = ? AND dose_number = ? AND product_code = ? AND given_on = ?"),
+                db.cachedStatement(sql: "SELECT 1 FROM prior_dose WHERE person_id = ? AND dose_number = ? AND product_code = ? AND given_on = ? AND voided IS NULL"),
                 arguments: [id, dose.doseNumber, dose.productCode, dose.givenOn]) ?? false
             if !known {
                 try insertPriorDose(dose, personID: id, source: "roster", stamp: stamp, in: db)

@@ -20,7 +20,7 @@ extension AppDatabase {
                 db, sql: """
                     SELECT \(Person.columns("p")), i.product_code, i.dose_number
                     FROM injection i JOIN visit v ON v.id = i.visit_id JOIN person p ON p.id = v.person_id
-                    WHERE v.session_id = ?
+                    WHERE v.session_id = ? AND i.voided IS NULL
                     """,
                 arguments: [id])
             {
@@ -29,7 +29,7 @@ extension AppDatabase {
             let outcomes = try Row.fetchAll(
                 db, sql: """
                     SELECT s.outcome, COUNT(*) FROM screening s JOIN visit v ON v.id = s.visit_id
-                    WHERE v.session_id = ? GROUP BY s.outcome
+                    WHERE v.session_id = ? AND s.voided IS NULL GROUP BY s.outcome
                     """,
                 arguments: [id])
             for row in outcomes {
@@ -57,15 +57,17 @@ extension AppDatabase {
         }
     }
 
-    /// Per lot of a session: received, vials opened and their doses, given, wasted.
+    /// Per lot of a session: received, vials opened and their doses, given, wasted (a vial's doses left
+    /// when discarded, and the doses of injections voided as drawn and given to nobody).
     static func lots(sessionID: String, in db: Database) throws -> [SessionReport.Lot] {
         try Row.fetchAll(
             db, sql: """
                 SELECT l.product_code, l.lot_number, l.doses_received,
                     (SELECT COUNT(*) FROM vial x WHERE x.lot_id = l.id),
                     (SELECT COALESCE(SUM(x.doses_per_vial), 0) FROM vial x WHERE x.lot_id = l.id),
-                    (SELECT COUNT(*) FROM injection i WHERE i.lot_id = l.id),
+                    (SELECT COUNT(*) FROM injection i WHERE i.lot_id = l.id AND i.voided IS NULL),
                     (SELECT COALESCE(SUM(x.doses_wasted), 0) FROM vial x WHERE x.lot_id = l.id)
+                        + (SELECT COUNT(*) FROM injection i WHERE i.lot_id = l.id AND i.voided = 'wasted')
                 FROM vaccine_lot l WHERE l.session_id = ? ORDER BY l.product_code, l.lot_number
                 """,
             arguments: [sessionID]

@@ -66,7 +66,8 @@ extension AppDatabase {
             db, sql: """
                 SELECT \(Person.columns("p")), i.id AS injection_id, i.product_code, i.dose_number, i.arm, i.injected_at,
                        l.lot_number, l.expiry, s.code AS staff_code, s.full_name AS staff_name, se.place,
-                       (SELECT MAX(a.amended_at) FROM amendment a WHERE a.record_id = i.id) AS amended_at
+                       (SELECT MAX(a.amended_at) FROM amendment a WHERE a.record_id = i.id) AS amended_at,
+                       i.voided, (SELECT x.voided_at FROM void_record x WHERE x.record_id = i.id) AS voided_at
                 FROM injection i JOIN visit v ON v.id = i.visit_id JOIN person p ON p.id = v.person_id
                 JOIN vaccine_lot l ON l.id = i.lot_id JOIN staff s ON s.id = i.vaccinator_id
                 JOIN session se ON se.id = v.session_id
@@ -74,13 +75,15 @@ extension AppDatabase {
                 """, arguments: [id])
         else { return nil }
         let injectedAt: Date = row["injected_at"]
-        return ImmunizationFacts(
+        var facts = ImmunizationFacts(
             id: try row.uuid("injection_id"), person: try Person(row: row), status: .completed, productCode: row["product_code"],
             lotNumber: row["lot_number"], lotExpiry: row["expiry"], occurred: .moment(injectedAt),
-            recorded: row["amended_at"] ?? injectedAt,
+            recorded: ([injectedAt] + [row["amended_at"], row["voided_at"]].compactMap { $0 as Date? }).max() ?? injectedAt,
             doseNumber: row["dose_number"], arm: Arm(rawValue: row["arm"]),
             performer: "\(row["staff_code"] as String) \(row["staff_name"] as String)", place: row["place"],
             primarySource: true)
+        facts.enteredInError = (row["voided"] as String?) != nil
+        return facts
     }
 
     /// A screening that ended without a dose: a not-done Immunization.
@@ -88,7 +91,8 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(
             db, sql: """
                 SELECT \(Person.columns("p")), sc.id AS screening_id, sc.outcome, sc.screened_at, v.dose_number,
-                       s.code AS staff_code, s.full_name AS staff_name, se.place
+                       s.code AS staff_code, s.full_name AS staff_name, se.place, sc.voided,
+                       (SELECT x.voided_at FROM void_record x WHERE x.record_id = sc.id) AS voided_at
                 FROM screening sc JOIN visit v ON v.id = sc.visit_id JOIN person p ON p.id = v.person_id
                 JOIN staff s ON s.id = sc.screened_by JOIN session se ON se.id = v.session_id
                 WHERE sc.id = ?
@@ -96,26 +100,31 @@ extension AppDatabase {
             let outcome = ScreeningOutcome(rawValue: row["outcome"]), !outcome.proceedsToInjection
         else { return nil }
         let screenedAt: Date = row["screened_at"]
-        return ImmunizationFacts(
+        var facts = ImmunizationFacts(
             id: try row.uuid("screening_id"), person: try Person(row: row), status: .notDone(outcome), productCode: nil,
-            lotNumber: nil, lotExpiry: nil, occurred: .moment(screenedAt), recorded: screenedAt,
+            lotNumber: nil, lotExpiry: nil, occurred: .moment(screenedAt), recorded: row["voided_at"] ?? screenedAt,
             doseNumber: row["dose_number"], arm: nil,
             performer: "\(row["staff_code"] as String) \(row["staff_name"] as String)", place: row["place"],
             primarySource: true)
+        facts.enteredInError = (row["voided"] as String?) != nil
+        return facts
     }
 
     private static func paperDoseFacts(_ id: String, in db: Database) throws -> ImmunizationFacts? {
         guard let row = try Row.fetchOne(
             db, sql: """
                 SELECT \(Person.columns("p")), d.id AS dose_id, d.dose_number, d.product_code, d.given_on, d.lot_number,
-                       d.place, d.recorded_at
+                       d.place, d.recorded_at, d.voided, (SELECT x.voided_at FROM void_record x WHERE x.record_id = d.id) AS voided_at
                 FROM prior_dose d JOIN person p ON p.id = d.person_id WHERE d.id = ?
                 """, arguments: [id])
         else { return nil }
-        return ImmunizationFacts(
+        var facts = ImmunizationFacts(
             id: try row.uuid("dose_id"), person: try Person(row: row), status: .completed, productCode: row["product_code"],
-            lotNumber: row["lot_number"], lotExpiry: nil, occurred: .day(row["given_on"]), recorded: row["recorded_at"],
+            lotNumber: row["lot_number"], lotExpiry: nil, occurred: .day(row["given_on"]),
+            recorded: row["voided_at"] ?? row["recorded_at"],
             doseNumber: row["dose_number"], arm: nil, performer: nil, place: row["place"], primarySource: false)
+        facts.enteredInError = (row["voided"] as String?) != nil
+        return facts
     }
 
     private static func adverseEventFacts(_ id: String, in db: Database) throws -> AdverseEventFacts? {
@@ -141,13 +150,16 @@ extension AppDatabase {
     private static func vialFacts(_ id: String, in db: Database) throws -> VialFacts? {
         guard let row = try Row.fetchOne(
             db, sql: """
-                SELECT v.id, l.product_code, l.lot_number, v.doses_per_vial, v.opened_at, v.discarded_at, v.doses_wasted
+                SELECT v.id, l.product_code, l.lot_number, v.doses_per_vial, v.opened_at, v.discarded_at, v.doses_wasted,
+                       (SELECT COUNT(*) FROM injection i WHERE i.vial_id = v.id AND i.voided = 'wasted') AS voided_wasted
                 FROM vial v JOIN vaccine_lot l ON l.id = v.lot_id WHERE v.id = ?
                 """, arguments: [id])
         else { return nil }
+        // A dose drawn for an injection voided later was given to nobody: wasted, with the vial's.
+        let left: Int? = row["doses_wasted"], voided: Int = row["voided_wasted"]
         return VialFacts(
             id: try row.uuid("id"), productCode: row["product_code"], lotNumber: row["lot_number"],
             dosesPerVial: row["doses_per_vial"], openedAt: row["opened_at"], discardedAt: row["discarded_at"],
-            dosesWasted: row["doses_wasted"])
+            dosesWasted: left == nil && voided == 0 ? nil : (left ?? 0) + voided)
     }
 }

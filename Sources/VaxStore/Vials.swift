@@ -49,7 +49,7 @@ extension AppDatabase {
 
     static let vialQuery = """
         SELECT v.*, l.product_code, l.lot_number,
-            (SELECT COUNT(*) FROM injection i WHERE i.vial_id = v.id) AS doses_drawn
+            (SELECT COUNT(*) FROM injection i WHERE i.vial_id = v.id AND i.voided IS NOT 'returned') AS doses_drawn
         FROM vial v JOIN vaccine_lot l ON l.id = v.lot_id
         """
 

@@ -6,8 +6,9 @@ import VaxStore
 import VaxSync
 
 /// A person's record corrected at a site reaches the centre as their Patient again: applied when the
-/// site owns the person, kept as a proposal when another site made them.
-@Suite("Corrections and the centre", .serialized)
+/// site owns the person, kept as a proposal when another site made them. A record voided at a site
+/// reaches it as entered-in-error, and its counts leave it.
+@Suite("Corrections and voids at the centre", .serialized)
 struct PersonCorrectionSyncTests {
     static func push(_ path: String, _ central: CentralServer, token: String) async throws {
         let database = try AppDatabase(path: path)
@@ -47,7 +48,8 @@ struct PersonCorrectionSyncTests {
         let other = directory.file("site-b.db")
         #expect(try BuiltProgram.run(["demo", "--db", other, "--people", "1", "--setup-only"]).status == 0)
         let siteB = try AppDatabase(path: other)
-        try siteB.insertRoster([RosterEntry(person: before)], source: .roster, at: Date())
+        // The demo roster is the same list everywhere: B may have them already, under the same id.
+        if try siteB.person(id: personID) == nil { try siteB.insertRoster([RosterEntry(person: before)], source: .roster, at: Date()) }
         let nurse = try #require(try siteB.staff().first { $0.role == .checkInNurse })
         try siteB.correctPerson(before.id, PersonCorrection(changes: [.fullName: "Trần Văn Sai"], reason: "nhầm"),
                                 provinces: try ProvinceCodes(json: Data(contentsOf: URL(fileURLWithPath: #filePath)
@@ -58,5 +60,36 @@ struct PersonCorrectionSyncTests {
         #expect(try await SyncTests.get(central.baseURL + "/fhir/Patient/\(id)", token: central.token).body.contains("Nguyễn Thị Xuân Đào"),
                 "the owner's record stands")
         #expect(try central.command(["proposals"]).contains("Patient/\(id)\tsite-B"))
+    }
+
+    @Test("an injection voided with vaxdesk session void: entered-in-error at the centre, which no longer counts it")
+    func voidedAtTheCentre() async throws {
+        let directory = TemporaryDirectory("void-centre")
+        let path = try SyncTests.simulatedSite(directory, people: 60)
+        let central = try CentralServer(in: directory)
+        try central.start()
+        defer { central.stop() }
+        try await Self.push(path, central, token: central.token)
+        func dosesCounted() async throws -> Int {
+            let body = try await SyncTests.get(central.baseURL + "/reports/doses", token: central.token).body
+            let rows = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [[String: Any]] ?? []
+            return rows.compactMap { $0["doses"] as? Int }.reduce(0, +)
+        }
+        let completed = try await dosesCounted()
+        let injection = try SQLiteShell.text(path, "SELECT id FROM injection ORDER BY rowid LIMIT 1")
+        let run = try BuiltProgram.runWithErrors(
+            ["session", "void", "--db", path, "--by", "PT01", "--injection", injection, "--dose", "wasted",
+             "--reason", "ghi nhầm người", "--lang", "en"], input: "2468\n")
+        #expect(run.status == 0 && run.output.contains("entered-in-error"), "\(run.output) \(run.errors)")
+        try await Self.push(path, central, token: central.token)
+        let read = try await SyncTests.get(central.baseURL + "/fhir/Immunization/\(injection)", token: central.token)
+        #expect(read.status == 200 && read.body.contains(#""status":"entered-in-error""#), "\(read.body)")
+        let after = try await dosesCounted()
+        #expect(after == completed - 1, "\(completed) → \(after)")
+        let file = directory.file("voided.json")
+        try (#"{"resourceType":"Bundle","type":"collection","entry":[{"resource":"# + read.body + "}]}")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let (valid, verdict) = try SyncTests.validateFHIR(file)
+        #expect(valid, "\(verdict) \(read.body)")
     }
 }

@@ -35,6 +35,7 @@ struct AccessTests {
         .browseAudit: ". . . . x",
         .exportRecords: ". . . . x",
         .manageSync: ". . . . x",
+        .voidRecord: ". . . . x",
     ]
 
     static let roles: [Role] = [.checkInNurse, .screeningDoctor, .vaccinator, .observationNurse, .siteLead]
@@ -155,6 +156,9 @@ struct AccessTests {
             }
         case .closeSession:
             return { try db.closeSession(by: $0, at: f.now) }
+        case .voidRecord:
+            let (_, injection) = try injected()
+            return { try db.voidRecord(.injection(injection, dose: .wasted), reason: "ghi nhầm người", by: $0, at: f.now) }
         case .correctPerson:
             let person = try f.person(named: "Lý Văn Sửa")
             let correction = PersonCorrection(changes: [.phone: "0912345678"], reason: "theo giấy tờ")

@@ -32,6 +32,7 @@ struct MigrationTests {
         ("v18-keyed-pins", "V18KeyedPINs.swift", "bc7ba86a69c1d5fc8a166273f45a23011bcad2e4dfafa8493582029b0d42593f"),
         ("v19-aefi-outcome", "V19AdverseEventOutcome.swift", "41be40d7a0ff83a28e6f557cf17d68ea9cf111964191ec8e3ea92f90d7de795f"),
         ("v20-person-corrections", "V20PersonCorrections.swift", "163c66870107f5ba7ae855a536717be441fda583ca249f70b730fde5cf342d81"),
+        ("v21-voided-records", "V21VoidedRecords.swift", "b4c48941b23951f73f3d56058ef15cdf164d0b24078ae59c4a01999f38a7d639"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -24,6 +24,8 @@ public enum Act: String, CaseIterable, Sendable {
     case amendRecord = "amend-record"
     /// Correcting a person's record (name, birth date, identity number…) from their papers.
     case correctPerson = "correct-person"
+    /// Voiding a record entered in error (never deleting it).
+    case voidRecord = "void-record"
     case viewDashboard = "view-dashboard"
     case browseAudit = "browse-audit"
     /// Printing or saving a vaccinated person's certificate.
@@ -40,7 +42,7 @@ public enum Act: String, CaseIterable, Sendable {
              .recordAdverseEvent, .discharge, .printCertificate:
             true
         case .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession, .amendRecord, .viewDashboard,
-             .browseAudit, .exportRecords, .manageSync, .correctPerson:
+             .browseAudit, .exportRecords, .manageSync, .correctPerson, .voidRecord:
             false
         }
     }
@@ -68,7 +70,7 @@ extension Act {
         case .recordAdverseEvent: [.observationNurse, .screeningDoctor, .siteLead]
         case .discharge, .printCertificate: [.observationNurse, .siteLead]
         case .overrideDose, .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession,
-             .amendRecord, .viewDashboard, .browseAudit, .exportRecords, .manageSync:
+             .amendRecord, .viewDashboard, .browseAudit, .exportRecords, .manageSync, .voidRecord:
             [.siteLead]
         }
     }

@@ -124,6 +124,8 @@ public struct FHIRMapping: Sendable {
                          FHIRCoding(system: FHIRSystem.screeningOutcome, code: outcome.rawValue)],
                 text: outcome.rawValue)
         }
+        // Voided: the record stays as it was made, and says it was entered in error.
+        if facts.enteredInError { resource.status = "entered-in-error" }
         return resource
     }
 

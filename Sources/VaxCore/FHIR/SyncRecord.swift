@@ -39,6 +39,8 @@ public struct ImmunizationFacts: Hashable, Sendable {
     public var place: String?
     /// False for a dose entered from a paper record.
     public var primarySource: Bool
+    /// Voided at the site (recorded on the wrong person, never given): it counts nowhere.
+    public var enteredInError = false
 
     public enum Occurrence: Hashable, Sendable {
         case moment(Date)

@@ -58,6 +58,15 @@ public struct VaccineCatalog: Sendable, Decodable {
 
     public func product(_ code: String) -> Product? { products.first { $0.code == code } }
 
+    /// "Pfizer, Moderna": products by the first word of their names ("Pfizer-BioNTech Comirnaty" is
+    /// Pfizer), for a line that lists several; an unknown code as it is.
+    public func shortNames(_ codes: [String]) -> String {
+        codes.map { code in
+            product(code).map { String($0.name.split(whereSeparator: { $0 == " " || $0 == "-" })[0]) } ?? code
+        }
+        .joined(separator: ", ")
+    }
+
     /// The product a list names, by code, name or alias, ignoring case, accents and spacing.
     public func product(named text: String) -> Product? {
         productsByKey[Self.key(text)].map { products[$0] }

@@ -44,6 +44,10 @@ public enum VisitError: Error, Hashable, Sendable {
     case leftWithoutDoseReasonRequired
     /// An amendment needs a reason.
     case amendmentReasonRequired
+    /// The record was voided already (or an injection voided is amended).
+    case alreadyVoided
+    /// A screening that sent the person on to a dose is voided only once that dose is.
+    case voidInjectionFirst
     /// No staff member of the site has this code.
     case unknownStaffCode(String)
     /// A session is already open: close it before opening another.
@@ -84,6 +88,8 @@ public enum VisitError: Error, Hashable, Sendable {
         case .sessionAlreadyOpen: "error.sessionAlreadyOpen"
         case .unknownStaffCode: "error.unknownStaffCode"
         case .amendmentReasonRequired: "error.amendmentReasonRequired"
+        case .alreadyVoided: "error.alreadyVoided"
+        case .voidInjectionFirst: "error.voidInjectionFirst"
         case .consentRequired: "error.consentRequired"
         case .screeningUnanswered: "error.screeningUnanswered"
         case .claimedElsewhere: "error.claimedElsewhere"
@@ -109,7 +115,8 @@ public enum VisitError: Error, Hashable, Sendable {
         case .productNotAllowed(let product): ["product": product]
         case .screeningUnanswered(let items): ["items": items.joined(separator: ", ")]
         case .claimedElsewhere(let code, let name): ["code": code, "name": name]
-        case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired: [:]
+        case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired,
+             .alreadyVoided, .voidInjectionFirst: [:]
         case .notPermitted: [:]
         case .sessionNotResolved: [:]
         case .leftWithoutDoseReasonRequired: [:]

@@ -77,12 +77,7 @@ public struct Context: Sendable {
 
     /// "Pfizer, Moderna": products by the first word of their names ("Pfizer-BioNTech Comirnaty" is
     /// Pfizer), for a line that lists several.
-    func productNames(_ codes: [String]) -> String {
-        codes.map { code in
-            catalog.product(code).map { String($0.name.split(whereSeparator: { $0 == " " || $0 == "-" })[0]) } ?? code
-        }
-            .joined(separator: ", ")
-    }
+    func productNames(_ codes: [String]) -> String { catalog.shortNames(codes) }
 
     func sexLabel(_ sex: Sex) -> String { strings["sex.\(sex.rawValue)"] }
 

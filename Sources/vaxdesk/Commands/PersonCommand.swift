@@ -103,6 +103,16 @@ struct PersonHistoryCommand: ParsableCommand {
             throw CommandRefusal(messages.strings.message(for: .notPermitted(.correctPerson, role: member.role)))
         }
         let person = try choice.find(in: database, messages: messages)
+        let resources = try LoadedResources(language: site.language)
+        print(Printable.text(person.fullName + " · " + person.birthDate.description))
+        for record in try database.records(personID: person.id) {
+            let what = record.kind == .screening ? messages.strings["outcome.\(record.detail)"] : messages.strings.text(
+                "certificate.dose", ["n": String(record.doseNumber ?? 0), "date": LocalDay.shown(record.day),
+                                     "product": resources.catalog.shortNames([record.detail])])
+            var line = "  " + messages.text("record.\(record.kind.rawValue)") + " · " + what + " · " + record.id.uuidString
+            if record.voided { line += " · " + messages.text("record.voided") }
+            print(Printable.text(line))
+        }
         let entries = try database.corrections(personID: person.id)
         print(Printable.text(messages.count("personHistory", entries.count, ["name": person.fullName])))
         for entry in entries {

@@ -8,6 +8,7 @@ struct SessionCommand: ParsableCommand {
         commandName: "session",
         abstract: "Open, list and close out the site's sessions.",
         subcommands: [SessionOpenCommand.self, SessionListCommand.self, SessionCloseCommand.self, SessionAmendCommand.self,
+                      SessionVoidCommand.self,
                       SessionTeamCommand.self]
     )
 }
