@@ -44,8 +44,15 @@ extension AppDatabase {
         case .injection:
             record = try injectionFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
         case .amendment:
-            let injection = try String.fetchOne(db, sql: "SELECT record_id FROM amendment WHERE id = ?", arguments: [id])
-            record = try injection.flatMap { try injectionFacts($0, in: db) }.map(SyncRecord.immunization) ?? .localOnly
+            // The record amended goes again, as it is now.
+            let amended = try Row.fetchOne(db, sql: "SELECT record_type, record_id FROM amendment WHERE id = ?", arguments: [id])
+            let recordID: String = amended?["record_id"] ?? ""
+            switch (amended?["record_type"] as String?).flatMap(RecordType.init(rawValue:)) {
+            case .injection?: record = try injectionFacts(recordID, in: db).map(SyncRecord.immunization) ?? .localOnly
+            case .screening?: record = try notDoneFacts(recordID, in: db).map(SyncRecord.immunization) ?? .localOnly
+            case .aefi?: record = try adverseEventFacts(recordID, in: db).map(SyncRecord.adverseEvent) ?? .localOnly
+            default: record = .localOnly
+            }
         case .screening:
             record = try notDoneFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
         case .priorDose:

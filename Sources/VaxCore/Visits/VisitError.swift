@@ -48,6 +48,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case alreadyVoided
     /// A screening that sent the person on to a dose is voided only once that dose is.
     case voidInjectionFirst
+    /// An anaphylaxis grade is I to IV.
+    case anaphylaxisGradeOutOfRange
     /// No staff member of the site has this code.
     case unknownStaffCode(String)
     /// A session is already open: close it before opening another.
@@ -90,6 +92,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .amendmentReasonRequired: "error.amendmentReasonRequired"
         case .alreadyVoided: "error.alreadyVoided"
         case .voidInjectionFirst: "error.voidInjectionFirst"
+        case .anaphylaxisGradeOutOfRange: "error.anaphylaxisGradeOutOfRange"
         case .consentRequired: "error.consentRequired"
         case .screeningUnanswered: "error.screeningUnanswered"
         case .claimedElsewhere: "error.claimedElsewhere"
@@ -116,7 +119,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .screeningUnanswered(let items): ["items": items.joined(separator: ", ")]
         case .claimedElsewhere(let code, let name): ["code": code, "name": name]
         case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired,
-             .alreadyVoided, .voidInjectionFirst: [:]
+             .alreadyVoided, .voidInjectionFirst, .anaphylaxisGradeOutOfRange: [:]
         case .notPermitted: [:]
         case .sessionNotResolved: [:]
         case .leftWithoutDoseReasonRequired: [:]
