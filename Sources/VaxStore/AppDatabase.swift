@@ -180,6 +180,8 @@ public enum ClinicalEvent: String, Sendable, CaseIterable {
     case personCorrected = "person-corrected"
     /// A record entered in error, voided: it goes to the centre again as entered-in-error.
     case voided
+    /// Two records of the same person merged: the one merged goes as replaced by the one kept.
+    case personMerged = "person-merged"
 }
 
 extension ClinicalEvent {
@@ -201,6 +203,7 @@ extension ClinicalEvent {
         case .personUpdated: .importRoster
         case .personCorrected: .correctPerson
         case .voided: .voidRecord
+        case .personMerged: .mergePeople
         }
     }
 }

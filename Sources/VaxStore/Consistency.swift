@@ -7,7 +7,9 @@ extension AppDatabase {
     /// The table and completion condition of the record each event confirms.
     private static func recordQuery(for event: ClinicalEvent) -> String? {
         switch event {
-        case .registration, .personUpdated, .personCorrected: "SELECT 1 FROM person WHERE id = ?"
+        case .registration, .personUpdated, .personCorrected:
+            "SELECT 1 FROM person WHERE id = ?"
+        case .personMerged: "SELECT 1 FROM person WHERE id = ? AND merged_into IS NOT NULL"
         case .checkIn: "SELECT 1 FROM visit WHERE id = ?"
         case .screening: "SELECT 1 FROM screening WHERE id = ?"
         case .injection: "SELECT 1 FROM injection WHERE id = ?"

@@ -40,16 +40,23 @@ extension AppDatabase {
                             corrected.commune, corrected.priorityGroup,
                             SearchDigits.of(identityNumber: corrected.identityNumber, phone: corrected.phone), personID.text])
             for change in changes {
-                try db.execute(
-                    sql: """
-                        INSERT INTO person_correction (id, person_id, field, old_value, new_value, reason, corrected_by, corrected_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [UUID.timeOrdered().text, personID.text, change.field.name, change.old, change.new, reason,
-                                staffID.text, date])
+                try Self.insertCorrection(change, personID: personID, reason: reason, by: staffID, at: date, in: db)
             }
             return (RecordRef(.person, personID), corrected)
         }
+    }
+
+    /// The row of the corrections history that keeps a field's old value.
+    static func insertCorrection(
+        _ change: PersonCorrection.Change, personID: UUID, reason: String, by staffID: UUID, at date: Date, in db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO person_correction (id, person_id, field, old_value, new_value, reason, corrected_by, corrected_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [UUID.timeOrdered().text, personID.text, change.field.name, change.old, change.new, reason,
+                        staffID.text, date])
     }
 
     /// A person of the roster by id, nil when there is none.

@@ -39,8 +39,9 @@ extension AppDatabase {
         let record: SyncRecord
         switch type {
         case .person:
-            record = try Row.fetchOne(db, sql: "SELECT \(Person.columns("p")) FROM person p WHERE p.id = ?", arguments: [id])
-                .map { .patient(try Person(row: $0)) } ?? .localOnly
+            record = try Row.fetchOne(
+                db, sql: "SELECT \(Person.columns("p")), p.merged_into FROM person p WHERE p.id = ?", arguments: [id]
+            ).map { .patient(try Person(row: $0), replacedBy: ($0["merged_into"] as String?).flatMap(UUID.init(uuidString:))) } ?? .localOnly
         case .injection:
             record = try injectionFacts(id, in: db).map(SyncRecord.immunization) ?? .localOnly
         case .amendment:

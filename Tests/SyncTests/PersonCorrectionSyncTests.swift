@@ -92,4 +92,44 @@ struct PersonCorrectionSyncTests {
         let (valid, verdict) = try SyncTests.validateFHIR(file)
         #expect(valid, "\(verdict) \(read.body)")
     }
+
+    @Test("two records of one person merged with vaxdesk person merge: the centre has the merged Patient replaced by the kept one, and its dose under the kept one")
+    func mergedAtTheCentre() async throws {
+        let directory = TemporaryDirectory("merge-centre")
+        let path = try SyncTests.simulatedSite(directory, people: 60)
+        let central = try CentralServer(in: directory)
+        try central.start()
+        defer { central.stop() }
+        let database = try AppDatabase(path: path)
+        let keptID = try #require(UUID(uuidString: try SQLiteShell.text(
+            path, "SELECT v.person_id FROM injection i JOIN visit v ON v.id = i.visit_id ORDER BY i.rowid LIMIT 1")))
+        let kept = try #require(try database.person(id: keptID))
+        // The same person registered again at the desk, without diacritics, with a dose from paper.
+        let again = Person(fullName: kept.fullName.folding(options: .diacriticInsensitive, locale: nil), birthDate: kept.birthDate,
+                           sex: kept.sex)
+        let nurse = try #require(try database.staff().first { $0.role == .checkInNurse })
+        try database.registerWalkIn(again, by: nurse.id, at: Date())
+        let paper = BackfillDose(identityNumber: nil, fullName: nil, birthDate: nil,
+                                 dose: PriorDose(doseNumber: 1, productCode: "astrazeneca", givenOn: "2021-08-10"))
+        #expect(try database.backfillDose(paper, personID: again.id, source: "sổ", by: nurse.id, at: Date()))
+        try await Self.push(path, central, token: central.token)
+        let listed = try BuiltProgram.run(["person", "duplicates", "--db", path, "--by", "PT01", "--lang", "en"], input: "2468\n")
+        #expect(listed.output.contains(again.id.uuidString) && listed.output.contains(kept.id.uuidString), "\(listed.output)")
+        let run = try BuiltProgram.runWithErrors(
+            ["person", "merge", "--db", path, "--by", "PT01", "--keep", kept.id.uuidString, "--merge", again.id.uuidString,
+             "--reason", "one person, by her CCCD", "--lang", "en"], input: "2468\n")
+        #expect(run.status == 0, "\(run.errors)")
+        try await Self.push(path, central, token: central.token)
+        let merged = try await SyncTests.get(central.baseURL + "/fhir/Patient/\(again.id.text)", token: central.token)
+        #expect(merged.body.contains(#""active":false"#) && merged.body.contains("Patient/\(kept.id.text)")
+            && merged.body.contains("replaced-by"), "\(merged.body)")
+        let dose = try SQLiteShell.text(path, "SELECT id FROM prior_dose WHERE person_id = '\(kept.id.uuidString)' ORDER BY rowid DESC LIMIT 1")
+        let moved = try await SyncTests.get(central.baseURL + "/fhir/Immunization/\(dose)", token: central.token)
+        #expect(moved.body.contains("Patient/\(kept.id.text)"), "\(moved.body)")
+        let file = directory.file("merged.json")
+        try (#"{"resourceType":"Bundle","type":"collection","entry":[{"resource":"# + merged.body + "}]}")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let (valid, verdict) = try SyncTests.validateFHIR(file)
+        #expect(valid, "\(verdict)")
+    }
 }

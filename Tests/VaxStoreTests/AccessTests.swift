@@ -36,6 +36,7 @@ struct AccessTests {
         .exportRecords: ". . . . x",
         .manageSync: ". . . . x",
         .voidRecord: ". . . . x",
+        .mergePeople: ". . . . x",
     ]
 
     static let roles: [Role] = [.checkInNurse, .screeningDoctor, .vaccinator, .observationNurse, .siteLead]
@@ -156,6 +157,10 @@ struct AccessTests {
             }
         case .closeSession:
             return { try db.closeSession(by: $0, at: f.now) }
+        case .mergePeople:
+            let one = try f.person(named: "Hồ Văn Trùng", born: BirthDate(year: 1970, month: 4, day: 4)!)
+            let two = try f.person(named: "Ho Van Trung", born: BirthDate(year: 1970, month: 4, day: 4)!)
+            return { try db.mergePeople(keep: one.id, merged: two.id, reason: "hai lần đăng ký", by: $0, at: f.now) }
         case .voidRecord:
             let (_, injection) = try injected()
             return { try db.voidRecord(.injection(injection, dose: .wasted), reason: "ghi nhầm người", by: $0, at: f.now) }

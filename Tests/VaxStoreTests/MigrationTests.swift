@@ -33,6 +33,7 @@ struct MigrationTests {
         ("v19-aefi-outcome", "V19AdverseEventOutcome.swift", "41be40d7a0ff83a28e6f557cf17d68ea9cf111964191ec8e3ea92f90d7de795f"),
         ("v20-person-corrections", "V20PersonCorrections.swift", "163c66870107f5ba7ae855a536717be441fda583ca249f70b730fde5cf342d81"),
         ("v21-voided-records", "V21VoidedRecords.swift", "b4c48941b23951f73f3d56058ef15cdf164d0b24078ae59c4a01999f38a7d639"),
+        ("v22-merged-people", "V22MergedPeople.swift", "272d9ff09140286aed33f69983b5c5dd3b3090252cb439453553f9f5e44d11fa"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

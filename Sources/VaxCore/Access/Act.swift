@@ -26,6 +26,8 @@ public enum Act: String, CaseIterable, Sendable {
     case correctPerson = "correct-person"
     /// Voiding a record entered in error (never deleting it).
     case voidRecord = "void-record"
+    /// Merging two records of the same person on the roster.
+    case mergePeople = "merge-people"
     case viewDashboard = "view-dashboard"
     case browseAudit = "browse-audit"
     /// Printing or saving a vaccinated person's certificate.
@@ -42,7 +44,7 @@ public enum Act: String, CaseIterable, Sendable {
              .recordAdverseEvent, .discharge, .printCertificate:
             true
         case .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession, .amendRecord, .viewDashboard,
-             .browseAudit, .exportRecords, .manageSync, .correctPerson, .voidRecord:
+             .browseAudit, .exportRecords, .manageSync, .correctPerson, .voidRecord, .mergePeople:
             false
         }
     }
@@ -70,7 +72,7 @@ extension Act {
         case .recordAdverseEvent: [.observationNurse, .screeningDoctor, .siteLead]
         case .discharge, .printCertificate: [.observationNurse, .siteLead]
         case .overrideDose, .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession,
-             .amendRecord, .viewDashboard, .browseAudit, .exportRecords, .manageSync, .voidRecord:
+             .amendRecord, .viewDashboard, .browseAudit, .exportRecords, .manageSync, .voidRecord, .mergePeople:
             [.siteLead]
         }
     }

@@ -43,7 +43,7 @@ public struct FHIRMapping: Sendable {
     /// may not have them yet), nothing for a local step.
     public func resources(for record: SyncRecord) -> [FHIRResource] {
         switch record {
-        case .patient(let person): [.patient(patient(person))]
+        case .patient(let person, let replacedBy): [.patient(patient(person, replacedBy: replacedBy))]
         case .immunization(let facts): [.patient(patient(facts.person)), .immunization(immunization(facts))]
         case .adverseEvent(let facts): [.patient(patient(facts.person)), .adverseEvent(adverseEvent(facts))]
         case .vial(let facts): [.basic(vial(facts))]
@@ -51,7 +51,7 @@ public struct FHIRMapping: Sendable {
         }
     }
 
-    public func patient(_ person: Person) -> FHIRPatient {
+    public func patient(_ person: Person, replacedBy: UUID? = nil) -> FHIRPatient {
         var identifiers = [Self.recordIdentifier(person.id)]
         if let number = person.identityNumber { identifiers.append(FHIRIdentifier(system: FHIRSystem.citizenID, value: number)) }
         if let insurance = person.insuranceNumber {
@@ -70,6 +70,10 @@ public struct FHIRMapping: Sendable {
         if person.address != nil || person.commune != nil {
             let text = [person.address, person.commune].compactMap { $0 }.joined(separator: ", ")
             patient.address = [FHIRAddress(text: text, district: person.commune, country: "VN")]
+        }
+        if let replacedBy {
+            patient.active = false
+            patient.link = [FHIRPatient.Link(other: FHIRReference(reference: "Patient/\(replacedBy.text)"), type: "replaced-by")]
         }
         return patient
     }

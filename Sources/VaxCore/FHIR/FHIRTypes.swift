@@ -100,6 +100,20 @@ public struct FHIRPatient: Codable, Hashable, Sendable {
     public var gender: String?
     public var birthDate: String?
     public var address: [FHIRAddress]?
+    /// False for a record merged into another (the same person twice).
+    public var active: Bool?
+    public var link: [Link]?
+
+    /// `replaced-by`: this record was merged into `other`, which holds the person's doses now.
+    public struct Link: Codable, Hashable, Sendable {
+        public var other: FHIRReference
+        public var type: String
+
+        public init(other: FHIRReference, type: String) {
+            self.other = other
+            self.type = type
+        }
+    }
 }
 
 public struct FHIRImmunization: Codable, Hashable, Sendable {

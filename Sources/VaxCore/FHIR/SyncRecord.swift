@@ -2,8 +2,8 @@ import Foundation
 
 /// What a row of the outbox carries to the centre, read from the site store when it is pushed.
 public enum SyncRecord: Hashable, Sendable {
-    /// A person registered at the desk (walk-in).
-    case patient(Person)
+    /// A person registered at the desk (walk-in), corrected, or merged into another record (`replacedBy`).
+    case patient(Person, replacedBy: UUID? = nil)
     /// A dose given here or from a paper record, or one not given (a deferral, a contraindication, a
     /// referral).
     case immunization(ImmunizationFacts)

@@ -50,6 +50,13 @@ public enum VisitError: Error, Hashable, Sendable {
     case voidInjectionFirst
     /// An anaphylaxis grade is I to IV.
     case anaphylaxisGradeOutOfRange
+    /// Two records with different identity numbers are two people: they are not merged.
+    case differentIdentityNumbers
+    /// Both records came to the same session: which visit was the person's is for the site lead to
+    /// settle first.
+    case bothInSession
+    /// The record was merged into another already.
+    case alreadyMerged
     /// No staff member of the site has this code.
     case unknownStaffCode(String)
     /// A session is already open: close it before opening another.
@@ -93,6 +100,9 @@ public enum VisitError: Error, Hashable, Sendable {
         case .alreadyVoided: "error.alreadyVoided"
         case .voidInjectionFirst: "error.voidInjectionFirst"
         case .anaphylaxisGradeOutOfRange: "error.anaphylaxisGradeOutOfRange"
+        case .differentIdentityNumbers: "error.differentIdentityNumbers"
+        case .bothInSession: "error.bothInSession"
+        case .alreadyMerged: "error.alreadyMerged"
         case .consentRequired: "error.consentRequired"
         case .screeningUnanswered: "error.screeningUnanswered"
         case .claimedElsewhere: "error.claimedElsewhere"
@@ -119,7 +129,8 @@ public enum VisitError: Error, Hashable, Sendable {
         case .screeningUnanswered(let items): ["items": items.joined(separator: ", ")]
         case .claimedElsewhere(let code, let name): ["code": code, "name": name]
         case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired,
-             .alreadyVoided, .voidInjectionFirst, .anaphylaxisGradeOutOfRange: [:]
+             .alreadyVoided, .voidInjectionFirst, .anaphylaxisGradeOutOfRange,
+             .differentIdentityNumbers, .bothInSession, .alreadyMerged: [:]
         case .notPermitted: [:]
         case .sessionNotResolved: [:]
         case .leftWithoutDoseReasonRequired: [:]

@@ -18,7 +18,7 @@ enum Migrations {
         V09AuditChain.self, V10StaffPINs.self, V11Sync.self, V12AllowedProductsAsJSON.self, V13Backups.self,
         V14ScreeningAnswered.self, V15VisitClaims.self, V16LeftWithoutDose.self, V17DemoSite.self,
         V18KeyedPINs.self,
-        V19AdverseEventOutcome.self, V20PersonCorrections.self, V21VoidedRecords.self,
+        V19AdverseEventOutcome.self, V20PersonCorrections.self, V21VoidedRecords.self, V22MergedPeople.self,
     ]
 
     static func register(in migrator: inout DatabaseMigrator) {

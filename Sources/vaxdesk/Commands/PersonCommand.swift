@@ -8,7 +8,7 @@ struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "Correct a person's record, or show what was corrected.",
-        subcommands: [PersonCorrectCommand.self, PersonHistoryCommand.self]
+        subcommands: [PersonCorrectCommand.self, PersonHistoryCommand.self, PersonDuplicatesCommand.self, PersonMergeCommand.self]
     )
 }
 
@@ -16,6 +16,10 @@ struct PersonCommand: ParsableCommand {
 struct PersonChoice: ParsableArguments {
     @Option(help: "The person: their id (vaxdesk search --json) or their whole CCCD/CMND number.")
     var person: String
+
+    init() {}
+
+    init(person: String) { self.person = person }
 
     func find(in database: AppDatabase, messages: CommandMessages) throws -> Person {
         let found = try UUID(uuidString: person).map { try database.person(id: $0) }
