@@ -13,7 +13,7 @@ extension AppDatabase {
                 db.cachedStatement(sql: """
                     SELECT rowid FROM person WHERE identity_number = ?1
                     UNION SELECT rowid FROM person WHERE folded_name = ?2 AND substr(birth_date, 1, 4) = ?3
-                    UNION SELECT rowid FROM person WHERE phone = ?4 AND substr(birth_date, 1, 4) = ?3
+                    UNION SELECT rowid FROM person WHERE phone = ?4 AND substr(birth_date, 1, 4) = ?3 AND merged_into IS NULL
                     LIMIT ?5
                     """),
                 arguments: [person.identityNumber, NameFolding.fold(person.fullName), year, person.phone, limit])

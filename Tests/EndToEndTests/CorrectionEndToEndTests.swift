@@ -40,4 +40,37 @@ struct CorrectionEndToEndTests {
                                            input: "1111\n")
         #expect(history.output.contains("DD01 · Ngày sinh: 19/05/1990 → 29/05/1990 · theo thẻ CCCD đã quét"), "\(history.output)")
     }
+
+    @Test("an injection never given, voided from the dashboard's audit trail: the report before and after")
+    func voidFromTheDashboard() throws {
+        let directory = TemporaryDirectory("e2e-void")
+        let path = try Desks.site(in: directory)
+        let work = try SiteWork(path: path)
+        _ = try work.injected(try work.nhung())
+        let before = try BuiltProgram.run(["report", "session", "--db", path, "--by", "PT01", "--format", "json"], input: "2468\n")
+        #expect(before.output.contains(#""vaccinated" : 1"#), "\(before.output)")
+        let desk = try TmuxDesk(Desks.deskCommand(path), name: "void")
+        try Desks.signInAsSiteLead(desk)
+        try desk.press("F6")
+        try desk.expect("đã tiêm 1")
+        try desk.press("F6")
+        try desk.expect("Tiêm  Nguyễn Thị Hồng Nhung")
+        // The newest rows first: the site lead's sign-ins and the report's export, then the injection.
+        try desk.press("Down", "Down", "Down")
+        try desk.expect("▶ 5  ")
+        try desk.press("F8")
+        try desk.expect("Hủy bản ghi ghi nhầm")
+        try desk.press("Left")
+        try desk.type("Chưa tiêm, ghi nhầm")
+        try desk.expect("[x] đã rút khỏi lọ")
+        try desk.press("Enter")
+        try desk.expect("Đã hủy bản ghi ghi nhầm (Nguyễn Thị Hồng Nhung)")
+        try desk.press("Escape")
+        let board = try desk.expect("đã tiêm 0")
+        #expect(board.contains("hủy 1"), "the dose drawn is wasted: \(board)")
+        try desk.press("F10")
+        #expect(try desk.waitFor("EXITED") != nil)
+        let after = try BuiltProgram.run(["report", "session", "--db", path, "--by", "PT01", "--format", "json"], input: "2468\n")
+        #expect(after.output.contains(#""vaccinated" : 0"#), "\(after.output)")
+    }
 }

@@ -23,4 +23,6 @@ public enum Command: Hashable, Sendable {
     case open(AppState.Destination)
     /// The site lead's close-out, sessions, staff and audit trail.
     case closeSession, openSession, addStaff, history, resetPIN, auditTrail
+    /// The site lead voids a record of the audit trail entered in error.
+    case voidRecord
 }

@@ -10,7 +10,7 @@ struct KeyHelp: Hashable, Sendable {
 
     enum Kind: String {
         case list, search, form, reason, answer, items, vitals, outcome, arm, lots, aefiOutcome
-        case staffCode, pin, station, scroll, path, pinFields
+        case staffCode, pin, station, scroll, path, pinFields, doseFate
     }
 
     init(_ kind: Kind, _ strings: Strings) {

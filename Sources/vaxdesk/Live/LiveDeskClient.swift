@@ -57,6 +57,10 @@ extension DeskClient {
             logger.info("session closed")
         }
         client.dashboard.sessions = { try database.sessions() }
+        client.dashboard.voidRecord = { record, reason, by in
+            try database.voidRecord(record, reason: reason, by: by, at: clock())
+            logger.info("record voided", metadata: ["record": "\(record.id)"])
+        }
         client.dashboard.report = { id in try database.sessionReport(sessionID: id) }
         client.dashboard.dashboard = { by in try database.dashboard(by: by) }
         client.checkIn.search = { text in try database.searchRoster(RosterQuery(text), limit: RosterQuery.deskLimit) }

@@ -17,6 +17,9 @@ public struct DashboardClient: Sendable {
     public var resetPIN: @Sendable (_ code: String, _ by: UUID) throws -> String
     /// The audit trail, newest first, before row `before` when paging on.
     public var auditTrail: @Sendable (_ before: Int64?, _ by: UUID) throws -> [AuditEntry]
+    /// Voids a record entered in error.
+    public var voidRecord: @Sendable (_ record: VoidedRecord, _ reason: String, _ by: UUID) throws -> Void
+        = DeskClient.unset("dashboard.voidRecord")
 
     static let unimplemented = DashboardClient(
         dashboard: DeskClient.unset("dashboard.dashboard"), startSession: DeskClient.unset("dashboard.startSession"),

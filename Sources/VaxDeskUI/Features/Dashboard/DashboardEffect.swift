@@ -16,6 +16,7 @@ public enum DashboardEffect: DeskEffect {
     case resetPIN(code: String, by: UUID)
     /// The audit trail, newest first, before row `before` when paging on.
     case loadAuditTrail(before: Int64?, by: UUID)
+    case voidRecord(VoidedRecord, reason: String, by: UUID)
 
     public enum Answer: Sendable {
         /// The board of the open session (nil: none is open).
@@ -33,11 +34,12 @@ public enum DashboardEffect: DeskEffect {
         case pinReset(code: String, pin: String)
         /// Rows of the audit trail, newest first (`appended`: older rows after those shown).
         case auditTrailLoaded([AuditEntry], appended: Bool)
+        case recordVoided
     }
 
     public var isWrite: Bool {
         switch self {
-        case .openSession, .recordLeftWithoutDose, .closeSession, .addStaff, .resetPIN: true
+        case .openSession, .recordLeftWithoutDose, .closeSession, .addStaff, .resetPIN, .voidRecord: true
         case .loadDashboard, .loadSessions, .loadReport, .loadStaff, .loadAuditTrail: false
         }
     }
@@ -59,6 +61,9 @@ public enum DashboardEffect: DeskEffect {
         case .addStaff(let member, let by): return .staffAdded(member, pin: try lead.addStaff(member, by))
         case .resetPIN(let code, let by): return .pinReset(code: code, pin: try lead.resetPIN(code, by))
         case .loadAuditTrail(let before, let by): return .auditTrailLoaded(try lead.auditTrail(before, by), appended: before != nil)
+        case .voidRecord(let record, let reason, let by):
+            try lead.voidRecord(record, reason, by)
+            return .recordVoided
         }
     }
 }

@@ -43,11 +43,22 @@ extension DashboardScreen {
                    hint: s["dashboard.newPINHint"], tone: .success).draw(in: area, into: &buffer)
             return nil
         case .auditTrail(let entries, let selection):
-            buffer.put(s["dashboard.auditTitle"], x: area.x + 1, y: area.y, style: .title)
-            let rows = entries.map { AuditLine.text($0, timeZone: context.timeZone, strings: context.strings) }
-            ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
-                          height: min(Self.auditRows + 1, area.height - 2)), into: &buffer, empty: s["dashboard.auditEmpty"])
+            drawAuditTrail(entries, selection, in: area, into: &buffer, context)
             return nil
+        case .voiding(let entries, let selection, let entry, let fate, let reason):
+            drawAuditTrail(entries, selection, in: area, into: &buffer, context)
+            var lines = [AuditLine.text(entry, timeZone: context.timeZone, strings: s), ""]
+            if entry.recordType == "injection" {
+                lines.append(s["dashboard.voidFate"])
+                for option in VoidedRecord.DoseFate.allCases {
+                    lines.append("  " + (fate == option ? "[x] " : "[ ] ") + s["dashboard.voidFate.\(option.rawValue)"])
+                }
+                lines.append("")
+            }
+            lines.append(s["dashboard.voidReason"])
+            let inner = Dialog(title: s["dashboard.voidTitle"], lines: lines, hint: s["dashboard.voidHint"], tone: .danger)
+                .draw(in: area, into: &buffer, extraRows: 1)
+            return (reason.draw(in: inner.row(0), into: &buffer), inner.y)
         case .board, .confirmingClose:
             break
         }
@@ -167,5 +178,15 @@ extension DashboardScreen {
         }
         Dialog(title: s.text("dashboard.reportTitle", ["day": LocalDay.shown(shown.report.day)]),
                lines: visible, hint: s["dashboard.reportHint"]).draw(in: area, into: &buffer)
+    }
+
+    private func drawAuditTrail(
+        _ entries: [AuditEntry], _ selection: ListSelection, in area: Rect, into buffer: inout Buffer, _ context: Context
+    ) {
+        let s = context.strings
+        buffer.put(s["dashboard.auditTitle"], x: area.x + 1, y: area.y, style: .title)
+        let rows = entries.map { AuditLine.text($0, timeZone: context.timeZone, strings: s) }
+        ListView.draw(rows, selection: selection, in: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2,
+                      height: min(Self.auditRows + 1, area.height - 2)), into: &buffer, empty: s["dashboard.auditEmpty"])
     }
 }

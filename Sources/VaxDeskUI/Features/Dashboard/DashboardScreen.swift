@@ -20,6 +20,8 @@ struct DashboardScreen: StationScreen {
         case newPIN(code: String, pin: String)
         /// The audit trail, newest first; moving past the last row loads older ones.
         case auditTrail([AuditEntry], ListSelection)
+        /// A record of the trail entered in error, to void: why, and for an injection what became of its dose.
+        case voiding([AuditEntry], ListSelection, AuditEntry, fate: VoidedRecord.DoseFate?, reason: TextField)
     }
 
     var board: Dashboard?
@@ -32,6 +34,7 @@ struct DashboardScreen: StationScreen {
         case .opening(let form): form.isEdited
         case .addingStaff(let form): form.isEdited
         case .confirmingClose(let reason): !reason.text.isEmpty
+        case .voiding(_, _, _, _, let reason): !reason.text.isEmpty
         case .board, .history, .resettingPIN, .newPIN, .auditTrail: false
         }
     }
@@ -71,8 +74,21 @@ struct DashboardScreen: StationScreen {
             ])
         case .newPIN:
             return KeyMap([KeyBinding([.enter, .escape], s["key.pinRead"], .dismiss)])
-        case .auditTrail:
-            return KeyMap([KeyBinding([.escape], s["key.back"], .back)])
+        case .auditTrail(let entries, let selection):
+            let chosen = entries.indices.contains(selection.selected) ? entries[selection.selected] : nil
+            return KeyMap([
+                KeyBinding([.function(8)], s["key.voidRecord"], .voidRecord,
+                           disabledReason: context.refusal(.voidRecord)
+                               ?? (chosen.flatMap { Self.voidable($0, fate: .wasted) } == nil ? s["dashboard.notVoidable"] : nil)),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
+        case .voiding(_, _, let entry, let fate, let reason):
+            let missing: String? = entry.recordType == "injection" && fate == nil ? s["dashboard.voidFateRequired"]
+                : reason.text.trimmed.isEmpty ? s["dashboard.voidReasonRequired"] : nil
+            return KeyMap([
+                KeyBinding([.enter], s["key.voidConfirm"], .confirm, disabledReason: missing),
+                KeyBinding([.escape], s["key.back"], .back),
+            ])
         case .board:
             return KeyMap([
                 // Only one of F7 and F8 applies at a time: the other stays bound (and says why) but leaves
@@ -108,6 +124,15 @@ struct DashboardScreen: StationScreen {
         case (.board, .auditTrail):
             phase = .auditTrail([], ListSelection())
             return [.loadAuditTrail(before: nil, by: user.id)]
+        case (.auditTrail(let entries, let selection), .voidRecord):
+            guard entries.indices.contains(selection.selected), Self.voidable(entries[selection.selected], fate: .wasted) != nil
+            else { return [] }
+            phase = .voiding(entries, selection, entries[selection.selected], fate: nil, reason: TextField())
+        case (.voiding(_, _, let entry, let fate, let reason), .confirm):
+            guard !reason.text.trimmed.isEmpty, let record = Self.voidable(entry, fate: fate) else { return [] }
+            return [.voidRecord(record, reason: reason.text.trimmed, by: user.id)]
+        case (.voiding(let entries, let selection, _, _, _), .back):
+            phase = .auditTrail(entries, selection)
         case (.resettingPIN(let staff, let selection, nil), .confirm):
             // A reset locks the person out of their old PIN: asked once more, naming them.
             guard staff.indices.contains(selection.selected) else { return [] }
@@ -165,6 +190,8 @@ struct DashboardScreen: StationScreen {
         case .history(_, _, nil), .resettingPIN(_, _, nil), .auditTrail: return KeyHelp.of(.list, strings: s)
         case .history: return KeyHelp.of(.scroll, strings: s)
         case .confirmingClose: return KeyHelp.of(.reason, strings: s)
+        case .voiding(_, _, let entry, _, _):
+            return entry.recordType == "injection" ? KeyHelp.of(.doseFate, .reason, strings: s) : KeyHelp.of(.reason, strings: s)
         case .resettingPIN, .newPIN, .board: return []
         }
     }
@@ -199,10 +226,30 @@ struct DashboardScreen: StationScreen {
         case .confirmingClose(var reason):
             _ = reason.handle(key)
             phase = .confirmingClose(reason: reason)
+        case .voiding(let entries, let selection, let entry, var fate, var reason):
+            // ←/→ say what became of an injection's dose; the rest is the reason.
+            switch key {
+            case .left where entry.recordType == "injection": fate = .wasted
+            case .right where entry.recordType == "injection": fate = .returned
+            default: _ = reason.handle(key)
+            }
+            phase = .voiding(entries, selection, entry, fate: fate, reason: reason)
         case .board, .history:
             break
         }
         return []
+    }
+
+    /// The record an entry of the trail is about, when it is one a site lead may void: an injection (with
+    /// what became of its dose), a screening, a paper dose. Other acts are not records entered in error.
+    static func voidable(_ entry: AuditEntry, fate: VoidedRecord.DoseFate?) -> VoidedRecord? {
+        guard let id = entry.recordID else { return nil }
+        switch (entry.action, entry.recordType) {
+        case ("injection", "injection"?): return fate.map { .injection(id, dose: $0) }
+        case ("screening", "screening"?): return .screening(id)
+        case ("backfill", "prior_dose"?): return .paperDose(id)
+        default: return nil
+        }
     }
 
     /// The dashboard's area on the smallest screen, 80×24: the report scrolls within it (a larger
@@ -237,6 +284,11 @@ struct DashboardScreen: StationScreen {
             return .saved(s.text(pin == nil ? "notice.staffAdded" : "notice.staffAddedPIN", [
                 "name": member.fullName, "role": s["role.\(member.role.rawValue)"], "pin": pin ?? "",
             ]))
+        case .recordVoided:
+            guard case .voiding(_, _, let entry, _, _) = phase, let user = context.user else { break }
+            phase = .auditTrail([], ListSelection())
+            return Reaction([.loadAuditTrail(before: nil, by: user.id), .loadDashboard(by: user.id)],
+                            notice: AppState.Notice(text: s.text("notice.recordVoided", ["who": entry.personName ?? ""]), tone: .success))
         case .auditTrailLoaded(let entries, let appended):
             if case .auditTrail(let shown, let selection) = phase {
                 phase = .auditTrail(appended ? shown + entries : entries, selection)
