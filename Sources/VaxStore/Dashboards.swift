@@ -31,6 +31,7 @@ extension AppDatabase {
                 db, sql: "SELECT MIN(i.injected_at) FROM injection i JOIN visit v ON v.id = i.visit_id WHERE v.session_id = ? AND i.voided IS NULL",
                 arguments: [id])
             board.adverseEvents = try Self.adverseEvents(sessionID: id, onlyUnacknowledgedSerious: false, in: db)
+            board.seriousReportsDue = try Self.seriousReportsDue(in: db)
             return board
         }
     }

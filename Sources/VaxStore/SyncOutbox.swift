@@ -3,12 +3,12 @@ import GRDB
 import VaxCore
 
 extension AppDatabase {
-    /// The outbox rows still to push, oldest first, each read with what it records as it is now (an
-    /// amended injection goes out amended).
+    /// The outbox rows still to push, serious adverse events first and then oldest first, each read with
+    /// what it records as it is now (an amended injection goes out amended).
     public func pendingSyncItems(limit: Int) throws -> [SyncItem] {
         try read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT seq, record_type, record_id, event FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?",
+                db, sql: "SELECT seq, record_type, record_id, event FROM outbox WHERE state = 'pending' ORDER BY priority DESC, seq LIMIT ?",
                 arguments: [limit])
             return try rows.map { try Self.syncItem($0, in: db) }
         }
@@ -139,9 +139,12 @@ extension AppDatabase {
         guard let row = try Row.fetchOne(
             db, sql: """
                 SELECT \(Person.columns("p")), a.id AS aefi_id, a.visit_id, a.onset_at, a.signs, a.severity,
-                       a.anaphylaxis_grade, a.actions, a.referral, a.outcome, a.recorded_at, i.id AS injection_id
+                       a.anaphylaxis_grade, a.actions, a.referral, a.outcome, a.recorded_at, i.id AS injection_id,
+                       a.case_number, a.medical_history, a.reporter_contact,
+                       s.code AS staff_code, s.full_name AS staff_name, s.role AS staff_role, si.name AS site_name
                 FROM aefi a JOIN visit v ON v.id = a.visit_id JOIN person p ON p.id = v.person_id
                 LEFT JOIN injection i ON i.visit_id = v.id
+                JOIN staff s ON s.id = a.recorded_by JOIN site si ON si.id = s.site_id
                 WHERE a.id = ?
                 """, arguments: [id])
         else { return nil }
@@ -149,10 +152,16 @@ extension AppDatabase {
             id: try row.uuid("aefi_id"), visitID: try row.uuid("visit_id"), onset: row["onset_at"], signs: row["signs"],
             severity: AdverseEvent.Severity(rawValue: row["severity"]) ?? .common, anaphylaxisGrade: row["anaphylaxis_grade"],
             actions: row["actions"], referral: row["referral"],
-            outcome: (row["outcome"] as String?).flatMap(AdverseEvent.Outcome.init(rawValue:)))
+            outcome: (row["outcome"] as String?).flatMap(AdverseEvent.Outcome.init(rawValue:)),
+            medicalHistory: row["medical_history"], reporterContact: row["reporter_contact"], caseNumber: row["case_number"])
+        // Name, position, institution and contact: whom the centre calls back.
+        let code: String = row["staff_code"], name: String = row["staff_name"], role: String = row["staff_role"]
+        let site: String = row["site_name"]
+        let reporter = ([code + " " + name, role, site] + [event.reporterContact].compactMap { $0 }).joined(separator: ", ")
         return AdverseEventFacts(
             event: event, person: try Person(row: row),
-            injectionID: (row["injection_id"] as String?).flatMap(UUID.init(uuidString:)), recorded: row["recorded_at"])
+            injectionID: (row["injection_id"] as String?).flatMap(UUID.init(uuidString:)), recorded: row["recorded_at"],
+            reporter: reporter)
     }
 
     private static func vialFacts(_ id: String, in db: Database) throws -> VialFacts? {

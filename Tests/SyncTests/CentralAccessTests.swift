@@ -98,7 +98,7 @@ struct CentralAccessTests {
         #expect(found.body.contains(#""display":"site-B""#), "the place of the dose")
         let file = country.directory.file("lookup.json")
         try found.body.write(toFile: file, atomically: true, encoding: .utf8)
-        let (valid, verdict) = try SyncTests.validateFHIR(file)
+        let (valid, verdict) = try FHIRValidator.validate(file)
         #expect(valid, "the answer is FHIR R4 and R4B: \(verdict)")
         // Never a listing: no identifier, or a part of one, is refused.
         for partial in ["", "?identifier=0791", "?identifier=\(FHIRSystem.citizenID)%7C079"] {

@@ -89,7 +89,7 @@ struct PersonCorrectionSyncTests {
         let file = directory.file("voided.json")
         try (#"{"resourceType":"Bundle","type":"collection","entry":[{"resource":"# + read.body + "}]}")
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let (valid, verdict) = try SyncTests.validateFHIR(file)
+        let (valid, verdict) = try FHIRValidator.validate(file)
         #expect(valid, "\(verdict) \(read.body)")
     }
 
@@ -129,7 +129,7 @@ struct PersonCorrectionSyncTests {
         let file = directory.file("merged.json")
         try (#"{"resourceType":"Bundle","type":"collection","entry":[{"resource":"# + merged.body + "}]}")
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let (valid, verdict) = try SyncTests.validateFHIR(file)
+        let (valid, verdict) = try FHIRValidator.validate(file)
         #expect(valid, "\(verdict)")
     }
 }

@@ -67,20 +67,6 @@ struct SyncTests {
         return bundle.total ?? -1
     }
 
-    /// `scripts/validate-fhir FILE` (fhir.resources, R4 and R4B): whether the file is valid, and what it said.
-    static func validateFHIR(_ file: String) throws -> (valid: Bool, verdict: String) {
-        let validator = Process()
-        validator.executableURL = URL(fileURLWithPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/validate-fhir").path)
-        validator.arguments = [file]
-        let pipe = Pipe()
-        validator.standardOutput = pipe
-        try validator.run()
-        let verdict = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        validator.waitUntilExit()
-        return (validator.terminationStatus == 0, verdict)
-    }
-
     /// Runs the (blocking) pusher off Swift's cooperative threads, which the in-process proxy needs.
     static func pushing<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
@@ -295,7 +281,7 @@ struct SyncTests {
         #expect(try BuiltProgram.run(["export", "fhir", "--db", path, "--by", "TI01"], input: "5555\n").status != 0,
                 "only the site lead exports")
 
-        let (valid, verdict) = try Self.validateFHIR(file)
+        let (valid, verdict) = try FHIRValidator.validate(file)
         #expect(valid, "\(verdict)")
         #expect(verdict.contains("AdverseEvent") && verdict.contains("Basic") && verdict.contains("Immunization") && verdict.contains("Patient"),
                 "\(verdict)")

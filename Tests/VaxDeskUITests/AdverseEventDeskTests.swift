@@ -20,7 +20,7 @@ struct AdverseEventDeskTests {
         _ = state.answerQueue(.inObservation, [entry])
         _ = state.send(.key(.function(3)))
         // The onset is now, the severity "t" (common); the cursor waits on the signs.
-        #expect(state.render().0.text.contains("Giờ xuất hiện *  09:15"))
+        #expect(state.render().0.text.contains("Giờ xuất hiện *    09:15"))
         _ = state.type("Khó thở, mẩn đỏ")
         _ = state.send(.key(.tab))
         _ = state.send(.key(.tab))
@@ -29,11 +29,21 @@ struct AdverseEventDeskTests {
         #expect(state.render().0.text.contains(state.context.strings["aefi.badGrade"]))
         _ = state.send(.key(.backspace))
         _ = state.type("II")
+        // WHO asks for the history and a contact: a phone that is not one is said so.
+        for _ in 0..<3 { _ = state.send(.key(.tab)) }
+        _ = state.type("Hen phế quản")
+        _ = state.send(.key(.tab))
+        _ = state.type("12345")
+        #expect(state.send(.key(.enter)).isEmpty)
+        #expect(state.render().0.text.contains(state.context.strings["roster.badPhone"]))
+        for _ in 0..<5 { _ = state.send(.key(.backspace)) }
+        _ = state.type("0912 345 678")
         Golden.check(state.render().0, "observation-aefi")
         let effects = state.send(.key(.enter))
         guard case .recordAdverseEvent(let event, _)? = effects.first?.as(ObservationEffect.self) else { Issue.record("\(effects)"); return }
         #expect(event.visitID == entry.visitID)
         #expect(event.severity == .serious && event.anaphylaxisGrade == 2 && event.signs == "Khó thở, mẩn đỏ")
+        #expect(event.medicalHistory == "Hen phế quản" && event.reporterContact == "0912345678")
         #expect(abs(event.onset.timeIntervalSince(F.now)) < 60)
     }
 

@@ -24,6 +24,9 @@ struct DashboardTests {
         board.lots = [SessionReport.Lot(product: "pfizer", lot: "FK5127", dosesReceived: 600, vialsOpened: 8,
                                         dosesInOpenedVials: 48, dosesGiven: 42, dosesWasted: 2)]
         board.outboxPending = 187
+        board.adverseEvents[0].caseNumber = "KG-0001-AEFI-2026-0003"
+        board.seriousReportsDue = [Dashboard.SeriousReportDue(caseNumber: "KG-0001-AEFI-2026-0003", personName: "Nguyễn Văn Đức",
+                                                              recordedAt: F.now.addingTimeInterval(-120))]
         board.lastBackup = BackupRecord(takenAt: F.now.addingTimeInterval(-40 * 60), path: "/media/usb/site-backup-20261202T014000Z.db",
                                         bytes: 48 << 20, auditRows: 5_210, people: 12_000, doses: 430, pending: 187)
         return board
@@ -40,6 +43,7 @@ struct DashboardTests {
         #expect(screen.contains("đã tiêm 42 · 21/giờ"))
         #expect(screen.contains("Chờ khám: 3 người · trung vị 9 phút · lâu nhất 21 phút"))
         #expect(screen.contains("Phản ứng sau tiêm: 1 nặng · 1 thông thường"))
+        #expect(screen.contains("⚠ 09:13 · Số 12 · Nguyễn Văn Đức · ⏱ báo cáo lên trên trước 09:13 27/11"))
         #expect(screen.contains("Pfizer FK5127: đã tiêm 42 · hủy 2 · còn 556 liều"))
         #expect(screen.contains("Sao lưu: 08:35 → /media/usb/site-backup-"))
         Golden.check(state.render().0, "dashboard-\(size.columns)x\(size.rows)")

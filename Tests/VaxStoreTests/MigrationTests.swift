@@ -34,6 +34,7 @@ struct MigrationTests {
         ("v20-person-corrections", "V20PersonCorrections.swift", "163c66870107f5ba7ae855a536717be441fda583ca249f70b730fde5cf342d81"),
         ("v21-voided-records", "V21VoidedRecords.swift", "b4c48941b23951f73f3d56058ef15cdf164d0b24078ae59c4a01999f38a7d639"),
         ("v22-merged-people", "V22MergedPeople.swift", "272d9ff09140286aed33f69983b5c5dd3b3090252cb439453553f9f5e44d11fa"),
+        ("v23-aefi-report", "V23AdverseEventReport.swift", "054359c9567f8ca98e08da1dcfad4456637979b993653ffc7fbb9f3071c65a93"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -23,6 +23,7 @@ public enum FHIRSystem {
     public static let dosesPerVialExtension = "urn:vaxdesk:extension:doses-per-vial"
     public static let dosesWastedExtension = "urn:vaxdesk:extension:doses-wasted"
     public static let discardedExtension = "urn:vaxdesk:extension:discarded-at"
+    public static let caseNumberExtension = "urn:vaxdesk:extension:aefi-case-number"
 }
 
 /// Turns what the site recorded into FHIR R4 resources. Ids are the site's record ids, so that sending
@@ -151,6 +152,9 @@ public struct FHIRMapping: Sendable {
             system: FHIRSystem.seriousness, code: serious ? "serious" : "non-serious", display: serious ? "Serious" : "Non-serious")])
         resource.severity = FHIRCodeableConcept(coding: [FHIRCoding(
             system: FHIRSystem.severity, code: serious ? "severe" : "mild", display: serious ? "Severe" : "Mild")])
+        resource.recorder = facts.reporter.map { FHIRReference(display: $0) }
+        resource.subjectMedicalHistory = event.medicalHistory.map { [FHIRReference(display: $0)] }
+        resource.extension = event.caseNumber.map { [FHIRExtension(url: FHIRSystem.caseNumberExtension, valueString: $0)] }
         resource.outcome = event.outcome.map {
             FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.adverseEventOutcome, code: $0.rawValue, display: $0.display)])
         }

@@ -174,6 +174,11 @@ public struct FHIRAdverseEvent: Codable, Hashable, Sendable {
     public var severity: FHIRCodeableConcept?
     public var outcome: FHIRCodeableConcept?
     public var suspectEntity: [SuspectEntity]?
+    /// Who reported it, with their position, institution and contact (WHO's reporter variables).
+    public var recorder: FHIRReference?
+    public var subjectMedicalHistory: [FHIRReference]?
+    /// The site's case number of the report.
+    public var `extension`: [FHIRExtension]?
 }
 
 /// Vial events (opened, discarded with the doses wasted): FHIR has no resource for them, so they travel

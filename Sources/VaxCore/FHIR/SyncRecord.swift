@@ -74,12 +74,15 @@ public struct AdverseEventFacts: Hashable, Sendable {
     /// The injection it followed, if any.
     public var injectionID: UUID?
     public var recorded: Date
+    /// "TD01 Bùi Thị Mai, observation-nurse, Trạm Y tế Phường Vĩnh Thanh Vân, 0912345678".
+    public var reporter: String?
 
-    public init(event: AdverseEvent, person: Person, injectionID: UUID?, recorded: Date) {
+    public init(event: AdverseEvent, person: Person, injectionID: UUID?, recorded: Date, reporter: String? = nil) {
         self.event = event
         self.person = person
         self.injectionID = injectionID
         self.recorded = recorded
+        self.reporter = reporter
     }
 }
 

@@ -38,6 +38,12 @@ public struct AdverseEvent: Hashable, Sendable, Identifiable {
     public var actions: String?
     public var referral: String?
     public var outcome: Outcome?
+    /// The person's medical history, as WHO's AEFI form asks (illnesses, allergies, medicines).
+    public var medicalHistory: String?
+    /// How to reach whoever reports it (their phone): the centre may call back about a serious event.
+    public var reporterContact: String?
+    /// The case number the site gives the report (`KG-0001-AEFI-2026-0003`), once recorded.
+    public var caseNumber: String?
     /// Who it happened to, for the alert: the ticket and the person.
     public var ticket: Int?
     public var person: Person?
@@ -45,8 +51,12 @@ public struct AdverseEvent: Hashable, Sendable, Identifiable {
     public init(
         id: UUID = .timeOrdered(), visitID: UUID, onset: Date, signs: String, severity: Severity,
         anaphylaxisGrade: Int? = nil, actions: String? = nil, referral: String? = nil, outcome: Outcome? = nil,
+        medicalHistory: String? = nil, reporterContact: String? = nil, caseNumber: String? = nil,
         ticket: Int? = nil, person: Person? = nil
     ) {
+        self.medicalHistory = medicalHistory
+        self.reporterContact = reporterContact
+        self.caseNumber = caseNumber
         self.id = id
         self.visitID = visitID
         self.onset = onset
@@ -64,7 +74,7 @@ public struct AdverseEvent: Hashable, Sendable, Identifiable {
 /// The form the observation nurse fills for an adverse event.
 public struct AdverseEventForm: Hashable, Sendable {
     public enum Field: Int, CaseIterable, Hashable, Sendable {
-        case onset, signs, severity, grade, actions, referral
+        case onset, signs, severity, grade, actions, referral, history, reporterPhone
 
         public var isRequired: Bool { self == .onset || self == .signs }
     }
@@ -107,6 +117,9 @@ public struct AdverseEventForm: Hashable, Sendable {
         if severity == nil { problems[.severity] = "aefi.badSeverity" }
         let grade = Self.grade(values[.grade] ?? "")
         if grade == nil { problems[.grade] = "aefi.badGrade" }
+        let phone = (values[.reporterPhone] ?? "").trimmed
+        let contact = phone.isEmpty ? nil : PhoneNumber.normalize(phone)
+        if !phone.isEmpty, contact == nil { problems[.reporterPhone] = "roster.badPhone" }
         guard problems.isEmpty, let onset, let severity, let grade else { return .invalid(problems) }
         func optional(_ field: Field) -> String? {
             let text = (values[field] ?? "").trimmed
@@ -114,7 +127,8 @@ public struct AdverseEventForm: Hashable, Sendable {
         }
         return .valid(AdverseEvent(
             visitID: visitID, onset: onset, signs: signs, severity: severity, anaphylaxisGrade: grade,
-            actions: optional(.actions), referral: optional(.referral)))
+            actions: optional(.actions), referral: optional(.referral), medicalHistory: optional(.history),
+            reporterContact: contact))
     }
 
     /// "", "0": no anaphylaxis (`.some(nil)`); 1–4 or I–IV: its grade; nil when it cannot be read.

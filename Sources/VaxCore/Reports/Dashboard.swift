@@ -19,6 +19,23 @@ public struct Dashboard: Hashable, Sendable {
     public var refused: [QuarantinedRecord] = []
     /// The latest verified backup of the site database (nil: none was ever taken).
     public var lastBackup: BackupRecord?
+    /// Serious adverse events the centre has not yet received: each is due there within 24 hours.
+    public var seriousReportsDue: [SeriousReportDue] = []
+
+    /// A serious adverse event's report on its way to the centre, and when it is due there.
+    public struct SeriousReportDue: Hashable, Sendable {
+        public var caseNumber: String
+        public var personName: String
+        public var recordedAt: Date
+        /// The Ministry's deadline: 24 hours after the event was recorded.
+        public var due: Date { recordedAt.addingTimeInterval(24 * 3600) }
+
+        public init(caseNumber: String, personName: String, recordedAt: Date) {
+            self.caseNumber = caseNumber
+            self.personName = personName
+            self.recordedAt = recordedAt
+        }
+    }
 
     public init(session: VaccinationSession) {
         self.session = session

@@ -19,6 +19,7 @@ enum Migrations {
         V14ScreeningAnswered.self, V15VisitClaims.self, V16LeftWithoutDose.self, V17DemoSite.self,
         V18KeyedPINs.self,
         V19AdverseEventOutcome.self, V20PersonCorrections.self, V21VoidedRecords.self, V22MergedPeople.self,
+        V23AdverseEventReport.self,
     ]
 
     static func register(in migrator: inout DatabaseMigrator) {

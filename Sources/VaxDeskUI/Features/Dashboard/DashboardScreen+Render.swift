@@ -102,9 +102,27 @@ extension DashboardScreen {
         line(s.text("dashboard.aefi", ["serious": String(serious.count),
                                        "common": String(board.adverseEvents.count - serious.count)]),
              serious.isEmpty ? .bold : .danger)
+        // The Ministry wants each serious event within 24 hours: until the centre has it, its line gives
+        // the deadline instead of the signs (the alert has those).
+        let due = Dictionary(board.seriousReportsDue.map { ($0.caseNumber, $0) }, uniquingKeysWith: { first, _ in first })
+        func deadline(_ report: Dashboard.SeriousReportDue) -> String {
+            let when = context.time(report.due) + " " + String(LocalDay.shown(LocalDay.of(report.due, in: context.timeZone)).prefix(5))
+            return s.text(report.due < now ? "dashboard.seriousReportLate" : "dashboard.seriousReportDue", ["due": when])
+        }
+        var shownCases: Set<String> = []
         for event in serious.prefix(area.height > 30 ? 6 : 2) {
-            let who = event.person.map { context.identityLine(ticket: event.ticket, person: $0) } ?? ""
-            line("⚠ " + context.time(event.onset) + " · " + who + " · " + event.signs, .danger, indent: 2)
+            if let report = event.caseNumber.flatMap({ due[$0] }) {
+                let who = [event.ticket.map { s.text("common.ticket", ["n": String($0)]) }, event.person?.fullName].compactMap { $0 }
+                line((["⚠ " + context.time(event.onset)] + who + [deadline(report)]).joined(separator: " · "), .danger, indent: 2)
+                shownCases.insert(report.caseNumber)
+            } else {
+                let who = event.person.map { context.identityLine(ticket: event.ticket, person: $0) } ?? ""
+                line("⚠ " + context.time(event.onset) + " · " + who + " · " + event.signs, .danger, indent: 2)
+            }
+        }
+        // Earlier sessions' serious events the centre has not received yet.
+        for report in board.seriousReportsDue.filter({ !shownCases.contains($0.caseNumber) }).prefix(area.height > 30 ? 4 : 1) {
+            line("⚠ " + report.caseNumber + " · " + report.personName + " · " + deadline(report), .danger, indent: 2)
         }
         y += 1
         line(s.text("dashboard.vials", ["n": String(board.openVials.count)]), .bold)
