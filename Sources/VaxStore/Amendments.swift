@@ -17,8 +17,7 @@ extension AppDatabase {
     public func amendInjection(
         _ injectionID: UUID, _ correction: InjectionCorrection, reason: String, by staffID: UUID, at date: Date
     ) throws -> UUID {
-        let reason = reason.trimmed
-        guard !reason.isEmpty else { throw VisitError.amendmentReasonRequired }
+        let reason = try Self.requiredReason(reason)
         return try commitEvent(.amendment, by: staffID, at: date) { db in
             guard let injection = try Row.fetchOne(
                 db, sql: """
@@ -63,8 +62,7 @@ extension AppDatabase {
     public func amendScreening(
         _ screeningID: UUID, _ correction: ScreeningCorrection, checklist: Checklist, reason: String, by staffID: UUID, at date: Date
     ) throws -> UUID {
-        let reason = reason.trimmed
-        guard !reason.isEmpty else { throw VisitError.amendmentReasonRequired }
+        let reason = try Self.requiredReason(reason)
         return try commitEvent(.amendment, by: staffID, at: date) { db in
             guard let row = try Row.fetchOne(
                 db, sql: """
@@ -131,8 +129,7 @@ extension AppDatabase {
     public func amendAdverseEvent(
         _ eventID: UUID, _ correction: AdverseEventCorrection, reason: String, by staffID: UUID, at date: Date
     ) throws -> UUID {
-        let reason = reason.trimmed
-        guard !reason.isEmpty else { throw VisitError.amendmentReasonRequired }
+        let reason = try Self.requiredReason(reason)
         return try commitEvent(.amendment, by: staffID, at: date) { db in
             guard let row = try Row.fetchOne(
                 db, sql: """
@@ -170,6 +167,13 @@ extension AppDatabase {
                 reason: reason, by: staffID, at: date, in: db)
             return (RecordRef(.amendment, id), id)
         }
+    }
+
+    /// The reason a correction, an amendment, a void or a merge is kept with: trimmed, and never empty.
+    static func requiredReason(_ reason: String) throws -> String {
+        let reason = reason.trimmed
+        guard !reason.isEmpty else { throw VisitError.amendmentReasonRequired }
+        return reason
     }
 
     /// The row that keeps what a record was, what it became, why and by whom.

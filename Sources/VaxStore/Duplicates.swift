@@ -64,8 +64,7 @@ extension AppDatabase {
     /// of search and duplicates. Audited; both Patients go to the centre (the merged one as replaced by
     /// the kept one), and the records moved go again under the kept one.
     public func mergePeople(keep: UUID, merged: UUID, reason: String, by staffID: UUID, at date: Date) throws {
-        let reason = reason.trimmed
-        guard !reason.isEmpty else { throw VisitError.amendmentReasonRequired }
+        let reason = try Self.requiredReason(reason)
         try commitEvent(.personMerged, by: staffID, at: date) { db in
             guard keep != merged, let kept = try Self.person(id: keep, in: db), let gone = try Self.person(id: merged, in: db)
             else { throw VisitError.notFound(.person) }

@@ -12,8 +12,7 @@ extension AppDatabase {
         _ personID: UUID, _ correction: PersonCorrection, provinces: ProvinceCodes, catalog: VaccineCatalog,
         by staffID: UUID, at date: Date
     ) throws -> Person {
-        let reason = correction.reason.trimmed
-        guard !reason.isEmpty else { throw VisitError.amendmentReasonRequired }
+        let reason = try Self.requiredReason(correction.reason)
         let year = Calendar(identifier: .gregorian).component(.year, from: date)
         return try commitEvent(.personCorrected, by: staffID, at: date) { db in
             guard let person = try Self.person(id: personID, in: db) else { throw VisitError.notFound(.person) }

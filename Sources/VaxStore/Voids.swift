@@ -9,8 +9,7 @@ extension AppDatabase {
     /// drawn: the lot's wasted count takes it) or returned (never drawn: an open vial has it back; a
     /// vial already discarded threw it away with the rest, so it is wasted with the vial's).
     public func voidRecord(_ record: VoidedRecord, reason: String, by staffID: UUID, at date: Date) throws {
-        let reason = reason.trimmed
-        guard !reason.isEmpty else { throw VisitError.amendmentReasonRequired }
+        let reason = try Self.requiredReason(reason)
         try commitEvent(.voided, by: staffID, at: date) { db in
             let id = record.id.text
             let (type, fate): (RecordType, String?)

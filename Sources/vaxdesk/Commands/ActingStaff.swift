@@ -14,6 +14,16 @@ struct ActingStaff: ParsableArguments {
         try Self.signIn(code: by, database, messages: messages)
     }
 
+    /// Signs in, and refuses before anything is read unless the role may do `act` (a command that only
+    /// reads, such as a history of personal data, is held to the act that writes it).
+    func signIn(_ database: AppDatabase, messages: CommandMessages, for act: Act) throws -> Staff {
+        let member = try signIn(database, messages: messages)
+        guard member.role.may(act) else {
+            throw CommandRefusal(messages.strings.message(for: .notPermitted(act, role: member.role)))
+        }
+        return member
+    }
+
     static func signIn(code: String, _ database: AppDatabase, messages: CommandMessages) throws -> Staff {
         let pin = PINPrompt.read(prompt: messages.text("pinPrompt", ["code": code.uppercased()]))
         do {

@@ -102,10 +102,7 @@ struct PersonHistoryCommand: ParsableCommand {
     func run() throws {
         let messages = CommandMessages(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
-        let member = try staff.signIn(database, messages: messages)
-        guard member.role.may(.correctPerson) else {
-            throw CommandRefusal(messages.strings.message(for: .notPermitted(.correctPerson, role: member.role)))
-        }
+        _ = try staff.signIn(database, messages: messages, for: .correctPerson)
         let person = try choice.find(in: database, messages: messages)
         let resources = try LoadedResources(language: site.language)
         print(Printable.text(person.fullName + " · " + person.birthDate.description))
