@@ -53,6 +53,8 @@ let package = Package(
             ]
         ),
         .target(name: "VaxDemo", dependencies: ["VaxCore"]),
+        // The pieces of a signed health certificate (HCERT): CBOR, COSE, Base45.
+        .target(name: "VaxCert"),
         // The outbox pushed to the central service as FHIR R4 batch Bundles, with retries and a lease.
         .target(
             name: "VaxSync",
@@ -99,6 +101,7 @@ let package = Package(
         .testTarget(name: "VaxCoreTests", dependencies: ["VaxCore", "VaxResources"]),
         .testTarget(name: "VaxStoreTests", dependencies: ["VaxStore", "VaxDemo", "TestSupport", "vaxdesk"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "VaxCertTests", dependencies: ["VaxCert"]),
         .testTarget(
             name: "VaxDeskUITests", dependencies: ["VaxDeskUI", "TerminalKit", "VaxResources"],
             exclude: ["Golden"]),
