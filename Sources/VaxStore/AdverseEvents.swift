@@ -143,4 +143,21 @@ extension AppDatabase {
                 reporterRole: try row.value("staff_role"))
         }
     }
+
+    /// The site's AEFI reports, newest first: case number, when, whom, serious or not, and whether the
+    /// centre has every record of it yet. For the same staff as a report.
+    public func adverseEventReports(by staffID: UUID) throws -> [(caseNumber: String, recordedAt: Date, person: String,
+                                                                 serious: Bool, atCentre: Bool)] {
+        try read { db in
+            try Self.requirePermission(.recordAdverseEvent, by: staffID, in: db)
+            return try Row.fetchAll(
+                db, sql: """
+                    SELECT a.case_number, a.recorded_at, p.full_name, a.severity = 'serious',
+                        NOT EXISTS (SELECT 1 FROM outbox o WHERE o.record_type = 'aefi' AND o.record_id = a.id AND o.state <> 'sent')
+                    FROM aefi a JOIN visit v ON v.id = a.visit_id JOIN person p ON p.id = v.person_id
+                    WHERE a.case_number IS NOT NULL ORDER BY a.recorded_at DESC
+                    """
+            ).map { ($0[0], $0[1], $0[2], $0[3], $0[4]) }
+        }
+    }
 }

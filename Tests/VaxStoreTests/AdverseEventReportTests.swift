@@ -84,6 +84,8 @@ struct SeriousReportCommandTests {
                          reporterContact: "0912345678"),
             by: member(.observationNurse), at: Date())
         let number = try SQLiteShell.text(path, "SELECT case_number FROM aefi")
+        let list = try BuiltProgram.run(["report", "aefi", "--db", path, "--by", "PT01"], input: "2468\n")
+        #expect(list.output.contains("\(number) · ") && list.output.contains("nặng · CHƯA tới trung ương"), "\(list.output)")
         let run = try BuiltProgram.runWithErrors(["report", "aefi", "--db", path, "--by", "TD01", "--case", number], input: "7777\n")
         #expect(run.status == 0, "\(run.errors)")
         for expected in ["BÁO CÁO TRƯỜNG HỢP TAI BIẾN NẶNG SAU TIÊM CHỦNG (Thông tư 34/2018/TT-BYT)", "Số: \(number)", person.fullName,
