@@ -42,6 +42,15 @@ struct PersonCorrectionDeskTests {
         let look = state.render().0.text
         #expect(!look.contains("Thẻ và danh sách khác nhau"))
         #expect(look.contains("Hồ sơ đã sửa 2 lần; gần nhất: Ngày sinh: 1985 → 07/03/1985"))
+        // Back to the search and another person's last look: never the corrections of the one before.
+        _ = state.send(.key(.escape))
+        _ = state.send(.key(.escape))
+        _ = state.type("ha")
+        _ = state.answer(CheckInAnswer.searchResults(query: "ha", [RosterMatch(person: F.ha, dosesOnRecord: 0)]))
+        _ = state.send(.key(.enter))
+        #expect(state.answer(CheckInAnswer.doseHistoryLoaded(personID: F.ha.id, [])) == [CheckInEffect.loadCorrections(personID: F.ha.id)])
+        let other = state.render().0.text
+        #expect(other.contains("Phạm Thị Thu Hà") && !other.contains("Hồ sơ đã sửa"), "\(other)")
     }
 
     @Test("typed by hand: a reason is asked, a CCCD against the sex is refused on its field, nothing typed is lost")

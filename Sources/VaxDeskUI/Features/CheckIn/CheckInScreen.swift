@@ -229,7 +229,8 @@ struct CheckInScreen: StationScreen {
     /// The last look at a person before check-in, once their dose history is read.
     private mutating func choose(_ match: RosterMatch) -> [CheckInEffect] {
         phase = .confirming(match, nil)
-        if corrections.first.map({ _ in match.person.id }) != match.person.id { corrections = [] }
+        // Read again with the dose history: never another person's.
+        corrections = []
         return [.loadDoseHistory(personID: match.person.id)]
     }
 
