@@ -38,10 +38,7 @@ public struct AdverseEventReport: Hashable, Sendable {
     /// The report as lines of text, in the reader's language: on paper, in a file, on a screen.
     public func lines(_ s: Strings, catalog: VaccineCatalog, timeZone: TimeZone) -> [String] {
         func moment(_ date: Date) -> String {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            let c = calendar.dateComponents([.hour, .minute], from: date)
-            return c.hour!.zeroPadded(2) + ":" + c.minute!.zeroPadded(2) + " " + LocalDay.shown(LocalDay.of(date, in: timeZone))
+            LocalDay.time(date, in: timeZone) + " " + LocalDay.shown(LocalDay.of(date, in: timeZone))
         }
         let none = s["common.none"]
         let e = event
