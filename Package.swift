@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
         // Already brought by Hummingbird and postgres-nio; named for the central executable's services.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
@@ -53,8 +55,18 @@ let package = Package(
             ]
         ),
         .target(name: "VaxDemo", dependencies: ["VaxCore"]),
-        // The pieces of a signed health certificate (HCERT): CBOR, COSE, Base45.
-        .target(name: "VaxCert"),
+        // zlib, for the compressed payload of an HC1 certificate.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // The signed health certificate (HCERT): CBOR, COSE_Sign1 with ES256, zlib, Base45; the signing
+        // authority, the document signers and the lists a verifier trusts.
+        .target(
+            name: "VaxCert",
+            dependencies: [
+                "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         // The outbox pushed to the central service as FHIR R4 batch Bundles, with retries and a lease.
         .target(
             name: "VaxSync",
@@ -101,7 +113,13 @@ let package = Package(
         .testTarget(name: "VaxCoreTests", dependencies: ["VaxCore", "VaxResources"]),
         .testTarget(name: "VaxStoreTests", dependencies: ["VaxStore", "VaxDemo", "TestSupport", "vaxdesk"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "VaxCertTests", dependencies: ["VaxCert"]),
+        .testTarget(
+            name: "VaxCertTests",
+            dependencies: [
+                "VaxCert", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
         .testTarget(
             name: "VaxDeskUITests", dependencies: ["VaxDeskUI", "TerminalKit", "VaxResources"],
             exclude: ["Golden"]),

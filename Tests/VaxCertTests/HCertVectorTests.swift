@@ -1,5 +1,8 @@
+import Crypto
+import Foundation
 import Testing
 import VaxCert
+import X509
 
 /// A published HCERT test vector (eu-digital-green-certificates/dgc-testdata, AT/2DCode/raw/1.json): an
 /// Austrian vaccination certificate, its COSE_Sign1 message, its zlib-compressed bytes and its Base45
@@ -36,6 +39,52 @@ struct HCertVectorTests {
             "YTOCFOPS4IJCOT0$89NT2V457U8+9W2KQ-7LF9-DF07U$B97JJ1D7WKP/HLIJL8JF8JFHJP7NVDEBU1J*Z222E.GJ457661CFFTW",
             "M-8P2IUE7K*SSW613:9/:TT5IYQBTBU16R4I1A/9VRPJ-TS.7ZEM7MSVOCD4RG2L-TQJROXL2J:52J7F0Q10SMAP3CG3KHF0DWIH",
         ].joined()
+
+    /// The document signer of the vector (TESTCTX.CERTIFICATE), base64 DER.
+    static let signer = [
+            "MIIBvTCCAWOgAwIBAgIKAXk8i88OleLsuTAKBggqhkjOPQQDAjA2MRYwFAYDVQQDDA1BVCBER0MgQ1NDQSAxMQswCQYDVQQGEwJBVDEPMA0G",
+            "A1UECgwGQk1TR1BLMB4XDTIxMDUwNTEyNDEwNloXDTIzMDUwNTEyNDEwNlowPTERMA8GA1UEAwwIQVQgRFNDIDExCzAJBgNVBAYTAkFUMQ8w",
+            "DQYDVQQKDAZCTVNHUEsxCjAIBgNVBAUTATEwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAASt1Vz1rRuW1HqObUE9MDe7RzIk1gq4XW5GTyHu",
+            "HTj5cFEn2Rge37+hINfCZZcozpwQKdyaporPUP1TE7UWl0F3o1IwUDAOBgNVHQ8BAf8EBAMCB4AwHQYDVR0OBBYEFO49y1ISb6cvXshLcp8U",
+            "Up9VoGLQMB8GA1UdIwQYMBaAFP7JKEOflGEvef2iMdtopsetwGGeMAoGCCqGSM49BAMCA0gAMEUCIQDG2opotWG8tJXN84ZZqT6wUBz9KF8D",
+            "+z9NukYvnUEQ3QIgdBLFSTSiDt0UJaDF6St2bkUQuVHW6fQbONd731/M4nc=",
+        ].joined()
+
+    @Test("the compressed bytes inflate to the published COSE message, and ours inflate back to it too")
+    func zlib() throws {
+        #expect(try Zlib.decompress(Self.compressed) == Self.cose)
+        #expect(try Zlib.decompress(Zlib.compress(Self.cose)) == Self.cose)
+        #expect(throws: Zlib.Failure.notZlib) { try Zlib.decompress(Array(Self.compressed.prefix(100))) }
+        #expect(throws: Zlib.Failure.notZlib) { try Zlib.decompress(Self.cose) }
+        let bomb = Zlib.compress([UInt8](repeating: 0, count: 4 << 20))
+        #expect(throws: Zlib.Failure.tooLarge) { try Zlib.decompress(bomb) }
+    }
+
+    @Test("its signature verifies with the published document signer, whose DER gives the kid; one changed byte does not")
+    func signature() throws {
+        let der = try #require(Data(base64Encoded: Self.signer))
+        let certificate = try Certificate(derEncoded: Array(der))
+        #expect(DocumentSigner.kid(of: certificate) == CBORTests.hex("d919375fc1e7b6b2"))
+        let key = try #require(P256.Signing.PublicKey(certificate.publicKey))
+        let message = try COSESign1(bytes: Self.cose)
+        #expect(message.kid == DocumentSigner.kid(of: certificate))
+        #expect(try message.isSigned(by: key))
+        var payload = message.payload
+        payload[40] ^= 1
+        let tampered = COSESign1(protectedHeader: message.protectedHeader, unprotectedHeader: message.unprotectedHeader,
+                                 payload: payload, signature: message.signature)
+        #expect(try !tampered.isSigned(by: key))
+        #expect(try !message.isSigned(by: P256.Signing.PrivateKey().publicKey))
+    }
+
+    @Test("the whole HC1 text reads into its claims")
+    func hc1() throws {
+        let (message, claims) = try HC1.decode("HC1:" + Self.base45)
+        #expect(message.encoded() == Self.cose)
+        #expect(claims.issuer == "AT" && claims.certificate.name.familyICAO == "MUSTERFRAU<GOESSINGER")
+        #expect(claims.certificate.vaccinations.map(\.product) == ["EU/1/20/1528"])
+        #expect(claims.certificate.birthDate == "1998-02-26" && claims.certificate.version == "1.0.0")
+    }
 
     @Test("the Base45 text decodes to the published compressed bytes, and they encode back to it")
     func base45() throws {
