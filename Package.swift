@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "VaxCert",
             dependencies: [
-                "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+                "VaxCore", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "VaxCentral",
             dependencies: [
-                "VaxCore", "SQLiteStore",
+                "VaxCore", "VaxCert", "SQLiteStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -98,8 +98,9 @@ let package = Package(
         .executableTarget(
             name: "vaxdesk",
             dependencies: [
-                "VaxCore", "VaxResources", "VaxStore", "VaxDemo", "VaxSync", "TerminalKit", "CursesTerminal", "VaxDeskUI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "VaxCore", "VaxResources", "VaxStore", "VaxDemo", "VaxSync", "VaxCert", "TerminalKit", "CursesTerminal",
+                "VaxDeskUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -116,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "VaxCertTests",
             dependencies: [
-                "VaxCert", .product(name: "Crypto", package: "swift-crypto"),
+                "VaxCert", "VaxCore", "VaxResources", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),

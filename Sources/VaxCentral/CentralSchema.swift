@@ -31,6 +31,24 @@ enum CentralSchema {
         Migration(version: 2, name: "least-privilege", statements: CentralSchema.leastPrivilege(serial: "BIGSERIAL PRIMARY KEY")),
         Migration(version: 3, name: "audit-heads", statements: CentralSchema.auditHeads),
         Migration(version: 4, name: "proposal-review", statements: CentralSchema.proposalReview),
+        Migration(version: 5, name: "certificate-signing", statements: CentralSchema.certificateSigning),
+    ]
+
+    /// The national signing authority's certificate (its key is a file, never in the database), the
+    /// document signer issued to each site, and the certificate identifiers revoked. Certificates are
+    /// base64 DER text, so that both dialects hold them alike. The same on both dialects.
+    static let certificateSigning = [
+        "CREATE TABLE signing_authority (id INTEGER PRIMARY KEY, certificate TEXT NOT NULL, created_at BIGINT NOT NULL)",
+        """
+        CREATE TABLE document_signer (
+            kid TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES site(id), certificate TEXT NOT NULL,
+            not_after BIGINT NOT NULL, issued_at BIGINT NOT NULL, revoked_at BIGINT)
+        """,
+        """
+        CREATE TABLE revoked_certificate (
+            identifier TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES site(id), reason TEXT NOT NULL,
+            revoked_at BIGINT NOT NULL)
+        """,
     ]
 
     /// An officer's decision on a proposal: accepted (applied to the record) or rejected, by whom, when.

@@ -80,6 +80,9 @@ public final class CentralStore: CentralStorage {
         migrator.registerMigration("v4-proposal-review") { db in
             for statement in CentralSchema.proposalReview { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v5-certificate-signing") { db in
+            for statement in CentralSchema.certificateSigning { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -60,3 +60,10 @@ extension Certificate {
         }
     }
 }
+
+extension DistinguishedName {
+    /// The common name (CN), as written.
+    public var commonName: String? {
+        first { $0.description.hasPrefix("CN=") }.map { String($0.description.dropFirst(3)) }
+    }
+}

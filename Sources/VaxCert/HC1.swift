@@ -58,7 +58,7 @@ public enum HC1 {
         return prefix + Base45.encode(Zlib.compress(message.encoded()))
     }
 
-    /// Reads an HC1 text into its signed message and its claims. Nothing is trusted yet: see `Verifier`.
+    /// Reads an HC1 text into its signed message and its claims. Nothing is trusted yet: see `CertificateVerifier`.
     public static func decode(_ text: String) throws -> (message: COSESign1, claims: Claims) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix(prefix) else { throw Failure.malformed("it does not begin with HC1:") }

@@ -7,9 +7,16 @@ public struct QRMatrix: Hashable, Sendable {
     public let size: Int
     private let modules: [Bool]
 
-    /// Encodes `text` (8-bit mode, error correction M); nil when it does not fit a QR code.
-    public init?(_ text: String) {
-        guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
+    /// How much of the code may be damaged and still read: M 15 %, Q 25 % (what HCERT asks).
+    public enum Correction: Sendable {
+        case medium, quartile
+    }
+
+    /// Encodes `text`; nil when it does not fit a QR code. Its modes are chosen by libqrencode: an HC1
+    /// text, all of the alphanumeric set, is written in alphanumeric mode, 5.5 bits a character.
+    public init?(_ text: String, correction: Correction = .medium) {
+        let level = correction == .quartile ? QR_ECLEVEL_Q : QR_ECLEVEL_M
+        guard let code = QRcode_encodeString(text, 0, level, QR_MODE_8, 1) else { return nil }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
         size = width

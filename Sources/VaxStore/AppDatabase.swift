@@ -153,6 +153,8 @@ public enum RecordType: String, Sendable, CaseIterable {
     case person, visit, screening, injection, observation, aefi, vial, session, amendment, staff
     /// A dose entered from a paper record.
     case priorDose = "prior_dose"
+    /// A signed certificate (`issued_certificate`).
+    case certificate
 }
 
 /// The clinical events of a session, as the outbox and the audit log name them.
@@ -182,6 +184,10 @@ public enum ClinicalEvent: String, Sendable, CaseIterable {
     case voided
     /// Two records of the same person merged: the one merged goes as replaced by the one kept.
     case personMerged = "person-merged"
+    /// A signed certificate issued (at discharge, or again for a person).
+    case certificateIssued = "certificate-issued"
+    /// A signed certificate revoked because the record it states was corrected, voided or merged.
+    case certificateRevoked = "certificate-revoked"
 }
 
 extension ClinicalEvent {
@@ -204,6 +210,9 @@ extension ClinicalEvent {
         case .personCorrected: .correctPerson
         case .voided: .voidRecord
         case .personMerged: .mergePeople
+        case .certificateIssued: .printCertificate
+        // Never committed alone: it follows a correction, a void or a merge, whose own act allowed it.
+        case .certificateRevoked: .voidRecord
         }
     }
 }

@@ -22,13 +22,15 @@ enum AuditAction: Sendable {
     case backup, restore
     /// The site lead added someone to the open session's team.
     case teamAdded
+    /// The site's document-signing certificate installed; a request for one written.
+    case signerInstalled, signerRequested
 
     /// Every act but the clinical events (`ClinicalEvent.allCases`), so that each has its words in
     /// every language (a test holds the strings to them).
     static let acts: [AuditAction] = [
         .signIn, .signInFailed, .signInLocked, .pinReset, .pinChanged, .staffImport, .rosterImport, .export, .rosterSearch,
         .certificatePrinted, .sync, .syncRequeue, .aefiAcknowledged, .doseOverride, .screeningLenient, .vitalsNotTaken,
-        .leftWithoutDose, .backup, .restore, .teamAdded,
+        .leftWithoutDose, .backup, .restore, .teamAdded, .signerInstalled, .signerRequested,
     ]
 
     var name: String {
@@ -54,6 +56,8 @@ enum AuditAction: Sendable {
         case .backup: "backup"
         case .restore: "restore"
         case .teamAdded: "team-added"
+        case .signerInstalled: "signer-installed"
+        case .signerRequested: "signer-requested"
         }
     }
 }

@@ -26,8 +26,9 @@ extension AppDatabase {
         }
         let final = files.newBackupPath(at: date)
         try FileManager.default.moveItem(atPath: partial, toPath: final)
-        // The PINs cannot be checked without the site's key: it goes beside each backup.
-        try SiteKey.copy(beside: path, toBeside: final)
+        // The PINs cannot be checked without the site's key, nor certificates signed without the signing
+        // key: they go beside each backup.
+        try KeyFiles.copy(beside: path, toBeside: final)
         try BackupFiles.flush(directory)
 
         let record = BackupRecord(

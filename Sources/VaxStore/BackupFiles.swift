@@ -51,7 +51,7 @@ struct BackupFiles {
         let all = try existing()
         for old in all.dropLast(count) {
             try FileManager.default.removeItem(atPath: old)
-            try? FileManager.default.removeItem(atPath: SiteKey.path(beside: old))
+            for suffix in KeyFiles.suffixes { try? FileManager.default.removeItem(atPath: old + suffix) }
         }
     }
 

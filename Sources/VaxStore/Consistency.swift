@@ -21,6 +21,8 @@ extension AppDatabase {
         case .backfill: "SELECT 1 FROM prior_dose WHERE id = ?"
         case .amendment: "SELECT 1 FROM amendment WHERE id = ?"
         case .voided: "SELECT 1 FROM void_record WHERE record_id = ?"
+        case .certificateIssued: "SELECT 1 FROM issued_certificate WHERE id = ?"
+        case .certificateRevoked: "SELECT 1 FROM issued_certificate WHERE id = ? AND revoked_at IS NOT NULL"
         }
     }
 

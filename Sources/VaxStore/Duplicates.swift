@@ -105,6 +105,8 @@ extension AppDatabase {
                     WHERE id = ?
                     """,
                 arguments: [keep.text, date, merged.text])
+            // The record merged is no one now: its certificates stop; the kept person's are issued anew.
+            try Self.revokeCertificates(personID: merged, reason: .corrected, at: date, in: db)
             // The records move, and go to the centre again under the kept person.
             let moved = try Row.fetchAll(
                 db, sql: """

@@ -41,6 +41,8 @@ extension AppDatabase {
             for change in changes {
                 try Self.insertCorrection(change, personID: personID, reason: reason, by: staffID, at: date, in: db)
             }
+            // What the person's certificates say is no longer the record: they are revoked with it.
+            try Self.revokeCertificates(personID: personID, reason: .corrected, at: date, in: db)
             return (RecordRef(.person, personID), corrected)
         }
     }

@@ -48,17 +48,18 @@ public enum Restore {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: incoming)
         try BackupFiles.flush(incoming)
         let setAside = present ? try DatabaseFiles.moveAside(target, stamp: BackupFiles.stamp(date)) : nil
-        // The site key goes with its database: the one there is kept beside the database set aside, and
-        // the backup's (whose PINs need it) put in its place.
-        let targetKey = SiteKey.path(beside: target)
-        if FileManager.default.fileExists(atPath: targetKey) {
+        // The key files go with their database: those there are kept beside the database set aside, and
+        // the backup's (whose PINs and certificates need them) put in their place.
+        for suffix in KeyFiles.suffixes {
+            let targetKey = target + suffix
+            guard FileManager.default.fileExists(atPath: targetKey) else { continue }
             if let setAside {
-                try FileManager.default.moveItem(atPath: targetKey, toPath: SiteKey.path(beside: setAside))
-            } else if FileManager.default.fileExists(atPath: SiteKey.path(beside: backup)) {
+                try FileManager.default.moveItem(atPath: targetKey, toPath: setAside + suffix)
+            } else if FileManager.default.fileExists(atPath: backup + suffix) {
                 try FileManager.default.removeItem(atPath: targetKey)
             }
         }
-        try SiteKey.copy(beside: backup, toBeside: target)
+        try KeyFiles.copy(beside: backup, toBeside: target)
         try FileManager.default.moveItem(atPath: incoming, toPath: target)
         try BackupFiles.flush(folder)
 

@@ -62,6 +62,9 @@ extension AppDatabase {
             record = try adverseEventFacts(id, in: db).map(SyncRecord.adverseEvent) ?? .localOnly
         case .vial:
             record = try vialFacts(id, in: db).map(SyncRecord.vial) ?? .localOnly
+        case .certificate:
+            // Until the centre takes certificates, they stay the site's.
+            record = .localOnly
         case .visit, .observation, .session, .staff:
             // Check-ins, discharges and sessions are the site's own bookkeeping: nothing for the centre.
             record = .localOnly

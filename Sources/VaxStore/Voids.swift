@@ -28,6 +28,12 @@ extension AppDatabase {
                     try Outbox.append(RecordRef(.vial, vialID), event: .voided, at: date, in: db)
                 }
                 (type, fate) = (.injection, dose.rawValue)
+                if let person = try String.fetchOne(
+                    db, sql: "SELECT v.person_id FROM injection i JOIN visit v ON v.id = i.visit_id WHERE i.id = ?", arguments: [id]),
+                    let personID = UUID(uuidString: person)
+                {
+                    try Self.revokeCertificates(personID: personID, reason: .enteredInError, at: date, in: db)
+                }
             case .screening:
                 guard let row = try Row.fetchOne(
                     db, sql: """
@@ -45,6 +51,11 @@ extension AppDatabase {
                 guard (voided[0] as String?) == nil else { throw VisitError.alreadyVoided }
                 try db.execute(sql: "UPDATE prior_dose SET voided = 'voided' WHERE id = ?", arguments: [id])
                 (type, fate) = (.priorDose, nil)
+                if let person = try String.fetchOne(db, sql: "SELECT person_id FROM prior_dose WHERE id = ?", arguments: [id]),
+                   let personID = UUID(uuidString: person)
+                {
+                    try Self.revokeCertificates(personID: personID, reason: .enteredInError, at: date, in: db)
+                }
             }
             try db.execute(
                 sql: """

@@ -12,7 +12,8 @@ struct VaxDeskCentral: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaxdesk-central",
         abstract: "The reference central immunization service: FHIR R4 ingest from the sites, searches, reports.",
-        subcommands: [Serve.self, SiteCommand.self, OfficerCommand.self, AccessLogCommand.self, ProposalsCommand.self, AuditHeadsCommand.self],
+        subcommands: [Serve.self, SiteCommand.self, OfficerCommand.self, AccessLogCommand.self, ProposalsCommand.self, AuditHeadsCommand.self,
+                      SigningCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -95,6 +96,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a connection may stay open without a whole request head (a half-open or slow client is cut off).")
     var idleTimeout = RequestBounds.defaultIdleTimeout
 
+    @Option(help: "The signing authority's key file (from `signing init`, mode 0600): with it, the centre issues sites' signing certificates and publishes the trust and revocation lists.")
+    var signingKey: String?
+
     func validate() throws {
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be more than 0 seconds") }
     }
@@ -113,8 +117,10 @@ struct Serve: AsyncParsableCommand {
         }
         // The codes of the shipped catalog, and the one a paper record of an unknown product carries.
         let catalog = try VaccineCatalog(json: VaxResources.data("vaccines.json"))
+        let signing = SigningHolder()
         let router = CentralService.buildRouter(store: storage, limiter: RateLimiter(rate: rateLimit),
-                                                vaccineCodes: Set(catalog.products.map(\.code) + ["covid-19"]))
+                                                vaccineCodes: Set(catalog.products.map(\.code) + ["covid-19"]),
+                                                signing: signing)
         let host = self.host
         var app = Application(
             router: router,
@@ -126,7 +132,12 @@ struct Serve: AsyncParsableCommand {
                 fflush(nil)
             },
             logger: logger)
-        app.beforeServerStarts { try await storage.migrate() }
+        let signingKey = self.signingKey
+        app.beforeServerStarts {
+            try await storage.migrate()
+            // A key given that cannot be used stops the service: it would otherwise run without signing.
+            if let signingKey { await signing.set(try await CentralSigning.load(keyFile: signingKey, store: storage)) }
+        }
         try await app.runService()
     }
 }

@@ -13,7 +13,8 @@ struct VaxDesk: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, ImportCommand.self, SearchCommand.self, ReportCommand.self,
             SyncCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
-            SessionCommand.self, StaffCommand.self, PersonCommand.self, AuditCommand.self, SimulateCommand.self, SimulateWorkerCommand.self,
+            SessionCommand.self, StaffCommand.self, PersonCommand.self, CertificateCommand.self,
+            VerifyCertificateCommand.self, SigningCommand.self, AuditCommand.self, SimulateCommand.self, SimulateWorkerCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -55,7 +55,7 @@ struct SigningTests {
         let world = try World()
         let text = try world.signer.sign(Self.certificate, issuedAt: Self.now, validFor: 365 * 86_400)
         #expect(text.hasPrefix("HC1:"))
-        let result = try Verifier(trustList: world.trustList, revocations: world.revocations([])).verify(text, at: Self.now + 60)
+        let result = try CertificateVerifier(trustList: world.trustList, revocations: world.revocations([])).verify(text, at: Self.now + 60)
         #expect(result.failure == nil)
         #expect(result.claims?.certificate == Self.certificate)
         #expect(result.claims?.issuer == "VN")
@@ -66,7 +66,7 @@ struct SigningTests {
     func refusals() throws {
         let world = try World()
         let text = try world.signer.sign(Self.certificate, issuedAt: Self.now, validFor: 86_400)
-        let verifier = try Verifier(trustList: world.trustList, revocations: nil)
+        let verifier = try CertificateVerifier(trustList: world.trustList, revocations: nil)
 
         // Flip one character of the Base45 text in the middle: the signature no longer holds, or the text no longer reads.
         var characters = Array(text)
@@ -79,11 +79,11 @@ struct SigningTests {
         }
 
         let stranger = try World()
-        let unknown = try Verifier(trustList: stranger.trustList, revocations: nil).verify(text, at: Self.now)
+        let unknown = try CertificateVerifier(trustList: stranger.trustList, revocations: nil).verify(text, at: Self.now)
         #expect(unknown.failure == .unknownSigner(world.signer.kid.map { String(format: "%02x", $0) }.joined()))
         #expect(unknown.claims?.certificate == Self.certificate, "what it says is still shown")
 
-        let revoked = try Verifier(trustList: world.trustList, revocations: world.revocations(["URN:UVCI:01:VN:S01/AB12"]))
+        let revoked = try CertificateVerifier(trustList: world.trustList, revocations: world.revocations(["URN:UVCI:01:VN:S01/AB12"]))
         #expect(revoked.verify(text, at: Self.now).failure == .revoked(identifier: "URN:UVCI:01:VN:S01/AB12", reason: "replaced"))
 
         #expect(verifier.verify(text, at: Self.now + 2 * 86_400).failure == .expired(Self.now + 86_400))
@@ -96,7 +96,7 @@ struct SigningTests {
     func expiredSigner() throws {
         let world = try World(signerValidity: 30 * 86_400)
         let text = try world.signer.sign(Self.certificate, issuedAt: Self.now, validFor: 365 * 86_400)
-        let verifier = try Verifier(trustList: world.trustList, revocations: nil)
+        let verifier = try CertificateVerifier(trustList: world.trustList, revocations: nil)
         #expect(verifier.verify(text, at: Self.now + 29 * 86_400).failure == nil)
         #expect(verifier.verify(text, at: Self.now + 31 * 86_400).failure == .signerExpired(world.signer.certificate.notValidAfter))
         #expect(try HC1.decode(text).claims.expires <= world.signer.certificate.notValidAfter)
@@ -113,18 +113,18 @@ struct SigningTests {
         let forgedList = try World.list(
             [try TrustList.Signer(certificate: forger.signer.certificate, siteCode: "S01", siteName: "x")], authority: world.authority)
         let text = try forger.signer.sign(Self.certificate, issuedAt: Self.now, validFor: 86_400)
-        #expect(try Verifier(trustList: forgedList, revocations: nil).verify(text, at: Self.now).failure == .signerNotCertified)
+        #expect(try CertificateVerifier(trustList: forgedList, revocations: nil).verify(text, at: Self.now).failure == .signerNotCertified)
 
-        #expect(throws: Verifier.ListFailure.notThePinnedAuthority) {
-            try Verifier(trustList: forger.trustList, revocations: nil, pinned: world.authority.certificate)
+        #expect(throws: CertificateVerifier.ListFailure.notThePinnedAuthority) {
+            try CertificateVerifier(trustList: forger.trustList, revocations: nil, pinned: world.authority.certificate)
         }
         // The genuine list with its content changed after signing.
         var envelope = try JSONSerialization.jsonObject(with: world.trustList) as! [String: String]
         let forgedEnvelope = try JSONSerialization.jsonObject(with: forger.trustList) as! [String: String]
         envelope["content"] = forgedEnvelope["content"]
         let swapped = try JSONSerialization.data(withJSONObject: envelope)
-        #expect(throws: Verifier.ListFailure.trustList(.badSignature)) {
-            try Verifier(trustList: swapped, revocations: nil, pinned: forger.authority.certificate)
+        #expect(throws: CertificateVerifier.ListFailure.trustList(.badSignature)) {
+            try CertificateVerifier(trustList: swapped, revocations: nil, pinned: forger.authority.certificate)
         }
     }
 

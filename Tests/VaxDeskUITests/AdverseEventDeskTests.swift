@@ -77,7 +77,7 @@ struct CertificateDeskTests {
         _ = state.send(.key(.enter))
         _ = state.send(.key(.enter))
         let effects = state.answer(ObservationAnswer.discharged)
-        #expect(effects == [ObservationEffect.loadCertificate(visitID: entry.visitID)])
+        #expect(effects == [ObservationEffect.loadCertificate(visitID: entry.visitID, by: state.context.user!.id)])
         // The address is longer than the room beside the QR code: it goes on below, whole.
         var person = F.duc
         person.address = "số 8 đường Mạc Cửu, Phường Vĩnh Thanh Vân, Rạch Giá, Kiên Giang"

@@ -186,6 +186,10 @@ struct AccessTests {
             return { try db.recordExport("session report", by: $0, at: f.now) }
         case .manageSync:
             return { _ = try db.requeueQuarantined(by: $0, at: f.now) }
+        case .manageSigning:
+            let signer = StoredDocumentSigner(kid: "0011223344556677", certificate: [0x30], subject: "CN=Trạm",
+                                              notBefore: f.now, notAfter: f.now + 86_400, installedAt: f.now)
+            return { try db.installDocumentSigner(signer, by: $0, at: f.now) }
         }
     }
 

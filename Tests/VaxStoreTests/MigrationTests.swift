@@ -35,6 +35,7 @@ struct MigrationTests {
         ("v21-voided-records", "V21VoidedRecords.swift", "b4c48941b23951f73f3d56058ef15cdf164d0b24078ae59c4a01999f38a7d639"),
         ("v22-merged-people", "V22MergedPeople.swift", "272d9ff09140286aed33f69983b5c5dd3b3090252cb439453553f9f5e44d11fa"),
         ("v23-aefi-report", "V23AdverseEventReport.swift", "054359c9567f8ca98e08da1dcfad4456637979b993653ffc7fbb9f3071c65a93"),
+        ("v24-signed-certificates", "V24SignedCertificates.swift", "e93a1cfef34103027922e20442c66f839464ac5cb2bd68b6c2cafdec7b2879f1"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -11,14 +11,17 @@ import VaxCore
 ///   `GET /reports/{doses|vaccine-use|adverse-events}` (`ReportsController`); `GET /audit-heads`, the
 ///   heads of a site's audit chain that came with its Bundles (`AuditHeadsController`); `GET /proposals`
 ///   and `POST /proposals/{seq}/accept|reject`, an officer's review of other sites' changes to people
-///   (`ProposalsController`).
+///   (`ProposalsController`); `POST /signing/certificate`, a site's document signer (`SigningController`);
+/// - open to all, signed by the signing authority: `GET /trust-list` and `GET /revocations`.
 /// A route added to the authenticated group cannot forget to authenticate: the middleware runs first
 /// and puts the principal into the request's context. Every read of personal data is logged.
 public enum CentralService {
     /// `vaccineCodes`: the product codes of the centre's catalog, which every Immunization's must be
     /// (nil: not checked).
-    public static func buildRouter(store: any CentralStorage, limiter: RateLimiter, vaccineCodes: Set<String>? = nil)
-        -> Router<CentralRequestContext>
+    /// `signing`: the signing authority, with its key, once loaded; without, the signing routes say it
+    /// is not set up.
+    public static func buildRouter(store: any CentralStorage, limiter: RateLimiter, vaccineCodes: Set<String>? = nil,
+                                   signing: SigningHolder = SigningHolder()) -> Router<CentralRequestContext>
     {
         let router = Router(context: CentralRequestContext.self)
         router.get("health") { _, _ in
@@ -27,7 +30,10 @@ public enum CentralService {
         router.get("fhir/metadata") { _, _ in
             CentralResponse.json(.ok, CapabilityStatement.json(at: Date()))
         }
+        let signingRoutes = SigningController(store: store, holder: signing)
+        signingRoutes.addOpenRoutes(to: router)
         let authenticated = router.group().add(middleware: Authenticator(store: store, limiter: limiter))
+        signingRoutes.addSiteRoutes(to: authenticated.group("signing"))
         FHIRController(store: store, vaccineCodes: vaccineCodes, inFlight: SitesInFlight()).addRoutes(to: authenticated.group("fhir"))
         ReportsController(store: store).addRoutes(to: authenticated.group("reports"))
         AuditHeadsController(store: store).addRoutes(to: authenticated.group("audit-heads"))

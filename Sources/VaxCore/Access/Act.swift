@@ -36,6 +36,8 @@ public enum Act: String, CaseIterable, Sendable {
     case exportRecords = "export-records"
     /// Sending records the centre refused once more, after the cause is fixed.
     case manageSync = "manage-sync"
+    /// Installing the site's document-signing certificate, asking the centre for one.
+    case manageSigning = "manage-signing"
 
     /// A step of the session's work, which only its team (and the site lead) may record.
     public var needsTeam: Bool {
@@ -44,7 +46,7 @@ public enum Act: String, CaseIterable, Sendable {
              .recordAdverseEvent, .discharge, .printCertificate:
             true
         case .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession, .amendRecord, .viewDashboard,
-             .browseAudit, .exportRecords, .manageSync, .correctPerson, .voidRecord, .mergePeople:
+             .browseAudit, .exportRecords, .manageSync, .correctPerson, .voidRecord, .mergePeople, .manageSigning:
             false
         }
     }
@@ -72,7 +74,8 @@ extension Act {
         case .recordAdverseEvent: [.observationNurse, .screeningDoctor, .siteLead]
         case .discharge, .printCertificate: [.observationNurse, .siteLead]
         case .overrideDose, .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession,
-             .amendRecord, .viewDashboard, .browseAudit, .exportRecords, .manageSync, .voidRecord, .mergePeople:
+             .amendRecord, .viewDashboard, .browseAudit, .exportRecords, .manageSync, .voidRecord, .mergePeople,
+             .manageSigning:
             [.siteLead]
         }
     }

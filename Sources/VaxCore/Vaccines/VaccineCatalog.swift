@@ -16,7 +16,19 @@ public struct VaccineCatalog: Sendable, Decodable {
         public let mixesWith: [String]
         /// Other names lists use for the product ("AZ", "Covishield", "Comirnaty").
         public let aliases: [String]
+        /// How a signed certificate names the product.
+        public let certificate: CertificateCodes
         public var id: String { code }
+    }
+
+    /// The codes of the EU DCC value sets that a signed certificate carries for a product.
+    public struct CertificateCodes: Sendable, Decodable, Hashable {
+        /// Vaccine type: SNOMED CT ("1119349007", an mRNA vaccine) or ATC ("J07BX03").
+        public let vaccineType: String
+        /// The EU authorisation number, or the value set's name for a product without one.
+        public let product: String
+        /// Manufacturer or market-authorisation holder.
+        public let manufacturer: String
     }
 
     public struct ObservationMinutes: Sendable, Decodable, Hashable {

@@ -20,6 +20,7 @@ enum Migrations {
         V18KeyedPINs.self,
         V19AdverseEventOutcome.self, V20PersonCorrections.self, V21VoidedRecords.self, V22MergedPeople.self,
         V23AdverseEventReport.self,
+        V24SignedCertificates.self,
     ]
 
     static func register(in migrator: inout DatabaseMigrator) {

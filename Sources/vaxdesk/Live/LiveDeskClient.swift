@@ -117,7 +117,10 @@ extension DeskClient {
             try database.discharge(visitID: visitID, earlyReason: reason, adverseEvent: resolution, by: by, at: clock())
             logger.info("discharged", metadata: ["visit": "\(visitID)"])
         }
-        client.observation.certificate = { visitID in try database.certificate(visitID: visitID, at: clock()) }
+        let signing = CertificateSigning(database: database, catalog: resources.catalog)
+        client.observation.certificate = { visitID, by in
+            signing.signedIfPossible(try database.certificate(visitID: visitID, at: clock()), by: by, at: clock())
+        }
         client.observation.printCertificate = { certificate, by in
             try database.recordCertificatePrinted(certificate.reference, by: by, at: clock())
             return try CertificatePrinter(database: database, resources: resources, timeZone: timeZone).print(certificate, at: clock())

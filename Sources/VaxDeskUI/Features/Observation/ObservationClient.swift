@@ -4,7 +4,7 @@ import VaxCore
 /// The observation desk's records: discharge, the certificate, adverse events.
 public struct ObservationClient: Sendable {
     public var discharge: @Sendable (_ visitID: UUID, _ earlyReason: String?, _ adverseEvent: AdverseEventDischarge?, _ by: UUID) throws -> Void
-    public var certificate: @Sendable (_ visitID: UUID) throws -> Certificate
+    public var certificate: @Sendable (_ visitID: UUID, _ by: UUID) throws -> Certificate
     public var printCertificate: @Sendable (_ certificate: Certificate, _ by: UUID) throws -> PrintOutcome
     public var recordAdverseEvent: @Sendable (_ event: AdverseEvent, _ by: UUID) throws -> Void
 

@@ -5,7 +5,8 @@ import VaxCore
 public enum ObservationEffect: DeskEffect {
     case queue(QueueEffect)
     case discharge(visitID: UUID, earlyReason: String?, adverseEvent: AdverseEventDischarge?, by: UUID)
-    case loadCertificate(visitID: UUID)
+    /// The certificate of a visit just discharged, signed (which records it) when the site can sign.
+    case loadCertificate(visitID: UUID, by: UUID)
     case printCertificate(Certificate, by: UUID)
     case recordAdverseEvent(AdverseEvent, by: UUID)
 
@@ -20,8 +21,7 @@ public enum ObservationEffect: DeskEffect {
     public var isWrite: Bool {
         switch self {
         case .queue(let effect): effect.isWrite
-        case .discharge, .printCertificate, .recordAdverseEvent: true
-        case .loadCertificate: false
+        case .discharge, .printCertificate, .recordAdverseEvent, .loadCertificate: true
         }
     }
 
@@ -32,7 +32,7 @@ public enum ObservationEffect: DeskEffect {
         case .discharge(let visitID, let reason, let resolution, let by):
             try desk.discharge(visitID, reason, resolution, by)
             return .discharged
-        case .loadCertificate(let visitID): return .certificateLoaded(try desk.certificate(visitID))
+        case .loadCertificate(let visitID, let by): return .certificateLoaded(try desk.certificate(visitID, by))
         case .printCertificate(let certificate, let by): return .certificatePrinted(try desk.printCertificate(certificate, by))
         case .recordAdverseEvent(let event, let by):
             try desk.recordAdverseEvent(event, by)

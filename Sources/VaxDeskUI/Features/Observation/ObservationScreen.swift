@@ -162,7 +162,7 @@ struct ObservationScreen: StationScreen {
             // Discharged: the certificate comes next.
             phase = .certificate(entry, nil, qr: [])
             return .saved(s.text("notice.discharged", ["n": String(entry.ticket)]),
-                          then: [.loadCertificate(visitID: entry.visitID)])
+                          then: context.user.map { [.loadCertificate(visitID: entry.visitID, by: $0.id)] } ?? [])
         case (.certificateLoaded(let certificate), .certificate(let entry, _, _)):
             phase = .certificate(entry, certificate, qr: CertificatePage.qrLines(certificate) ?? [])
         case (.certificatePrinted(.saved(let path, let printer)), _):

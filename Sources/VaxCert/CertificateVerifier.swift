@@ -4,7 +4,7 @@ import X509
 
 /// Checks an HC1 text offline, against a trust list and a revocation list that were themselves
 /// checked against the national authority.
-public struct Verifier: Sendable {
+public struct CertificateVerifier: Sendable {
     public enum Reason: Error, Equatable, Sendable {
         /// Not an HC1 text, or it does not read; what, in plain words.
         case malformed(String)
@@ -67,10 +67,7 @@ public struct Verifier: Sendable {
     }
 
     /// The SHA-256 of the authority's DER, hex, in groups: what a verifier compares with the published one.
-    public var authorityFingerprint: String {
-        let hex = SHA256.hash(data: (try? authority.derBytes) ?? []).map { String(format: "%02X", $0) }
-        return stride(from: 0, to: hex.count, by: 2).map { hex[$0..<$0 + 2].joined() }.joined(separator: ":")
-    }
+    public var authorityFingerprint: String { SigningFingerprint.of(authority) }
 
     public func verify(_ text: String, at now: Date) -> Verification {
         let message: COSESign1, claims: HC1.Claims
@@ -108,5 +105,12 @@ public struct Verifier: Sendable {
             result.failure = .revoked(identifier: entry.identifier, reason: entry.reason)
         }
         return result
+    }
+}
+
+/// A certificate's SHA-256 fingerprint, hex in colon-separated pairs, as verifiers compare it.
+public enum SigningFingerprint {
+    public static func of(_ certificate: Certificate) -> String {
+        SHA256.hash(data: (try? certificate.derBytes) ?? []).map { String(format: "%02X", $0) }.joined(separator: ":")
     }
 }
