@@ -13,7 +13,10 @@ enum CapabilityStatement {
                 "updateCreate": true,
                 "searchParam": searchParams,
             ]
-        }
+        } + [
+            // The sites' certificates: written, for the revocation list (GET /revocations); never listed.
+            ["type": "DocumentReference", "interaction": [["code": "update"]], "updateCreate": true],
+        ]
         let statement: [String: Any] = [
             "resourceType": "CapabilityStatement",
             "status": "active",

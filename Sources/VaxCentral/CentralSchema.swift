@@ -35,8 +35,9 @@ enum CentralSchema {
     ]
 
     /// The national signing authority's certificate (its key is a file, never in the database), the
-    /// document signer issued to each site, and the certificate identifiers revoked. Certificates are
-    /// base64 DER text, so that both dialects hold them alike. The same on both dialects.
+    /// document signer issued to each site, and the certificate identifiers revoked (a site's
+    /// DocumentReference sent as superseded or entered-in-error). Certificates are base64 DER text, so
+    /// that both dialects hold them alike. The same on both dialects.
     static let certificateSigning = [
         "CREATE TABLE signing_authority (id INTEGER PRIMARY KEY, certificate TEXT NOT NULL, created_at BIGINT NOT NULL)",
         """

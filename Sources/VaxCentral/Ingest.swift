@@ -159,6 +159,21 @@ enum Ingest {
             }
             stored.day = basic.created.map { String($0.prefix(10)) }
             stored.identifiers = (basic.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
+        case .documentReference(let document):
+            guard let patient = reference(document.subject?.reference, to: "Patient") else {
+                throw EntryRefusal.invalid("DocumentReference.subject must reference a Patient")
+            }
+            guard let status = document.status, ["current", "superseded", "entered-in-error"].contains(status) else {
+                throw EntryRefusal.invalid("DocumentReference.status must be current, superseded or entered-in-error")
+            }
+            guard let identifier = document.masterIdentifier?.value, identifier.hasPrefix("URN:UVCI:"), identifier.count <= 100 else {
+                throw EntryRefusal.invalid("DocumentReference.masterIdentifier must be the certificate's UVCI (URN:UVCI:…)")
+            }
+            stored.patientID = patient
+            stored.status = status
+            stored.day = document.date.map { String($0.prefix(10)) }
+            stored.identifiers = [(document.masterIdentifier?.system, identifier)]
+                + (document.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
         case .operationOutcome:
             throw EntryRefusal(status: .badRequest, message: "an OperationOutcome is not stored")
         }

@@ -105,8 +105,10 @@ extension AppDatabase {
                     WHERE id = ?
                     """,
                 arguments: [keep.text, date, merged.text])
-            // The record merged is no one now: its certificates stop; the kept person's are issued anew.
+            // The record merged is no one now, and the kept person's certificates lack its doses: both stop,
+            // and the kept person's is issued anew.
             try Self.revokeCertificates(personID: merged, reason: .corrected, at: date, in: db)
+            try Self.revokeCertificates(personID: keep, reason: .corrected, at: date, in: db)
             // The records move, and go to the centre again under the kept person.
             let moved = try Row.fetchAll(
                 db, sql: """

@@ -63,13 +63,30 @@ extension AppDatabase {
         case .vial:
             record = try vialFacts(id, in: db).map(SyncRecord.vial) ?? .localOnly
         case .certificate:
-            // Until the centre takes certificates, they stay the site's.
-            record = .localOnly
+            record = try certificateFacts(id, in: db).map(SyncRecord.certificate) ?? .localOnly
         case .visit, .observation, .session, .staff:
             // Check-ins, discharges and sessions are the site's own bookkeeping: nothing for the centre.
             record = .localOnly
         }
         return SyncItem(seq: seq, event: event, record: record)
+    }
+
+    private static func certificateFacts(_ id: String, in db: Database) throws -> CertificateFacts? {
+        guard let row = try Row.fetchOne(
+            db, sql: """
+                SELECT c.*, s.code AS staff_code, r.identifier AS replaced_by_identifier
+                FROM issued_certificate c LEFT JOIN staff s ON s.id = c.issued_by
+                LEFT JOIN issued_certificate r ON r.id = c.replaced_by WHERE c.id = ?
+                """, arguments: [id]),
+            let person = try Self.person(id: try row.uuid("person_id"), in: db)
+        else { return nil }
+        let issued = try Self.issuedCertificate(row)
+        let replaced = try Row.fetchOne(
+            db, sql: """
+                SELECT c.*, NULL AS staff_code, NULL AS replaced_by_identifier FROM issued_certificate c
+                WHERE c.replaced_by = ? ORDER BY c.issued_at DESC LIMIT 1
+                """, arguments: [id]).map(Self.issuedCertificate)
+        return CertificateFacts(issued: issued, person: person, replaces: replaced)
     }
 
     private static func injectionFacts(_ id: String, in db: Database) throws -> ImmunizationFacts? {

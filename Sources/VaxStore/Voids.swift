@@ -8,11 +8,14 @@ extension AppDatabase {
     /// record goes to the centre again as entered-in-error. A voided injection's dose is wasted (it was
     /// drawn: the lot's wasted count takes it) or returned (never drawn: an open vial has it back; a
     /// vial already discarded threw it away with the rest, so it is wasted with the vial's).
-    public func voidRecord(_ record: VoidedRecord, reason: String, by staffID: UUID, at date: Date) throws {
+    /// Answers the person whose certificates the void revoked (a dose they stated is gone), if any.
+    @discardableResult
+    public func voidRecord(_ record: VoidedRecord, reason: String, by staffID: UUID, at date: Date) throws -> UUID? {
         let reason = try Self.requiredReason(reason)
-        try commitEvent(.voided, by: staffID, at: date) { db in
+        return try commitEvent(.voided, by: staffID, at: date) { db in
             let id = record.id.text
             let (type, fate): (RecordType, String?)
+            var revokedFor: UUID?
             switch record {
             case .injection(_, let dose):
                 guard let row = try Row.fetchOne(db, sql: "SELECT vial_id, voided FROM injection WHERE id = ?", arguments: [id])
@@ -33,6 +36,7 @@ extension AppDatabase {
                     let personID = UUID(uuidString: person)
                 {
                     try Self.revokeCertificates(personID: personID, reason: .enteredInError, at: date, in: db)
+                    revokedFor = personID
                 }
             case .screening:
                 guard let row = try Row.fetchOne(
@@ -55,6 +59,7 @@ extension AppDatabase {
                    let personID = UUID(uuidString: person)
                 {
                     try Self.revokeCertificates(personID: personID, reason: .enteredInError, at: date, in: db)
+                    revokedFor = personID
                 }
             }
             try db.execute(
@@ -63,7 +68,7 @@ extension AppDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [UUID.timeOrdered().text, type.rawValue, id, reason, fate, staffID.text, date])
-            return (RecordRef(type, record.id), ())
+            return (RecordRef(type, record.id), revokedFor)
         }
     }
 }

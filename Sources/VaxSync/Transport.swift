@@ -75,6 +75,19 @@ public struct HTTPTransport: FHIRTransport {
         return list
     }
 
+    /// Sends the site's request for a document-signing certificate (PEM) to `POST /signing/certificate`,
+    /// beside the FHIR base; the certificate the centre issued, PEM.
+    public func requestSigningCertificate(_ requestPEM: String) throws -> String {
+        let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/pkcs10")
+        let reply = try send(.POST, root + "/signing/certificate", headers: headers, body: Data(requestPEM.utf8))
+        guard reply.status == 201, let pem = String(data: reply.body, encoding: .utf8), pem.contains("BEGIN CERTIFICATE") else {
+            throw Refused(reply: reply)
+        }
+        return pem
+    }
+
     /// The centre answered, but not with what was asked for.
     public struct Refused: Error, CustomStringConvertible {
         public let reply: HTTPReply

@@ -63,6 +63,20 @@ struct FHIRController {
                                metadata: ["site": "\(site)", "row": "\(head.seq)"])
     }
 
+    /// A certificate the site sent as no longer current goes on the revocation list. Done for a copy
+    /// sent again too (200 unchanged): a push whose answer was lost is sent again, and that is enough.
+    private func revokeCertificates(in checked: [Result<StorableResource, EntryRefusal>],
+                                    answers: [Result<HTTPResponse.Status, EntryRefusal>], of site: String, at now: Date) async throws {
+        for (resource, answer) in zip(checked, answers) {
+            guard case .success(let stored) = resource, case .success(let status) = answer, status != .accepted,
+                  stored.type == "DocumentReference", let reason = stored.status, reason != "current",
+                  let identifier = stored.identifiers.first(where: { $0.system == FHIRSystem.certificateIdentifier })?.value
+            else { continue }
+            try await store.revokeCertificate(identifier: identifier, siteID: site,
+                                              reason: reason == "superseded" ? "replaced" : reason, at: now)
+        }
+    }
+
     private func lookup(_ request: Request, by principal: Principal) async throws -> Response {
         guard let identifier = request.uri.queryParameters["identifier"].map({ String($0).removingPercentEncoding ?? String($0) }),
               Lookup.isExact(identifier)
@@ -124,6 +138,7 @@ struct FHIRController {
             // A transaction stores nothing when any entry is refused.
             return CentralResponse.outcome(refusal.status, code: "processing", refusal.message)
         }
+        try await revokeCertificates(in: checked, answers: answers, of: site, at: now)
         let responseEntries = zip(entries, answers).map { entry, answer -> FHIRBundle.Entry in
             switch answer {
             case .success(.accepted):

@@ -51,13 +51,14 @@ extension CentralStorage {
         return true
     }
 
-    /// Puts a certificate identifier on the revocation list (once: the first reason stays).
+    /// Puts a certificate identifier on the revocation list (once: the first time and reason stay).
     func revokeCertificate(identifier: String, siteID: String, reason: String, at date: Date) async throws {
         try await execute(CentralQuery(
             "INSERT INTO revoked_certificate (identifier, site_id, reason, revoked_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [.text(identifier), .text(siteID), .text(reason), SQLValue(date)]))
     }
 
+    /// The certificates revoked, oldest first.
     func revokedCertificates() async throws -> [(identifier: String, reason: String, at: Date)] {
         try await rows(CentralQuery("SELECT identifier, reason, revoked_at FROM revoked_certificate ORDER BY revoked_at, identifier"))
             .map { ($0[0].text ?? "", $0[1].text ?? "", $0[2].date ?? .distantPast) }

@@ -72,7 +72,9 @@ extension Act {
         case .inject: [.vaccinator]
         case .openVial, .discardVial: [.vaccinator, .siteLead]
         case .recordAdverseEvent: [.observationNurse, .screeningDoctor, .siteLead]
-        case .discharge, .printCertificate: [.observationNurse, .siteLead]
+        case .discharge: [.observationNurse, .siteLead]
+        // The check-in desk too: it corrects a record, and gives the certificate of the corrected record.
+        case .printCertificate: [.observationNurse, .checkInNurse, .siteLead]
         case .overrideDose, .acknowledgeAlert, .importRoster, .manageStaff, .openSession, .closeSession,
              .amendRecord, .viewDashboard, .browseAudit, .exportRecords, .manageSync, .voidRecord, .mergePeople,
              .manageSigning:

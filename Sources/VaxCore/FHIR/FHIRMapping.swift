@@ -24,6 +24,9 @@ public enum FHIRSystem {
     public static let dosesWastedExtension = "urn:vaxdesk:extension:doses-wasted"
     public static let discardedExtension = "urn:vaxdesk:extension:discarded-at"
     public static let caseNumberExtension = "urn:vaxdesk:extension:aefi-case-number"
+    /// A certificate's unique identifier (UVCI).
+    public static let certificateIdentifier = "urn:vaxdesk:uvci"
+    public static let loinc = "http://loinc.org"
 }
 
 /// Turns what the site recorded into FHIR R4 resources. Ids are the site's record ids, so that sending
@@ -48,6 +51,7 @@ public struct FHIRMapping: Sendable {
         case .immunization(let facts): [.patient(patient(facts.person)), .immunization(immunization(facts))]
         case .adverseEvent(let facts): [.patient(patient(facts.person)), .adverseEvent(adverseEvent(facts))]
         case .vial(let facts): [.basic(vial(facts))]
+        case .certificate(let facts): [.patient(patient(facts.person)), .documentReference(certificate(facts))]
         case .localOnly: []
         }
     }
@@ -171,7 +175,8 @@ public struct FHIRMapping: Sendable {
         resource.identifier = [Self.recordIdentifier(facts.id)]
         let discarded = facts.discardedAt != nil
         resource.code = FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.vialEvent, code: discarded ? "discarded" : "opened")])
-        resource.created = dateTime(facts.openedAt)
+        // R4's Basic.created is a date, not a dateTime.
+        resource.created = LocalDate(facts.openedAt, in: timeZone).stored
         var extensions = [
             FHIRExtension(url: FHIRSystem.productExtension, valueString: facts.productCode),
             FHIRExtension(url: FHIRSystem.lotExtension, valueString: facts.lotNumber),
@@ -180,6 +185,32 @@ public struct FHIRMapping: Sendable {
         if let at = facts.discardedAt { extensions.append(FHIRExtension(url: FHIRSystem.discardedExtension, valueString: dateTime(at))) }
         if let wasted = facts.dosesWasted { extensions.append(FHIRExtension(url: FHIRSystem.dosesWastedExtension, valueInteger: wasted)) }
         resource.extension = extensions
+        return resource
+    }
+
+    /// A certificate: its UVCI, whom it is about, when issued, and whether it stands.
+    public func certificate(_ facts: CertificateFacts) -> FHIRDocumentReference {
+        let issued = facts.issued
+        var resource = FHIRDocumentReference()
+        resource.id = issued.id.text
+        resource.meta = FHIRMeta(lastUpdated: dateTime(issued.revokedAt ?? issued.issuedAt))
+        resource.masterIdentifier = FHIRIdentifier(system: FHIRSystem.certificateIdentifier, value: issued.identifier)
+        resource.identifier = [Self.recordIdentifier(issued.id)]
+        resource.status = switch issued.revocationReason {
+        case nil: "current"
+        case .corrected?: "superseded"
+        case .enteredInError?: "entered-in-error"
+        }
+        // LOINC 82593-5: Immunization summary report.
+        resource.type = FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.loinc, code: "82593-5",
+                                                                display: "Immunization summary report")])
+        resource.subject = FHIRReference(reference: "Patient/\(facts.person.id.text)")
+        resource.date = dateTime(issued.issuedAt)
+        resource.relatesTo = facts.replaces.map {
+            [FHIRDocumentReference.RelatesTo(
+                code: "replaces", target: FHIRReference(reference: "DocumentReference/\($0.id.text)", display: $0.identifier))]
+        }
+        resource.content = [.init(attachment: .init(contentType: "text/plain", title: "HC1"))]
         return resource
     }
 

@@ -195,6 +195,41 @@ public struct FHIRBasic: Codable, Hashable, Sendable {
     public func extensionValue(_ url: String) -> FHIRExtension? { `extension`?.first { $0.url == url } }
 }
 
+/// A signed certificate the site issued: its identifier (UVCI) as the master identifier, whom it is
+/// about, and whether it stands (`current`), was replaced after a correction (`superseded`), or states a
+/// dose voided (`entered-in-error`). The centre's revocation list is read from these.
+public struct FHIRDocumentReference: Codable, Hashable, Sendable {
+    public struct RelatesTo: Codable, Hashable, Sendable {
+        /// `replaces`.
+        public var code: String
+        public var target: FHIRReference
+    }
+
+    public struct Content: Codable, Hashable, Sendable {
+        public struct Attachment: Codable, Hashable, Sendable {
+            public var contentType: String?
+            public var title: String?
+        }
+
+        public var attachment: Attachment
+    }
+
+    public var resourceType = "DocumentReference"
+    public var id: String?
+    public var meta: FHIRMeta?
+    public var masterIdentifier: FHIRIdentifier?
+    public var identifier: [FHIRIdentifier]?
+    public var status: String?
+    public var type: FHIRCodeableConcept?
+    public var subject: FHIRReference?
+    /// When it was issued (an instant).
+    public var date: String?
+    public var relatesTo: [RelatesTo]?
+    public var content: [Content]?
+
+    public init() {}
+}
+
 public struct FHIROperationOutcome: Codable, Hashable, Sendable {
     public struct Issue: Codable, Hashable, Sendable {
         public var severity: String
@@ -219,6 +254,7 @@ public enum FHIRResource: Codable, Hashable, Sendable {
     case immunization(FHIRImmunization)
     case adverseEvent(FHIRAdverseEvent)
     case basic(FHIRBasic)
+    case documentReference(FHIRDocumentReference)
     case operationOutcome(FHIROperationOutcome)
 
     private enum Key: String, CodingKey { case resourceType }
@@ -233,6 +269,7 @@ public enum FHIRResource: Codable, Hashable, Sendable {
         case "Immunization": self = .immunization(try FHIRImmunization(from: decoder))
         case "AdverseEvent": self = .adverseEvent(try FHIRAdverseEvent(from: decoder))
         case "Basic": self = .basic(try FHIRBasic(from: decoder))
+        case "DocumentReference": self = .documentReference(try FHIRDocumentReference(from: decoder))
         case "OperationOutcome": self = .operationOutcome(try FHIROperationOutcome(from: decoder))
         default: throw UnsupportedType(type: type)
         }
@@ -244,6 +281,7 @@ public enum FHIRResource: Codable, Hashable, Sendable {
         case .immunization(let r): try r.encode(to: encoder)
         case .adverseEvent(let r): try r.encode(to: encoder)
         case .basic(let r): try r.encode(to: encoder)
+        case .documentReference(let r): try r.encode(to: encoder)
         case .operationOutcome(let r): try r.encode(to: encoder)
         }
     }
@@ -254,6 +292,7 @@ public enum FHIRResource: Codable, Hashable, Sendable {
         case .immunization: "Immunization"
         case .adverseEvent: "AdverseEvent"
         case .basic: "Basic"
+        case .documentReference: "DocumentReference"
         case .operationOutcome: "OperationOutcome"
         }
     }
@@ -265,6 +304,7 @@ public enum FHIRResource: Codable, Hashable, Sendable {
         case .immunization(let r): r.meta?.lastUpdated
         case .adverseEvent(let r): r.meta?.lastUpdated
         case .basic(let r): r.meta?.lastUpdated
+        case .documentReference(let r): r.meta?.lastUpdated
         case .operationOutcome: nil
         }
     }
@@ -275,6 +315,7 @@ public enum FHIRResource: Codable, Hashable, Sendable {
         case .immunization(let r): r.id
         case .adverseEvent(let r): r.id
         case .basic(let r): r.id
+        case .documentReference(let r): r.id
         case .operationOutcome: nil
         }
     }

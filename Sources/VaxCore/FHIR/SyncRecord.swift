@@ -10,6 +10,8 @@ public enum SyncRecord: Hashable, Sendable {
     case adverseEvent(AdverseEventFacts)
     /// A vial's state: opened, and once discarded the doses wasted.
     case vial(VialFacts)
+    /// A signed certificate issued, or revoked after a correction or a void.
+    case certificate(CertificateFacts)
     /// A step of the site's own workflow (check-in, discharge, a session opened or closed): nothing for
     /// the centre.
     case localOnly
@@ -117,5 +119,18 @@ public struct SyncItem: Hashable, Sendable {
         self.seq = seq
         self.event = event
         self.record = record
+    }
+}
+
+public struct CertificateFacts: Hashable, Sendable {
+    public var issued: IssuedCertificate
+    public var person: Person
+    /// The certificate this one replaced, if any.
+    public var replaces: IssuedCertificate?
+
+    public init(issued: IssuedCertificate, person: Person, replaces: IssuedCertificate?) {
+        self.issued = issued
+        self.person = person
+        self.replaces = replaces
     }
 }

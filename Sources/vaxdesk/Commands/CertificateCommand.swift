@@ -64,3 +64,11 @@ struct CertificateCommand: ParsableCommand {
                 provinces: resources.provinces, timeZone: LocalDay.vietnam, now: now)
     }
 }
+
+extension CertificateSigning {
+    /// Reissues the person's certificate after a command revoked it, and says so.
+    func reissue(personID: UUID, by staffID: UUID, telling messages: CommandMessages) {
+        guard let issued = reissue(personID: personID, by: staffID, at: Date()) else { return }
+        print(messages.text("certificateReissued", ["id": issued.identifier]))
+    }
+}

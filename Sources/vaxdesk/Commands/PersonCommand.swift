@@ -77,6 +77,8 @@ struct PersonCorrectCommand: ParsableCommand {
                                            provinces: resources.provinces, catalog: resources.catalog, by: member.id, at: Date())
             }
             print(messages.text("personCorrected", ["name": corrected.fullName]))
+            CertificateSigning(database: database, catalog: resources.catalog)
+                .reissue(personID: person.id, by: member.id, telling: messages)
             for entry in try database.corrections(personID: person.id).prefix(changes.count) {
                 print("  " + Printable.text(messages.strings.text(for: entry.change)))
             }
@@ -112,6 +114,16 @@ struct PersonHistoryCommand: ParsableCommand {
                                      "product": resources.catalog.shortNames([record.detail])])
             var line = "  " + messages.text("record.\(record.kind.rawValue)") + " · " + what + " · " + record.id.uuidString
             if record.voided { line += " · " + messages.text("record.voided") }
+            print(Printable.text(line))
+        }
+        for issued in try database.issuedCertificates(personID: person.id) {
+            var line = "  " + messages.text("record.certificate", [
+                "id": issued.identifier, "date": LocalDay.shown(LocalDay.of(issued.issuedAt)),
+            ])
+            if let reason = issued.revocationReason {
+                line += " · " + messages.text("record.certificateRevoked.\(reason.rawValue)")
+                if let replacement = issued.replacedBy { line += " · " + messages.text("record.replacedBy", ["id": replacement]) }
+            }
             print(Printable.text(line))
         }
         let entries = try database.corrections(personID: person.id)

@@ -65,5 +65,7 @@ struct PersonMergeCommand: ParsableCommand {
         let merged = try PersonChoice(person: merge).find(in: database, messages: messages)
         try messages.refusing { try database.mergePeople(keep: kept.id, merged: merged.id, reason: reason, by: lead.id, at: Date()) }
         print(Printable.text(messages.text("merged", ["kept": kept.fullName, "merged": merged.fullName])))
+        CertificateSigning(database: database, catalog: try LoadedResources(language: site.language).catalog)
+            .reissue(personID: kept.id, by: lead.id, telling: messages)
     }
 }

@@ -59,7 +59,11 @@ struct SessionVoidCommand: ParsableCommand {
         } else {
             record = .paperDose(id)
         }
-        try messages.refusing { try database.voidRecord(record, reason: reason, by: lead.id, at: Date()) }
+        let person = try messages.refusing { try database.voidRecord(record, reason: reason, by: lead.id, at: Date()) }
         print(messages.text("voided", ["id": given]))
+        if let person {
+            CertificateSigning(database: database, catalog: try LoadedResources(language: site.language).catalog)
+                .reissue(personID: person, by: lead.id, telling: messages)
+        }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import VaxCert
 import VaxCore
 import VaxStore
+import VaxSync
 import X509
 
 /// The site's document-signing certificate (DSC): the key made here, the certificate the centre issues.
@@ -25,13 +26,20 @@ struct SigningCommand: ParsableCommand {
 struct SigningRequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
-        abstract: "Make the signing key (once) and write a certificate signing request (PEM) for the centre (site lead).")
+        abstract: "Make the signing key (once) and ask the centre for a signing certificate (site lead).",
+        discussion: """
+            With --send, the request goes to the centre (--central and the site's token, as for sync) and the             certificate it issues is installed at once. Without, the request (PEM) is written to --out or             printed, for the centre to issue offline (vaxdesk-central signing issue), and installed with             `vaxdesk signing install FILE`.
+            """)
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var staff: ActingStaff
+    @OptionGroup var centre: CentralOptions
 
     @Option(help: "Write the request to this file instead of standard output.")
     var out: String?
+
+    @Flag(help: "Send the request to the centre and install the certificate it issues.")
+    var send = false
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
@@ -42,7 +50,18 @@ struct SigningRequestCommand: ParsableCommand {
         let request = try DocumentSigner.request(for: key, site: siteRecord.name)
         let pem = try request.serializeAsPEM().pemString + "\n"
         try database.recordSignerRequested(by: member.id, at: Date())
-        if let out {
+        if send {
+            let transport = try centre.transport(messages: messages)
+            let answer: String
+            do { answer = try transport.requestSigningCertificate(pem) } catch {
+                throw messages.failure("signingCentreRefused", ["reason": Pusher.describe(error)])
+            }
+            guard let certificate = try? X509.Certificate(pemEncoded: answer) else {
+                throw messages.failure("signingCentreRefused", ["reason": answer])
+            }
+            try SignerInstallation.install(certificate, from: centre.central ?? "", database: database, by: member,
+                                           messages: messages)
+        } else if let out {
             guard FileManager.default.createFile(atPath: out, contents: Data(pem.utf8)) else {
                 throw messages.failure("fileUnwritable", ["path": out])
             }
@@ -68,14 +87,23 @@ struct SigningInstallCommand: ParsableCommand {
         let messages = CommandMessages(language: site.language)
         let database = try AppDatabase(path: site.databasePath)
         let member = try staff.signIn(database, messages: messages, for: .manageSigning)
-        let certificate = try SignerFile.read(file, messages: messages)
+        try SignerInstallation.install(try SignerFile.read(file, messages: messages), from: file, database: database,
+                                       by: member, messages: messages)
+    }
+}
+
+/// Puts a document-signing certificate in the database, once it is known to be for this site's key
+/// and still valid.
+enum SignerInstallation {
+    static func install(_ certificate: X509.Certificate, from source: String, database: AppDatabase, by member: Staff,
+                        messages: CommandMessages) throws {
         guard let key = try SigningKeyFile.load(beside: database.path) else {
             throw messages.failure("signingNoKey", ["file": SigningKeyFile.path(beside: database.path)])
         }
         // The certificate must be for this site's own key: one made for another key could sign nothing.
         let signer: DocumentSigner
         do { signer = try DocumentSigner(certificate: certificate, key: key) } catch {
-            throw messages.failure("signingWrongKey", ["file": file])
+            throw messages.failure("signingWrongKey", ["file": source])
         }
         let now = Date()
         guard now < certificate.notValidAfter else {

@@ -41,6 +41,16 @@ struct CertificateSigning {
         }
     }
 
+    /// After a correction, a void or a merge revoked a person's certificates: the certificate of the
+    /// record as it is now, signed, replacing them. Nil when nothing was revoked, when the person has no
+    /// dose left on record, or when the site cannot sign now (the next certificate given replaces them).
+    func reissue(personID: UUID, by staffID: UUID, at date: Date) -> IssuedCertificate? {
+        guard let latest = try? database.issuedCertificates(personID: personID).first, latest.isRevoked,
+              let certificate = try? database.certificate(personID: personID, at: date)
+        else { return nil }
+        return try? signed(certificate, by: staffID, at: date).signed
+    }
+
     /// The certificate with its signed form: the person's standing certificate when it states the same
     /// facts, else a new one, signed now and recorded (audited, queued).
     func signed(_ certificate: VaxCore.Certificate, by staffID: UUID, at date: Date) throws -> VaxCore.Certificate {
@@ -48,7 +58,8 @@ struct CertificateSigning {
         let content = HealthCertificate(certificate, catalog: catalog, identifier: "")
         var result = certificate
         if let standing = try database.issuedCertificates(personID: certificate.person.id).first(where: {
-            !$0.isRevoked && $0.contentDigest == content.contentDigest && $0.expiresAt > date
+            // Signed by the signer of now: after a new signing certificate (the old key lost), a new one.
+            !$0.isRevoked && $0.contentDigest == content.contentDigest && $0.expiresAt > date && $0.kid == signer.kid.hex
         }) {
             result.signed = standing
             return result

@@ -57,8 +57,11 @@ extension DeskClient {
             logger.info("session closed")
         }
         client.dashboard.sessions = { try database.sessions() }
+        let signing = CertificateSigning(database: database, catalog: resources.catalog)
         client.dashboard.voidRecord = { record, reason, by in
-            try database.voidRecord(record, reason: reason, by: by, at: clock())
+            if let person = try database.voidRecord(record, reason: reason, by: by, at: clock()) {
+                _ = signing.reissue(personID: person, by: by, at: clock())
+            }
             logger.info("record voided", metadata: ["record": "\(record.id)"])
         }
         client.dashboard.report = { id in try database.sessionReport(sessionID: id) }
@@ -85,6 +88,7 @@ extension DeskClient {
         client.checkIn.correctPerson = { personID, correction, by in
             let person = try database.correctPerson(
                 personID, correction, provinces: resources.provinces, catalog: catalog, by: by, at: clock())
+            _ = signing.reissue(personID: personID, by: by, at: clock())
             logger.info("person corrected", metadata: ["person": "\(personID)", "fields": "\(correction.changes.count)"])
             return person
         }
@@ -117,7 +121,6 @@ extension DeskClient {
             try database.discharge(visitID: visitID, earlyReason: reason, adverseEvent: resolution, by: by, at: clock())
             logger.info("discharged", metadata: ["visit": "\(visitID)"])
         }
-        let signing = CertificateSigning(database: database, catalog: resources.catalog)
         client.observation.certificate = { visitID, by in
             signing.signedIfPossible(try database.certificate(visitID: visitID, at: clock()), by: by, at: clock())
         }
