@@ -94,6 +94,28 @@ struct CertificateDeskTests {
         #expect(state.send(.key(.function(5))) == [ObservationEffect.printCertificate(certificate, by: F.staff[3].id)])
     }
 
+    @Test("a signed certificate names its identifier; its code, larger than 80×24, is not cut: the screen says what window shows it")
+    func signedCertificate() {
+        var state = F.desk(at: .observation, staffIndex: 3)
+        let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
+        _ = state.answerQueue(.inObservation, [entry])
+        _ = state.send(.key(.enter))
+        _ = state.send(.key(.enter))
+        _ = state.answer(ObservationAnswer.discharged)
+        // An HC1 text as long as a two-dose certificate's (its QR code is 89 modules).
+        let hc1 = "HC1:" + String(repeating: "NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOOK.IR9B+9G4G50PHZF0AT4V22F/8X*G3M9JUPY0BX/KR96R", count: 7)
+        let signed = IssuedCertificate(
+            id: UUID(uuidString: "019A6B2C-1D2E-7F30-8A41-B52C63D74E86")!, identifier: "URN:UVCI:01:VN:91RGVTV/XJCHWK7MVU6LNWWVTF3H",
+            personID: F.duc.id, kid: "4ab4cc96f4861108", contentDigest: "", hc1: hc1, issuedAt: F.now, expiresAt: F.now + 86_400)
+        let certificate = Certificate(
+            person: F.duc,
+            doses: [Certificate.Dose(number: 1, productCode: "pfizer", lotNumber: "FK5127", day: "2026-11-26", place: "Trạm Y tế")],
+            siteName: "Trạm Y tế Phường Vĩnh Thanh Vân",
+            reference: UUID(uuidString: "019A6B2C-1D2E-7F30-8A41-B52C63D74E85")!, issuedAt: F.now, signed: signed)
+        _ = state.answer(ObservationAnswer.certificateLoaded(certificate))
+        Golden.check(state.render().0, "observation-certificate-signed")
+    }
+
     @Test("a person with an event is marked on the board; after a serious one, discharge asks referred (where to) or how they are")
     func leavingAfterASeriousEvent() {
         var state = F.desk(at: .observation, staffIndex: 3)

@@ -73,8 +73,8 @@ public enum CertificatePage {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The text beside the QR code needs at least this many columns.
-    static let textMinimumWidth = 36
+    /// The text beside the QR code needs at least this many columns: an identifier (UVCI) whole.
+    static let textMinimumWidth = 44
 
     /// Draws the certificate: the text on the left, the QR code (from `qrLines`) on the right. A signed
     /// code is larger than an 80×24 terminal: where it does not fit whole, the text says how large a
