@@ -118,6 +118,15 @@ struct SignedCertificateTests {
                                            input: "2468\n")
         #expect(history.output.contains("replaced by \(issued[0].identifier)"), "\(history.output)")
 
+        // What goes to the centre is FHIR that validators we did not write take, R4 and R4B.
+        let export = site.directory.file("export.json")
+        #expect(try BuiltProgram.run(["export", "fhir", "--db", site.path, "--by", "PT01", "--out", export], input: "2468\n").status == 0)
+        let verdict = try FHIRValidator.validate(export)
+        #expect(verdict.valid && verdict.verdict.contains("valid FHIR R4B") && verdict.verdict.contains("DocumentReference"),
+                "\(verdict.verdict)")
+        let bundle = try String(contentsOfFile: export, encoding: .utf8)
+        #expect(bundle.contains(#""status":"superseded""#) && bundle.contains(#""code":"replaces""#))
+
         // Before the centre hears of it, its revocation list does not name it; after the push it does.
         let trustList = try await site.download("trust-list")
         #expect(try site.verify(before, trustList: trustList, revocations: try await site.download("revocations")).status == 0)

@@ -24,6 +24,10 @@ public enum FHIRSystem {
     public static let dosesWastedExtension = "urn:vaxdesk:extension:doses-wasted"
     public static let discardedExtension = "urn:vaxdesk:extension:discarded-at"
     public static let caseNumberExtension = "urn:vaxdesk:extension:aefi-case-number"
+    public static let snomed = "http://snomed.info/sct"
+    /// EMA's organisation codes (SPOR OMS), as the EU DCC value set of manufacturers uses them.
+    public static let emaOrganisation = "https://spor.ema.europa.eu/v1/organisations"
+    public static let countryExtension = "urn:vaxdesk:extension:country"
     /// A certificate's unique identifier (UVCI).
     public static let certificateIdentifier = "urn:vaxdesk:uvci"
     public static let loinc = "http://loinc.org"
@@ -113,9 +117,19 @@ public struct FHIRMapping: Sendable {
                                                                   display: "Administering Provider")]),
                 actor: FHIRReference(display: $0))]
         }
+        // What the signed certificate says of the dose: the disease, the series, who made it, the country.
+        let covid = FHIRCodeableConcept(coding: [FHIRCoding(system: FHIRSystem.snomed, code: "840539006", display: "COVID-19")])
         if let dose = facts.doseNumber {
-            resource.protocolApplied = [FHIRImmunization.ProtocolApplied(series: nil, doseNumberPositiveInt: dose)]
+            resource.protocolApplied = [FHIRImmunization.ProtocolApplied(
+                series: nil, targetDisease: [covid], doseNumberPositiveInt: dose,
+                seriesDosesPositiveInt: product.map { max($0.primaryDoses, dose) })]
         }
+        // EMA's code where there is one (ORG-…); the value set's name otherwise (Gamaleya-Research-Institute).
+        resource.manufacturer = product.map(\.certificate.manufacturer).map { code in
+            code.hasPrefix("ORG-") ? FHIRReference(identifier: FHIRIdentifier(system: FHIRSystem.emaOrganisation, value: code))
+                : FHIRReference(display: code)
+        }
+        resource.extension = [FHIRExtension(url: FHIRSystem.countryExtension, valueString: "VN")]
         switch facts.status {
         case .completed:
             resource.status = "completed"

@@ -41,10 +41,13 @@ public struct FHIRIdentifier: Codable, Hashable, Sendable {
 
 public struct FHIRReference: Codable, Hashable, Sendable {
     public var reference: String?
+    /// Who is meant, by an identifier, when the centre holds no resource for it (a manufacturer).
+    public var identifier: FHIRIdentifier?
     public var display: String?
 
-    public init(reference: String? = nil, display: String? = nil) {
+    public init(reference: String? = nil, identifier: FHIRIdentifier? = nil, display: String? = nil) {
         self.reference = reference
+        self.identifier = identifier
         self.display = display
     }
 }
@@ -124,12 +127,17 @@ public struct FHIRImmunization: Codable, Hashable, Sendable {
 
     public struct ProtocolApplied: Codable, Hashable, Sendable {
         public var series: String?
+        public var targetDisease: [FHIRCodeableConcept]?
         public var doseNumberPositiveInt: Int?
+        /// The doses of the series: a booster after two doses is 3 of 3, as the certificate says.
+        public var seriesDosesPositiveInt: Int?
     }
 
     public var resourceType = "Immunization"
     public var id: String?
     public var meta: FHIRMeta?
+    /// The country where the dose was given (`FHIRSystem.countryExtension`), as the certificate says.
+    public var `extension`: [FHIRExtension]?
     public var identifier: [FHIRIdentifier]?
     /// completed, or not-done with `statusReason`.
     public var status: String?
@@ -142,6 +150,8 @@ public struct FHIRImmunization: Codable, Hashable, Sendable {
     public var primarySource: Bool?
     public var reportOrigin: FHIRCodeableConcept?
     public var location: FHIRReference?
+    /// The manufacturer or market-authorisation holder, by its EU organisation code.
+    public var manufacturer: FHIRReference?
     public var lotNumber: String?
     public var expirationDate: String?
     public var site: FHIRCodeableConcept?
