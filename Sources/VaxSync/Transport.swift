@@ -88,6 +88,14 @@ public struct HTTPTransport: FHIRTransport {
         return pem
     }
 
+    /// One of the centre's signed lists (`GET /trust-list`, `GET /revocations`), beside the FHIR base.
+    public func signedList(_ route: String) throws -> Data {
+        let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
+        let reply = try send(.GET, root + "/" + route, headers: HTTPHeaders(), body: nil)
+        guard reply.status == 200 else { throw Refused(reply: reply) }
+        return reply.body
+    }
+
     /// The centre answered, but not with what was asked for.
     public struct Refused: Error, CustomStringConvertible {
         public let reply: HTTPReply

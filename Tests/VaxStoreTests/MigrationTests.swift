@@ -36,6 +36,7 @@ struct MigrationTests {
         ("v22-merged-people", "V22MergedPeople.swift", "272d9ff09140286aed33f69983b5c5dd3b3090252cb439453553f9f5e44d11fa"),
         ("v23-aefi-report", "V23AdverseEventReport.swift", "054359c9567f8ca98e08da1dcfad4456637979b993653ffc7fbb9f3071c65a93"),
         ("v24-signed-certificates", "V24SignedCertificates.swift", "e93a1cfef34103027922e20442c66f839464ac5cb2bd68b6c2cafdec7b2879f1"),
+        ("v25-published-lists", "V25PublishedLists.swift", "3714ed76ed6b171f13f2e8e4414e0fe901ba7d6e1c500035b91852f3c428d14e"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -21,6 +21,7 @@ enum Migrations {
         V19AdverseEventOutcome.self, V20PersonCorrections.self, V21VoidedRecords.self, V22MergedPeople.self,
         V23AdverseEventReport.self,
         V24SignedCertificates.self,
+        V25PublishedLists.self,
     ]
 
     static func register(in migrator: inout DatabaseMigrator) {

@@ -19,7 +19,7 @@ struct SigningCommand: ParsableCommand {
             `request` makes the key (once) and writes the request to send to the centre; `install` puts the \
             certificate the centre sent back in the database.
             """,
-        subcommands: [SigningRequestCommand.self, SigningInstallCommand.self, SigningStatusCommand.self]
+        subcommands: [SigningRequestCommand.self, SigningInstallCommand.self, SigningStatusCommand.self, SigningListsCommand.self]
     )
 }
 

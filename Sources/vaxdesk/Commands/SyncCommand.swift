@@ -114,7 +114,11 @@ struct SyncCommand: ParsableCommand {
         let stop = StopSignal()
         let backups = backup.start(database)
         defer { backups?.stop() }
+        // The trust and revocation lists, for the check-in desk to verify certificates from elsewhere.
+        let lists = SignedLists.Refresher()
+        lists.refreshIfDue(transport, database, messages, logger)
         let last = try pusher.run(once: once, idlePause: idle, shouldStop: stop.requested) { round in
+            lists.refreshIfDue(transport, database, messages, logger)
             switch round {
             case .pushed(let sent, let quarantined, let retried, let local):
                 logger.info("pushed", metadata: ["sent": "\(sent)", "quarantined": "\(quarantined)", "retried": "\(retried)"])

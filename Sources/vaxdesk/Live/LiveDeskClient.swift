@@ -93,6 +93,8 @@ extension DeskClient {
             return person
         }
         client.checkIn.corrections = { personID in try database.corrections(personID: personID) }
+        let reader = CertificateReader(database: database, catalog: catalog)
+        client.checkIn.readCertificate = { text in reader.read(text, at: clock()) }
         client.queue.entries = { stage in try database.queue(at: stage) }
         client.queue.claim = { visitID, stage, by in try database.claimVisit(visitID, at: stage, by: by, at: clock()) }
         client.queue.releaseClaim = { visitID in try database.releaseClaim(visitID) }

@@ -20,6 +20,8 @@ public struct CheckInClient: Sendable {
         = DeskClient.unset("checkIn.correctPerson")
     /// The corrections of the person's record, newest first.
     public var corrections: @Sendable (_ personID: UUID) throws -> [PersonCorrectionEntry] = DeskClient.unset("checkIn.corrections")
+    /// A scanned HC1 certificate, read and checked against the site's trust and revocation lists.
+    public var readCertificate: @Sendable (_ text: String) throws -> CertificateReading = DeskClient.unset("checkIn.readCertificate")
 
     static let unimplemented = CheckInClient(
         search: DeskClient.unset("checkIn.search"), doseHistory: DeskClient.unset("checkIn.doseHistory"),

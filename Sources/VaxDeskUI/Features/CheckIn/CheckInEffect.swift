@@ -14,6 +14,8 @@ public enum CheckInEffect: DeskEffect {
     case savePaperDose(BackfillDose, personID: UUID, by: UUID)
     case correctPerson(UUID, PersonCorrection, by: UUID)
     case loadCorrections(personID: UUID)
+    /// A signed certificate (HC1) scanned: read and checked against the lists the site keeps.
+    case readCertificate(String)
 
     public enum Answer: Sendable {
         case searchResults(query: String, [RosterMatch])
@@ -31,12 +33,13 @@ public enum CheckInEffect: DeskEffect {
         case personCorrected(Person)
         /// The corrected record would break a rule of a new one (another desk changed it meanwhile).
         case correctionRefused(UUID, CorrectionRefusal)
+        case certificateRead(CertificateReading)
     }
 
     public var isWrite: Bool {
         switch self {
         case .checkIn, .registerWalkIn, .savePaperDose, .correctPerson: true
-        case .search, .countMatches, .loadDoseHistory, .findDuplicates, .loadCorrections: false
+        case .search, .countMatches, .loadDoseHistory, .findDuplicates, .loadCorrections, .readCertificate: false
         }
     }
 
@@ -54,6 +57,7 @@ public enum CheckInEffect: DeskEffect {
         case .savePaperDose(let dose, let personID, let by):
             return .paperDoseSaved(personID: personID, added: try desk.savePaperDose(dose, personID, by))
         case .loadCorrections(let personID): return .correctionsLoaded(personID: personID, try desk.corrections(personID))
+        case .readCertificate(let text): return .certificateRead(try desk.readCertificate(text))
         case .correctPerson(let personID, let correction, let by):
             do {
                 return .personCorrected(try desk.correctPerson(personID, correction, by))

@@ -24,10 +24,13 @@ extension CheckInScreen {
         let fieldRect = Rect(x: area.x + 2 + label.displayWidth, y: area.y,
                              width: area.width - label.displayWidth - 4, height: 1)
         let cursorX = field.draw(in: fieldRect, into: &buffer)
-        if let message {
-            buffer.put(message, x: area.x + 1, y: area.y + 1, style: .warning, clip: area)
+        // A message goes on to a second row when it is longer (a certificate's verdict and its reason).
+        let messageLines = message.map { Array($0.wrapped(toWidth: area.width - 2, indent: 1).prefix(2)) } ?? []
+        for (index, line) in messageLines.enumerated() {
+            buffer.put(line, x: area.x + 1, y: area.y + 1 + index, style: .warning, clip: area)
         }
-        drawResults(in: Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2),
+        let top = 1 + max(1, messageLines.count)
+        drawResults(in: Rect(x: area.x, y: area.y + top, width: area.width, height: area.height - top),
                     into: &buffer, context)
         switch phase {
         case .confirming(let match, let eligibility):
@@ -79,6 +82,17 @@ extension CheckInScreen {
             return Dialog(title: s["checkIn.confirmTitle"], lines: lines, hint: s["checkIn.confirmHint"])
         }
         lines += [""] + Self.earlierDoses(eligibility.priors, context)
+        let fromCertificate = certificateDosesMissing(for: person, eligibility)
+        if !fromCertificate.isEmpty {
+            lines.append(s.text("checkIn.certificateDoses", ["signer": reading?.signer ?? ""]))
+            lines += fromCertificate.map { dose in
+                "  " + s.text("checkIn.earlierDose", [
+                    "n": String(dose.number), "product": dose.productCode.map { context.productNames([$0]) } ?? dose.product,
+                    "date": LocalDay.shown(dose.day),
+                ]) + " · " + dose.country
+            }
+            lines.append(s["checkIn.certificateAddHint"])
+        }
         let plan = eligibility.plan
         lines.append(s.text("checkIn.confirmDose", ["n": String(plan.doseNumber), "series": s["series.\(plan.series.rawValue)"]]))
         // A first dose may be of any product; later ones name the products the series allows.
@@ -106,6 +120,25 @@ extension CheckInScreen {
             ]) + (dose.place.map { " · " + $0 } ?? "")
         }
         return lines
+    }
+
+    /// What a scanned certificate says at a glance: valid (whose, how many doses, signed by whom) or why not.
+    static func describe(_ reading: CertificateReading, _ context: Context) -> String {
+        let s = context.strings
+        let born = reading.birthDate.map { BirthDate(stored: $0)?.description ?? $0 }
+        let who = [reading.fullName, born].compactMap { $0 }.joined(separator: ", ")
+        guard let failure = reading.failure else {
+            return s.count("checkIn.certificateValid", reading.doses.count, ["who": who, "n": String(reading.doses.count)])
+        }
+        let why: String
+        switch failure {
+        case .signerExpired(let date), .expired(let date):
+            why = s.text("certificateReading.\(failure.name)", ["date": LocalDay.shown(LocalDay.of(date, in: context.timeZone))])
+        case .revoked(let identifier): why = s.text("certificateReading.revoked", ["id": identifier])
+        case .malformed(let what): why = s.text("certificateReading.malformed", ["what": what])
+        case .noTrustList, .unknownSigner, .badSignature, .signerNotCertified: why = s["certificateReading.\(failure.name)"]
+        }
+        return s.text("checkIn.certificateInvalid", ["who": who.isEmpty ? "?" : who, "why": why])
     }
 
     /// Why the dose cannot be given today, as the nurse tells the person.

@@ -44,6 +44,9 @@ struct CheckInScreen: StationScreen {
     /// The card a scanner just read: the person is looked up by its number, and what the card and the
     /// roster disagree on is shown before check-in.
     var card: CitizenCardQR?
+    /// A signed certificate the person brought, as read: its doses are offered at the last look of the
+    /// person it is about (F4), when it holds.
+    var reading: CertificateReading?
     /// The corrections of the record of the person in the last look, newest first.
     var corrections: [PersonCorrectionEntry] = []
     /// A line under the field: the scanned card found nobody.
@@ -68,7 +71,7 @@ struct CheckInScreen: StationScreen {
         let s = context.strings
         switch phase {
         case .searching:
-            let scanned = CitizenCardQR(scanned: field.text) != nil
+            let scanned = CitizenCardQR(scanned: field.text) != nil || Self.isCertificate(field.text)
             let noChoice: String? =
                 scanned ? nil
                 : results.isEmpty ? s["checkIn.nothingToChoose"]
@@ -126,6 +129,14 @@ struct CheckInScreen: StationScreen {
     mutating func perform(_ command: Command, _ context: Context) -> [CheckInEffect] {
         switch (phase, command) {
         case (.searching, .confirm):
+            // A signed certificate scanned: read it, then look its holder up by name and birth year.
+            if Self.isCertificate(field.text) {
+                let text = field.text
+                field = TextField()
+                results = []
+                message = context.strings["checkIn.readingCertificate"]
+                return [.readCertificate(text)]
+            }
             // A scanner types the card's QR and Enter: look the person up by the card's number.
             if let scanned = CitizenCardQR(scanned: field.text) {
                 card = scanned
@@ -176,8 +187,7 @@ struct CheckInScreen: StationScreen {
             return []
         case (.confirming(let match, let eligibility?), .addPaperDose):
             phase = .addingDose(match, FormEditor(
-                fields: PaperDoseForm.Field.allCases,
-                values: PaperDoseForm(nextDoseNumber: eligibility.plan.doseNumber).values))
+                fields: PaperDoseForm.Field.allCases, values: paperDoseStart(match, eligibility).values))
             return []
         case (.confirming(let match, _), .correctPerson):
             phase = .correcting(match, CorrectionField.form(for: match.person, card: card, context.strings))
@@ -239,7 +249,31 @@ struct CheckInScreen: StationScreen {
         results = []
         selection = ListSelection()
         card = nil
+        reading = nil
         message = nil
+    }
+
+    /// What a scanner types from a signed certificate's QR code.
+    static func isCertificate(_ text: String) -> Bool { text.hasPrefix("HC1:") }
+
+    /// The doses of the certificate the person brought, checked, that their record lacks.
+    func certificateDosesMissing(for person: Person, _ eligibility: DoseEligibility) -> [CertificateReading.Dose] {
+        guard let reading, reading.isValid, reading.isAbout(person) else { return [] }
+        let known = Set(eligibility.priors.map { "\($0.doseNumber) \($0.givenOn)" })
+        return reading.doses.filter { !known.contains("\($0.number) \($0.day)") }
+    }
+
+    /// The paper-dose form: the first dose of the person's checked certificate that their record lacks,
+    /// else an empty form for the dose after those on record.
+    private func paperDoseStart(_ match: RosterMatch, _ eligibility: DoseEligibility) -> PaperDoseForm {
+        guard let dose = certificateDosesMissing(for: match.person, eligibility).first, let reading else {
+            return PaperDoseForm(nextDoseNumber: eligibility.plan.doseNumber)
+        }
+        return PaperDoseForm(values: [
+            .doseNumber: String(dose.number), .product: dose.productCode ?? dose.product, .date: LocalDay.shown(dose.day),
+            // Where it was given: the site that signed it.
+            .place: reading.signer ?? dose.country,
+        ])
     }
 
     /// A walk-in form starts from the scanned card, else from a name typed in the search field.
@@ -300,7 +334,8 @@ struct CheckInScreen: StationScreen {
         selection = ListSelection()
         message = nil
         card = nil
-        if RosterQuery(field.text).isEmpty {
+        // A certificate being scanned is not a name: no search until its Enter.
+        if RosterQuery(field.text).isEmpty || Self.isCertificate(field.text) {
             results = []
             return []
         }
@@ -377,6 +412,12 @@ struct CheckInScreen: StationScreen {
             guard case .correcting(let match, var form) = phase, match.person.id == personID else { break }
             form.show(problems: CorrectionField.problems(refusal))
             phase = .correcting(match, form)
+        case .certificateRead(let read):
+            reading = read
+            message = Self.describe(read, context)
+            guard let text = read.searchText, phase == .searching else { break }
+            field.setText(text)
+            return [.search(text)]
         case .checkedIn(let ticket):
             guard let person = phase.person else { break }
             phase = .ticket(number: ticket, person: person)
