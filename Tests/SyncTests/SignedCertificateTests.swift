@@ -14,11 +14,13 @@ struct SignedCertificateTests {
         let directory: TemporaryDirectory
         let path: String
         let central: CentralServer
+        let postgres: PostgresServer?
 
-        init(_ name: String) throws {
+        init(_ name: String, storage: SyncTests.Storage = .sqlite) throws {
             directory = TemporaryDirectory(name)
+            postgres = storage == .postgres ? try PostgresServer() : nil
             path = try SyncTests.simulatedSite(directory, people: 40)
-            central = try CentralServer(in: directory)
+            central = try CentralServer(in: directory, postgres: postgres?.url)
             let key = directory.file("csca.key")
             #expect(try central.command(["signing", "init", "--key-file", key]).contains("signing authority made"))
             try central.start(options: ["--signing-key", key])
@@ -98,9 +100,10 @@ struct SignedCertificateTests {
         #expect(refused.status == 1 && refused.output.hasPrefix("INVALID"), "\(refused.output)")
     }
 
-    @Test("a correction revokes the certificate at the site and, once pushed, at the centre; the new one has a new identifier")
-    func correctedAndRevoked() async throws {
-        let site = try SigningSite("revoked-certificate")
+    @Test("a correction revokes the certificate at the site and, once pushed, at the centre; the new one has a new identifier",
+          arguments: SyncTests.Storage.allCases)
+    func correctedAndRevoked(storage: SyncTests.Storage) async throws {
+        let site = try SigningSite("revoked-certificate", storage: storage)
         defer { site.central.stop() }
         let person = try site.injectedPerson()
         let before = try site.hc1(person)

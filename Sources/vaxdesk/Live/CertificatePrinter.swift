@@ -26,7 +26,8 @@ struct CertificatePrinter {
         }
         let lp = Process()
         lp.executableURL = URL(fileURLWithPath: "/usr/bin/lp")
-        lp.arguments = ["-d", printer, file.path]
+        // A signed certificate's QR code is 93 characters wide: 13 characters an inch fit it on A4 whole.
+        lp.arguments = ["-d", printer] + (certificate.signed != nil ? ["-o", "cpi=13", "-o", "lpi=8"] : []) + [file.path]
         lp.standardOutput = FileHandle.nullDevice
         lp.standardError = FileHandle.nullDevice
         do {
