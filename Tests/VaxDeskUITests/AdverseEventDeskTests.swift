@@ -69,14 +69,20 @@ struct AdverseEventDeskTests {
 struct CertificateDeskTests {
     typealias F = DeskFixture
 
-    @Test("discharge loads the certificate: every dose, the record reference and its QR code; F5 prints it")
-    func certificate() {
+    /// The observation nurse's desk as Đức is discharged; what it asks for then.
+    static func discharging() -> (state: AppState, entry: QueueEntry, effects: [AnyEffect]) {
         var state = F.desk(at: .observation, staffIndex: 3)
         let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
         _ = state.answerQueue(.inObservation, [entry])
         _ = state.send(.key(.enter))
         _ = state.send(.key(.enter))
         let effects = state.answer(ObservationAnswer.discharged)
+        return (state, entry, effects)
+    }
+
+    @Test("discharge loads the certificate: every dose, the record reference and its QR code; F5 prints it")
+    func certificate() {
+        var (state, entry, effects) = Self.discharging()
         #expect(effects == [ObservationEffect.loadCertificate(visitID: entry.visitID, by: state.context.user!.id)])
         // The address is longer than the room beside the QR code: it goes on below, whole.
         var person = F.duc
@@ -96,12 +102,7 @@ struct CertificateDeskTests {
 
     @Test("a signed certificate names its identifier; its code, larger than 80×24, is not cut: the screen says what window shows it")
     func signedCertificate() {
-        var state = F.desk(at: .observation, staffIndex: 3)
-        let entry = F.entry(F.duc, ticket: 12, stage: .inObservation, minutesAgo: 31, dueInMinutes: -1)
-        _ = state.answerQueue(.inObservation, [entry])
-        _ = state.send(.key(.enter))
-        _ = state.send(.key(.enter))
-        _ = state.answer(ObservationAnswer.discharged)
+        var state = Self.discharging().state
         // An HC1 text as long as a two-dose certificate's (its QR code is 89 modules).
         let hc1 = "HC1:" + String(repeating: "NCFOXN%TS3DH3ZSUZK+.V0ETD%65NL-AH-R6IOOK.IR9B+9G4G50PHZF0AT4V22F/8X*G3M9JUPY0BX/KR96R", count: 7)
         let signed = IssuedCertificate(
