@@ -82,7 +82,7 @@ public struct CertificateVerifier: Sendable {
         guard let signer = trustList.signers.first(where: { $0.kid == kidText }),
               let der = Data(base64Encoded: signer.certificate), let dsc = try? Certificate(derEncoded: Array(der))
         else {
-            result.failure = .unknownSigner(kid.map { String(format: "%02x", $0) }.joined())
+            result.failure = .unknownSigner(kid.hex)
             return result
         }
         result.signer = signer

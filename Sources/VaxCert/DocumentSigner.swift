@@ -67,3 +67,8 @@ extension DistinguishedName {
         first { $0.description.hasPrefix("CN=") }.map { String($0.description.dropFirst(3)) }
     }
 }
+
+extension Array where Element == UInt8 {
+    /// The bytes in lower-case hex, as a kid is written in lists and logs.
+    public var hex: String { map { String(format: "%02x", $0) }.joined() }
+}

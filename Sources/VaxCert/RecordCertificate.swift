@@ -29,7 +29,7 @@ extension HealthCertificate {
     public var contentDigest: String {
         var facts = self
         for index in facts.vaccinations.indices { facts.vaccinations[index].identifier = "" }
-        return SHA256.hash(data: facts.cbor.encoded()).map { String(format: "%02x", $0) }.joined()
+        return Array(SHA256.hash(data: facts.cbor.encoded())).hex
     }
 }
 

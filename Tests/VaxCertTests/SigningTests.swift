@@ -80,7 +80,7 @@ struct SigningTests {
 
         let stranger = try World()
         let unknown = try CertificateVerifier(trustList: stranger.trustList, revocations: nil).verify(text, at: Self.now)
-        #expect(unknown.failure == .unknownSigner(world.signer.kid.map { String(format: "%02x", $0) }.joined()))
+        #expect(unknown.failure == .unknownSigner(world.signer.kid.hex))
         #expect(unknown.claims?.certificate == Self.certificate, "what it says is still shown")
 
         let revoked = try CertificateVerifier(trustList: world.trustList, revocations: world.revocations(["URN:UVCI:01:VN:S01/AB12"]))

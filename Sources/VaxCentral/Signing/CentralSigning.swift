@@ -89,7 +89,7 @@ public struct CentralSigning: Sendable {
             throw Problem.badRequest("the request's key is not a P-256 key (ES256)")
         }
         try await store.insertDocumentSigner(
-            kid: DocumentSigner.kid(of: certificate).map { String(format: "%02x", $0) }.joined(), siteID: siteID,
+            kid: DocumentSigner.kid(of: certificate).hex, siteID: siteID,
             certificate: Data(try certificate.derBytes).base64EncodedString(), notAfter: certificate.notValidAfter, at: date)
         return try certificate.serializeAsPEM().pemString + "\n"
     }

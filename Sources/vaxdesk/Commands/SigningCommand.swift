@@ -158,7 +158,3 @@ enum SignerFile {
         return certificate
     }
 }
-
-extension Array where Element == UInt8 {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
-}
