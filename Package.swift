@@ -98,8 +98,8 @@ let package = Package(
         .executableTarget(
             name: "vaxdesk",
             dependencies: [
-                "VaxCore", "VaxResources", "VaxStore", "VaxDemo", "VaxSync", "VaxCert", "TerminalKit", "CursesTerminal",
-                "VaxDeskUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "VaxCore", "VaxResources", "VaxStore", "VaxDemo", "VaxSync", "VaxCert", "VaxQR", "TerminalKit",
+                "CursesTerminal", "VaxDeskUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
             ]

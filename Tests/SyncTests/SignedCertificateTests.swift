@@ -88,6 +88,17 @@ struct SignedCertificateTests {
         let ours = try site.verify(hc1, trustList: trustList)
         #expect(ours.status == 0 && ours.output.hasPrefix("VALID") && ours.output.contains(named[0]), "\(ours.output)")
 
+        // The PDF: its text as written (pdftotext reads it back, diacritics whole), its QR code the HC1 (zbarimg
+        // reads it off the page as poppler draws it).
+        let pdf = site.directory.file("certificate.pdf")
+        let written = try BuiltProgram.runWithErrors(
+            ["certificate", "--db", site.path, "--by", "PT01", "--person", person, "--format", "pdf", "--out", pdf], input: "2468\n")
+        #expect(written.status == 0, "\(written.errors)")
+        let text = Spawn.output(["pdftotext", "-layout", pdf, "-"])
+        #expect(text.contains("GIẤY XÁC NHẬN ĐÃ TIÊM VẮC XIN COVID-19") && text.contains("Họ và tên: \(named[0])"), "\(text)")
+        #expect(Spawn.status(["pdftoppm", "-r", "150", "-png", "-singlefile", pdf, site.directory.file("page")]) == 0)
+        #expect(Spawn.output(["zbarimg", "--raw", "-q", site.directory.file("page.png")]).trimmingCharacters(in: .whitespacesAndNewlines) == hc1)
+
         // The same facts again: the same certificate, not a second one.
         #expect(try site.hc1(person) == hc1)
         #expect(try SQLiteShell.text(site.path, "SELECT COUNT(*) FROM issued_certificate") == "1")

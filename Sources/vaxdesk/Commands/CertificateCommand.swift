@@ -11,12 +11,13 @@ struct CertificateCommand: ParsableCommand {
         abstract: "A person's vaccination certificate again: every dose on record, signed (observation nurse or site lead).",
         discussion: """
             --format text (default) prints the certificate as it is printed at discharge, its QR code and its HC1 \
-            text; hc1 prints the HC1 text alone (what the QR code holds), for a verifier or another program. A \
+            text; hc1 prints the HC1 text alone (what the QR code holds), for a verifier or another program; pdf \
+            writes an A4 page to --out (the text in Noto Sans Mono, embedded; the QR code drawn sharp). A \
             certificate that states the same facts as the person's standing one is that one again; changed facts \
             (a new dose, a correction) get a new certificate with a new identifier. Audited.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, hc1 }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, hc1, pdf }
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var staff: ActingStaff
@@ -25,8 +26,12 @@ struct CertificateCommand: ParsableCommand {
     @Option(help: "text or hc1.")
     var format: Format = .text
 
-    @Option(help: "Write it to this file (0600) instead of printing it.")
+    @Option(help: "Write it to this file (0600) instead of printing it; a PDF needs one.")
     var out: String?
+
+    func validate() throws {
+        if format == .pdf, out == nil { throw ValidationError("--format pdf writes a file: give --out FILE.pdf.") }
+    }
 
     func run() throws {
         let messages = CommandMessages(language: site.language)
@@ -46,16 +51,23 @@ struct CertificateCommand: ParsableCommand {
             throw CommandRefusal(CertificatePage.unsignedLine(problem, context(resources, now)))
         }
         try database.recordCertificatePrinted(certificate.reference, by: member.id, at: now)
-        let text: String
+        let page = context(resources, now)
+        let bytes: Data
         switch format {
-        case .text: text = Printable.keepingLayout(CertificatePage.printable(certificate, context(resources, now)))
-        case .hc1: text = (certificate.signed?.hc1 ?? "") + "\n"
+        case .text: bytes = Data(Printable.keepingLayout(CertificatePage.printable(certificate, page)).utf8)
+        case .hc1: bytes = Data(((certificate.signed?.hc1 ?? "") + "\n").utf8)
+        case .pdf:
+            let pdf: CertificatePDF
+            do { pdf = try CertificatePDF() } catch { throw CommandRefusal(String(describing: error)) }
+            bytes = pdf.document(
+                lines: CertificatePage.lines(certificate, page, width: 80, withPlaces: true).map(Printable.text),
+                qr: CertificatePage.qrCode(certificate), after: [page.strings["certificate.signature"]])
         }
         if let out {
-            try PrivateFile.write(Data(text.utf8), to: out)
+            try PrivateFile.write(bytes, to: out)
             print(messages.text("certificateWritten", ["path": out, "id": certificate.signed?.identifier ?? ""]))
         } else {
-            print(text, terminator: "")
+            FileHandle.standardOutput.write(bytes)
         }
     }
 

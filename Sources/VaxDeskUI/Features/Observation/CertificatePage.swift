@@ -59,8 +59,13 @@ public enum CertificatePage {
     /// The QR code, as half-block lines: the signed HC1 text (error correction Q, as HCERT asks), or the
     /// record reference of a certificate that could not be signed; nil if it cannot be encoded.
     public static func qrLines(_ certificate: Certificate) -> [String]? {
-        if let signed = certificate.signed { return QRMatrix(signed.hc1, correction: .quartile)?.halfBlockLines() }
-        return QRMatrix(certificate.reference.text)?.halfBlockLines()
+        qrCode(certificate)?.halfBlockLines()
+    }
+
+    /// The QR code's modules: the signed HC1 text, or the record reference.
+    public static func qrCode(_ certificate: Certificate) -> QRMatrix? {
+        if let signed = certificate.signed { return QRMatrix(signed.hc1, correction: .quartile) }
+        return QRMatrix(certificate.reference.text)
     }
 
     /// The whole page for a file or a printer: the text, the QR code, room to sign and stamp, and the
