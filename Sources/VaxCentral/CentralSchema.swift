@@ -32,6 +32,50 @@ enum CentralSchema {
         Migration(version: 3, name: "audit-heads", statements: CentralSchema.auditHeads),
         Migration(version: 4, name: "proposal-review", statements: CentralSchema.proposalReview),
         Migration(version: 5, name: "certificate-signing", statements: CentralSchema.certificateSigning),
+        Migration(version: 6, name: "change-cursor", statements: CentralSchema.changeCursorPostgres),
+    ]
+
+    /// Every write of a resource stamped with where it falls in the centre's order of changes, so that a
+    /// site pulls what changed since its last pull with no gap and no duplicate. PostgreSQL: the writing
+    /// transaction's id and a sequence number; a pull reads only below the oldest transaction still
+    /// running (`pg_snapshot_xmin`), so a slow transaction that commits after a faster, later one is
+    /// never jumped over.
+    static let changeCursorPostgres = [
+        "CREATE SEQUENCE resource_change_seq",
+        "ALTER TABLE resource ADD COLUMN change_xid BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE resource ADD COLUMN change_seq BIGINT",
+        "UPDATE resource SET change_seq = nextval('resource_change_seq')",
+        """
+        CREATE FUNCTION resource_stamp_change() RETURNS trigger AS $$
+        BEGIN
+            NEW.change_xid := pg_current_xact_id()::text::bigint;
+            NEW.change_seq := nextval('resource_change_seq');
+            RETURN NEW;
+        END $$ LANGUAGE plpgsql
+        """,
+        "CREATE TRIGGER resource_change BEFORE INSERT OR UPDATE OF json, version ON resource FOR EACH ROW EXECUTE FUNCTION resource_stamp_change()",
+        "CREATE INDEX resource_change_order ON resource(change_xid, change_seq)",
+    ]
+
+    /// The same on SQLite, whose one writer commits in order: the sequence is enough, and it is also the
+    /// "transaction" part of the cursor.
+    static let changeCursorSQLite = [
+        "ALTER TABLE resource ADD COLUMN change_xid BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE resource ADD COLUMN change_seq BIGINT",
+        "UPDATE resource SET change_seq = rowid, change_xid = rowid",
+        """
+        CREATE TRIGGER resource_change_insert AFTER INSERT ON resource BEGIN
+            UPDATE resource SET change_seq = (SELECT COALESCE(MAX(change_seq), 0) + 1 FROM resource) WHERE rowid = NEW.rowid;
+            UPDATE resource SET change_xid = change_seq WHERE rowid = NEW.rowid;
+        END
+        """,
+        """
+        CREATE TRIGGER resource_change_update AFTER UPDATE OF json, version ON resource BEGIN
+            UPDATE resource SET change_seq = (SELECT COALESCE(MAX(change_seq), 0) + 1 FROM resource) WHERE rowid = NEW.rowid;
+            UPDATE resource SET change_xid = change_seq WHERE rowid = NEW.rowid;
+        END
+        """,
+        "CREATE INDEX resource_change_order ON resource(change_xid, change_seq)",
     ]
 
     /// The national signing authority's certificate (its key is a file, never in the database), the

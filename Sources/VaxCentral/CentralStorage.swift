@@ -16,6 +16,9 @@ public protocol CentralStorage: Sendable {
     func rows(_ query: CentralQuery) async throws -> [[SQLValue]]
     /// Runs a write written once for both dialects.
     func execute(_ query: CentralQuery) async throws
+    /// The change below which every write is committed and none can still appear (`resource.change_xid`):
+    /// a pull reads only below it.
+    func changeHorizon() async throws -> Int
     /// Stores the checked resources of one Bundle for a site, in one transaction; each one's answer.
     /// With `atomic`, any refusal stores nothing and is thrown.
     func store(_ resources: [Result<StorableResource, EntryRefusal>], siteID: String, atomic: Bool, at date: Date)

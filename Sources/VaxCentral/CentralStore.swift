@@ -83,6 +83,9 @@ public final class CentralStore: CentralStorage {
         migrator.registerMigration("v5-certificate-signing") { db in
             for statement in CentralSchema.certificateSigning { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v6-change-cursor") { db in
+            for statement in CentralSchema.changeCursorSQLite { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -121,6 +124,9 @@ public final class CentralStore: CentralStorage {
     public func execute(_ query: CentralQuery) async throws {
         try await pool.write { db in try db.execute(sql: query.sql, arguments: Self.arguments(query)) }
     }
+
+    /// One writer commits in order: every change stamped is committed.
+    public func changeHorizon() async throws -> Int { Int.max }
 
     private static func arguments(_ query: CentralQuery) -> StatementArguments {
         StatementArguments(query.values.map { value -> (any DatabaseValueConvertible)? in

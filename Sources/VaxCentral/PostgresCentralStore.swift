@@ -110,6 +110,13 @@ public final class PostgresCentralStore: CentralStorage {
         try await client.query(Self.postgres(query), logger: logger)
     }
 
+    /// The oldest transaction still running: every change of an older one is committed (or never will be).
+    public func changeHorizon() async throws -> Int {
+        let rows = try await client.query("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", logger: logger)
+        for try await xmin in rows.decode(Int.self) { return xmin }
+        return 0
+    }
+
     private static func postgres(_ query: CentralQuery) -> PostgresQuery {
         var binds = PostgresBindings(capacity: query.values.count)
         for value in query.values {

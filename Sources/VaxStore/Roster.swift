@@ -6,6 +6,8 @@ extension AppDatabase {
     /// Where a roster row came from.
     public enum PersonSource: String, Sendable {
         case roster, walkIn = "walk-in", demo
+        /// Pulled from the centre: registered at another site of the catchment.
+        case centre
     }
 
     /// Adds people and their prior doses to the roster in one transaction, without looking for them

@@ -50,9 +50,10 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE screening SET voided = 'voided' WHERE id = ?", arguments: [id])
                 (type, fate) = (.screening, nil)
             case .paperDose:
-                guard let voided = try Row.fetchOne(db, sql: "SELECT voided FROM prior_dose WHERE id = ?", arguments: [id])
+                guard let voided = try Row.fetchOne(db, sql: "SELECT voided, pulled_from FROM prior_dose WHERE id = ?", arguments: [id])
                 else { throw VisitError.notFound(.injection) }
                 guard (voided[0] as String?) == nil else { throw VisitError.alreadyVoided }
+                if let site: String = voided[1] { throw VisitError.recordedElsewhere(site) }
                 try db.execute(sql: "UPDATE prior_dose SET voided = 'voided' WHERE id = ?", arguments: [id])
                 (type, fate) = (.priorDose, nil)
                 if let person = try String.fetchOne(db, sql: "SELECT person_id FROM prior_dose WHERE id = ?", arguments: [id]),

@@ -96,6 +96,16 @@ public struct HTTPTransport: FHIRTransport {
         return reply.body
     }
 
+    /// One page of the site's catchment as it changed after `cursor` (`GET /pull`, beside the FHIR base).
+    public func pull(after cursor: String, limit: Int) throws -> PullPage {
+        let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
+        let reply = try send(.GET, root + "/pull?after=\(cursor)&limit=\(limit)", headers: HTTPHeaders(), body: nil)
+        guard reply.status == 200, let page = try? JSONDecoder().decode(PullPage.self, from: reply.body) else {
+            throw Refused(reply: reply)
+        }
+        return page
+    }
+
     /// The centre answered, but not with what was asked for.
     public struct Refused: Error, CustomStringConvertible {
         public let reply: HTTPReply

@@ -37,6 +37,7 @@ struct MigrationTests {
         ("v23-aefi-report", "V23AdverseEventReport.swift", "054359c9567f8ca98e08da1dcfad4456637979b993653ffc7fbb9f3071c65a93"),
         ("v24-signed-certificates", "V24SignedCertificates.swift", "e93a1cfef34103027922e20442c66f839464ac5cb2bd68b6c2cafdec7b2879f1"),
         ("v25-published-lists", "V25PublishedLists.swift", "3714ed76ed6b171f13f2e8e4414e0fe901ba7d6e1c500035b91852f3c428d14e"),
+        ("v26-pulled-records", "V26PulledRecords.swift", "b029f831e65a3ad934830bfb670f088c8594ee808054b2066c74a5c3d1d92b6c"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

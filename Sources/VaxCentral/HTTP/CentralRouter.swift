@@ -12,6 +12,7 @@ import VaxCore
 ///   heads of a site's audit chain that came with its Bundles (`AuditHeadsController`); `GET /proposals`
 ///   and `POST /proposals/{seq}/accept|reject`, an officer's review of other sites' changes to people
 ///   (`ProposalsController`); `POST /signing/certificate`, a site's document signer (`SigningController`);
+///   `GET /pull`, a site's catchment as it changed since its last pull (`PullController`);
 /// - open to all, signed by the signing authority: `GET /trust-list` and `GET /revocations`.
 /// A route added to the authenticated group cannot forget to authenticate: the middleware runs first
 /// and puts the principal into the request's context. Every read of personal data is logged.
@@ -34,6 +35,7 @@ public enum CentralService {
         signingRoutes.addOpenRoutes(to: router)
         let authenticated = router.group().add(middleware: Authenticator(store: store, limiter: limiter))
         signingRoutes.addSiteRoutes(to: authenticated.group("signing"))
+        PullController(store: store).addRoutes(to: authenticated.group("pull"))
         FHIRController(store: store, vaccineCodes: vaccineCodes, inFlight: SitesInFlight()).addRoutes(to: authenticated.group("fhir"))
         ReportsController(store: store).addRoutes(to: authenticated.group("reports"))
         AuditHeadsController(store: store).addRoutes(to: authenticated.group("audit-heads"))

@@ -48,6 +48,8 @@ public enum VisitError: Error, Hashable, Sendable {
     case alreadyVoided
     /// A screening that sent the person on to a dose is voided only once that dose is.
     case voidInjectionFirst
+    /// A dose pulled from the centre is the giving site's record: only that site corrects or voids it.
+    case recordedElsewhere(String)
     /// An anaphylaxis grade is I to IV.
     case anaphylaxisGradeOutOfRange
     /// Two records with different identity numbers are two people: they are not merged.
@@ -99,6 +101,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .amendmentReasonRequired: "error.amendmentReasonRequired"
         case .alreadyVoided: "error.alreadyVoided"
         case .voidInjectionFirst: "error.voidInjectionFirst"
+        case .recordedElsewhere: "error.recordedElsewhere"
         case .anaphylaxisGradeOutOfRange: "error.anaphylaxisGradeOutOfRange"
         case .differentIdentityNumbers: "error.differentIdentityNumbers"
         case .bothInSession: "error.bothInSession"
@@ -128,6 +131,7 @@ public enum VisitError: Error, Hashable, Sendable {
         case .productNotAllowed(let product): ["product": product]
         case .screeningUnanswered(let items): ["items": items.joined(separator: ", ")]
         case .claimedElsewhere(let code, let name): ["code": code, "name": name]
+        case .recordedElsewhere(let site): ["site": site]
         case .lenientOutcomeNeedsReason, .consentRequired, .vitalSignsMissing, .malformedPIN, .sessionAlreadyOpen, .amendmentReasonRequired,
              .alreadyVoided, .voidInjectionFirst, .anaphylaxisGradeOutOfRange,
              .differentIdentityNumbers, .bothInSession, .alreadyMerged: [:]

@@ -22,6 +22,7 @@ enum Migrations {
         V23AdverseEventReport.self,
         V24SignedCertificates.self,
         V25PublishedLists.self,
+        V26PulledRecords.self,
     ]
 
     static func register(in migrator: inout DatabaseMigrator) {

@@ -92,6 +92,15 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "Your staff code, with --requeue-refused. Your PIN is asked for.")
     var by: String?
 
+    @Flag(help: "Pull the site's catchment from the centre (its people and every dose other sites gave them) and stop.")
+    var pull = false
+
+    @Option(help: "Records per page of a pull.")
+    var pullPage = 500
+
+    @Option(help: "At most this many pages of a pull (the rest at the next).")
+    var pullPages = Int.max
+
     @OptionGroup var backup: BackupOptions
 
     func run() throws {
@@ -106,6 +115,17 @@ struct SyncCommand: ParsableCommand {
         }
         FileLogHandler.bootstrap(path: (site.databasePath as NSString).deletingLastPathComponent + "/vaxdesk.log")
         let logger = Logger(label: "vaxdesk.sync")
+        if pull {
+            let puller = Puller(database: database, transport: transport, pageSize: max(1, pullPage))
+            let pulled: Puller.Outcome
+            do { pulled = try puller.pull(maxPages: max(1, pullPages)) } catch {
+                logger.warning("pull failed", metadata: ["error": "\(error)"])
+                throw messages.failure("pullFailed", ["reason": Pusher.describe(error)])
+            }
+            logger.info("pulled", metadata: ["pages": "\(pulled.pages)", "people": "\(pulled.people)", "doses": "\(pulled.doses)"])
+            print(messages.text("pulled", ["pages": String(pulled.pages), "people": String(pulled.people), "doses": String(pulled.doses)]))
+            return
+        }
         let resources = try LoadedResources(language: site.language)
         let timeZone = (try database.site()).flatMap { TimeZone(identifier: $0.timeZoneIdentifier) } ?? LocalDay.vietnam
         let pusher = Pusher(
