@@ -20,6 +20,9 @@ extension AppDatabase {
             ).map { try Vial(row: $0) }
             board.outboxPending = try Self.pendingOutboxCount(in: db)
             board.sync = try Self.syncStatus(in: db)
+            board.lastPull = try Row.fetchOne(db, sql: "SELECT pulled_at, people, doses FROM pull_state WHERE id = 1").map {
+                PullSummary(at: $0["pulled_at"], people: $0["people"], doses: $0["doses"])
+            }
             board.refused = try Self.quarantinedRecords(in: db)
             board.lastBackup = try Self.lastBackup(in: db)
             for stage in [VisitStage.waitingScreening, .waitingInjection] {

@@ -49,6 +49,18 @@ struct DashboardTests {
         Golden.check(state.render().0, "dashboard-\(size.columns)x\(size.rows)")
     }
 
+    @Test("the last pull from the centre, and what the pulls brought, once there was one")
+    func lastPull() {
+        var state = F.signedIn(staffIndex: 4, size: Size(columns: 160, rows: 48))
+        _ = state.send(.key(.function(6)))
+        var board = Self.board()
+        _ = state.answer(DashboardAnswer.dashboardLoaded(board))
+        #expect(!state.render().0.text.contains("Lấy từ trung tâm"))
+        board.lastPull = PullSummary(at: F.now.addingTimeInterval(-600), people: 38, doses: 32)
+        _ = state.answer(DashboardAnswer.dashboardLoaded(board))
+        #expect(state.render().0.text.contains("Lấy từ trung tâm lần cuối 09:05: tổng 38 người, 32 mũi từ nơi khác"))
+    }
+
     @Test("no backup yet, or an old one, is a warning on the dashboard, with the day when it is not today")
     func backupWarning() {
         var state = F.signedIn(staffIndex: 4, size: Size(columns: 160, rows: 48))

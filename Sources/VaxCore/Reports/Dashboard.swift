@@ -16,6 +16,9 @@ public struct Dashboard: Hashable, Sendable {
     public var outboxPending = 0
     /// How the site stands with the centre, and the records it refused (oldest first).
     public var sync = SyncStatus()
+    /// The last pull from the centre that went through, with what the pulls brought in all; nil before
+    /// the first.
+    public var lastPull: PullSummary?
     public var refused: [QuarantinedRecord] = []
     /// The latest verified backup of the site database (nil: none was ever taken).
     public var lastBackup: BackupRecord?
@@ -55,5 +58,18 @@ public struct Dashboard: Hashable, Sendable {
         guard let firstInjection else { return 0 }
         let hours = max(now.timeIntervalSince(firstInjection) / 3_600, 1.0 / 6)
         return Int((Double(vaccinated) / hours).rounded())
+    }
+}
+
+/// What the site's pulls from the centre brought: the people and doses of other sites, new here.
+public struct PullSummary: Hashable, Sendable {
+    public var at: Date
+    public var people: Int
+    public var doses: Int
+
+    public init(at: Date, people: Int, doses: Int) {
+        self.at = at
+        self.people = people
+        self.doses = doses
     }
 }

@@ -68,22 +68,32 @@ enum SignedLists {
         return verifier.trustList.signers.count
     }
 
-    /// For the pusher's loop: fetches and keeps the lists when the last fetch is an hour old (or never
-    /// was); a failure is logged and tried again an hour later.
-    final class Refresher: @unchecked Sendable {
-        private var last: Date?
-        let interval: TimeInterval = 3600
-
-        func refreshIfDue(_ transport: HTTPTransport, _ database: AppDatabase, _ messages: CommandMessages, _ logger: Logger) {
-            let now = Date()
-            if let last, now.timeIntervalSince(last) < interval { return }
-            last = now
-            do {
-                let signers = try keep(try fetch(transport), in: database, messages: messages)
-                logger.info("signed lists kept", metadata: ["signers": "\(signers)"])
-            } catch {
-                logger.warning("signed lists not fetched", metadata: ["error": "\(error)"])
-            }
+    /// Fetches and keeps the lists; a failure is logged (the pusher's loop tries again later).
+    static func refresh(_ transport: HTTPTransport, _ database: AppDatabase, _ messages: CommandMessages, _ logger: Logger) {
+        do {
+            let signers = try keep(try fetch(transport), in: database, messages: messages)
+            logger.info("signed lists kept", metadata: ["signers": "\(signers)"])
+        } catch {
+            logger.warning("signed lists not fetched", metadata: ["error": "\(error)"])
         }
+    }
+}
+
+/// Work the pusher's loop does now and then beside pushing: at its first round, then once `interval`
+/// has passed since the last time.
+final class Periodic: @unchecked Sendable {
+    private var last: Date?
+    let interval: TimeInterval
+    let work: () -> Void
+
+    init(every interval: TimeInterval, _ work: @escaping () -> Void) {
+        self.interval = interval
+        self.work = work
+    }
+
+    func runIfDue(at now: Date = Date()) {
+        if let last, now.timeIntervalSince(last) < interval { return }
+        last = now
+        work()
     }
 }

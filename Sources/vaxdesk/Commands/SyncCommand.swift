@@ -134,11 +134,20 @@ struct SyncCommand: ParsableCommand {
         let stop = StopSignal()
         let backups = backup.start(database)
         defer { backups?.stop() }
-        // The trust and revocation lists, for the check-in desk to verify certificates from elsewhere.
-        let lists = SignedLists.Refresher()
-        lists.refreshIfDue(transport, database, messages, logger)
+        // Beside pushing: the trust and revocation lists, for the check-in desk to verify certificates from
+        // elsewhere, every hour; and the catchment, for the doses people had elsewhere, every ten minutes.
+        let lists = Periodic(every: 3600) { SignedLists.refresh(transport, database, messages, logger) }
+        let catchment = Periodic(every: 600) {
+            do {
+                let pulled = try Puller(database: database, transport: transport, pageSize: max(1, pullPage)).pull()
+                logger.info("pulled", metadata: ["people": "\(pulled.people)", "doses": "\(pulled.doses)"])
+            } catch {
+                logger.warning("pull failed", metadata: ["error": "\(error)"])
+            }
+        }
+        for periodic in [lists, catchment] { periodic.runIfDue() }
         let last = try pusher.run(once: once, idlePause: idle, shouldStop: stop.requested) { round in
-            lists.refreshIfDue(transport, database, messages, logger)
+            for periodic in [lists, catchment] { periodic.runIfDue() }
             switch round {
             case .pushed(let sent, let quarantined, let retried, let local):
                 logger.info("pushed", metadata: ["sent": "\(sent)", "quarantined": "\(quarantined)", "retried": "\(retried)"])

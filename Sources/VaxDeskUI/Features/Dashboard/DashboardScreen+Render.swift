@@ -148,6 +148,11 @@ extension DashboardScreen {
         var sync = s.count("dashboard.sync", board.outboxPending)
         if let success = board.sync.lastSuccess { sync += " · " + s.text("dashboard.syncLast", ["time": context.time(success)]) }
         line(sync, .muted)
+        if let pull = board.lastPull {
+            line(s.text("dashboard.pulled", [
+                "time": context.time(pull.at), "people": String(pull.people), "doses": String(pull.doses),
+            ]), .muted)
+        }
         if let error = board.sync.lastError {
             let retry = board.sync.nextAttempt.map { s.text("dashboard.syncRetry", ["time": context.time($0)]) } ?? ""
             line("⚠ " + s.text("dashboard.syncError", ["message": s.syncError(error)]) + retry, .warning)
