@@ -27,7 +27,12 @@ extension AppDatabase {
             for record in records {
                 switch record {
                 case .person(let person):
-                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [person.id.text]) == true { continue }
+                    if let source = try String.fetchOne(db, sql: "SELECT source FROM person WHERE id = ?", arguments: [person.id.text]) {
+                        // A person pulled before follows the site that owns them (a correction there);
+                        // one of this site's own records is this site's to correct.
+                        if source == PersonSource.centre.rawValue { try Self.updatePulledPerson(person, in: db) }
+                        continue
+                    }
                     if let number = person.identityNumber,
                        let id = try String.fetchOne(db, sql: "SELECT id FROM person WHERE identity_number = ?", arguments: [number])
                     {
@@ -73,6 +78,24 @@ extension AppDatabase {
                 arguments: [cursor, date, people, doses])
             return (people, doses)
         }
+    }
+
+    /// A pulled person as the owning site has them now. The roster's number is never taken from another
+    /// person here: a CCCD another record holds stays that record's.
+    private static func updatePulledPerson(_ person: Person, in db: Database) throws {
+        let taken = try person.identityNumber.map {
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE identity_number = ? AND id <> ?", arguments: [$0, person.id.text]) ?? false
+        } ?? false
+        let number = taken ? nil : person.identityNumber
+        try db.execute(
+            sql: """
+                UPDATE person SET full_name = ?, folded_name = ?, birth_date = ?, sex = ?,
+                    identity_number = COALESCE(?, identity_number), phone = ?, address = ?, commune = ?, search_digits = ?
+                WHERE id = ?
+                """,
+            arguments: [person.fullName, NameFolding.fold(person.fullName), person.birthDate.stored, person.sex.rawValue, number,
+                        person.phone, person.address, person.commune,
+                        SearchDigits.of(identityNumber: number ?? person.identityNumber, phone: person.phone), person.id.text])
     }
 
     /// Where the pull stands; nil before the first.

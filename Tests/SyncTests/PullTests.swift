@@ -76,6 +76,17 @@ struct PullTests {
         #expect(throws: VisitError.recordedElsewhere("site-A")) {
             try database.voidRecord(.paperDose(dose), reason: "nhầm", by: lead.id, at: Date())
         }
+        // Corrected at A, the site that owns the person: B's copy follows at the next pull.
+        let copy = try #require(UUID(uuidString: try SQLiteShell.text(siteB, "SELECT id FROM person WHERE source = 'centre' LIMIT 1")))
+        let corrected = try BuiltProgram.runWithErrors(
+            ["person", "correct", "--db", siteA, "--by", "DD01", "--person", copy.uuidString, "--field", "phone",
+             "--value", "0912 000 111", "--reason", "theo CCCD"], input: "1111\n")
+        #expect(corrected.status == 0, "\(corrected.errors)")
+        try await PersonCorrectionSyncTests.push(siteA, central, token: tokenA)
+        let followed = try BuiltProgram.run(pull)
+        #expect(followed.status == 0)
+        #expect(try database.person(id: copy)?.phone == "0912000111", "\(followed.output)")
+
         // Every page was a read of personal data, logged.
         #expect(try central.command(["access-log", "--who", "site-B"]).contains("pull"))
     }

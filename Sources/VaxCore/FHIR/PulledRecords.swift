@@ -10,6 +10,8 @@ public enum PulledRecord: Hashable, Sendable {
 
     public init(_ resource: FHIRResource, site: String) {
         switch resource {
+        // A record merged into another is no one: its doses come under the record it was merged into.
+        case .patient(let patient) where patient.active == false: self = .skipped
         case .patient(let patient): self = Self.person(patient).map(PulledRecord.person) ?? .skipped
         case .immunization(let immunization): self = PulledDose(immunization, site: site).map(PulledRecord.dose) ?? .skipped
         default: self = .skipped

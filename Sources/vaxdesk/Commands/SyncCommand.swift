@@ -134,8 +134,10 @@ struct SyncCommand: ParsableCommand {
         let stop = StopSignal()
         let backups = backup.start(database)
         defer { backups?.stop() }
-        // Beside pushing: the trust and revocation lists, for the check-in desk to verify certificates from
-        // elsewhere, every hour; and the catchment, for the doses people had elsewhere, every ten minutes.
+        // Beside pushing, as a service (not with --once): the trust and revocation lists, for the check-in
+        // desk to verify certificates from elsewhere, every hour; and the catchment, for the doses people
+        // had elsewhere, every ten minutes. Only after a round that reached the centre (or found nothing
+        // to send): a centre that does not answer is not asked again while pushing waits on it.
         let lists = Periodic(every: 3600) { SignedLists.refresh(transport, database, messages, logger) }
         let catchment = Periodic(every: 600) {
             do {
@@ -145,22 +147,26 @@ struct SyncCommand: ParsableCommand {
                 logger.warning("pull failed", metadata: ["error": "\(error)"])
             }
         }
-        for periodic in [lists, catchment] { periodic.runIfDue() }
         let last = try pusher.run(once: once, idlePause: idle, shouldStop: stop.requested) { round in
-            for periodic in [lists, catchment] { periodic.runIfDue() }
+            let reachedCentre: Bool
             switch round {
             case .pushed(let sent, let quarantined, let retried, let local):
                 logger.info("pushed", metadata: ["sent": "\(sent)", "quarantined": "\(quarantined)", "retried": "\(retried)"])
                 print(messages.text("syncPushed", ["sent": String(sent), "refused": String(quarantined),
                                                    "retry": String(retried), "local": String(local)]))
+                reachedCentre = true
             case .failed(let message, let wait):
                 logger.warning("push failed", metadata: ["error": "\(message)"])
                 print(messages.text("syncFailed", ["message": messages.strings.syncError(message),
                                                    "seconds": String(Int(wait.rounded(.up)))]))
-            case .leaseHeld, .idle:
-                break
+                reachedCentre = false
+            case .idle:
+                reachedCentre = true
+            case .leaseHeld:
+                reachedCentre = false
             }
             fflush(nil)
+            if reachedCentre, !once { for periodic in [lists, catchment] { periodic.runIfDue() } }
         }
         if case .leaseHeld = last { print(messages.text("syncLeaseHeld", [:])) }
         let status = try database.syncStatus()
