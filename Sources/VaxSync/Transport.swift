@@ -64,9 +64,11 @@ public struct HTTPTransport: FHIRTransport {
         return try send(.POST, url, headers: headers, body: bundle)
     }
 
+    /// Where the centre's routes beside FHIR are: the FHIR base without its `/fhir`.
+    private var root: String { url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url }
+
     /// The centre's answer to `GET /audit-heads`, beside the FHIR base (`…/fhir` → `…/audit-heads`).
     public func seenAuditHeads() throws -> SeenAuditHead.List {
-        let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
         let reply = try send(.GET, root + "/audit-heads", headers: HTTPHeaders(), body: nil)
         guard reply.status == 200 else { throw Refused(reply: reply) }
         guard let list = try? ISO8601JSON.decoder().decode(SeenAuditHead.List.self, from: reply.body) else {
@@ -78,7 +80,6 @@ public struct HTTPTransport: FHIRTransport {
     /// Sends the site's request for a document-signing certificate (PEM) to `POST /signing/certificate`,
     /// beside the FHIR base; the certificate the centre issued, PEM.
     public func requestSigningCertificate(_ requestPEM: String) throws -> String {
-        let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/pkcs10")
         let reply = try send(.POST, root + "/signing/certificate", headers: headers, body: Data(requestPEM.utf8))
@@ -90,7 +91,6 @@ public struct HTTPTransport: FHIRTransport {
 
     /// One of the centre's signed lists (`GET /trust-list`, `GET /revocations`), beside the FHIR base.
     public func signedList(_ route: String) throws -> Data {
-        let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
         let reply = try send(.GET, root + "/" + route, headers: HTTPHeaders(), body: nil)
         guard reply.status == 200 else { throw Refused(reply: reply) }
         return reply.body
@@ -98,7 +98,6 @@ public struct HTTPTransport: FHIRTransport {
 
     /// One page of the site's catchment as it changed after `cursor` (`GET /pull`, beside the FHIR base).
     public func pull(after cursor: String, limit: Int) throws -> PullPage {
-        let root = url.hasSuffix("/fhir") ? String(url.dropLast(5)) : url
         let reply = try send(.GET, root + "/pull?after=\(cursor)&limit=\(limit)", headers: HTTPHeaders(), body: nil)
         guard reply.status == 200, let page = try? JSONDecoder().decode(PullPage.self, from: reply.body) else {
             throw Refused(reply: reply)
