@@ -104,8 +104,8 @@ struct SyncTests {
         try central.start()
         defer { central.stop() }
         let proxy = FaultProxy(faults: [
-            .pass, .commitThenHang(15), .status(503, retryAfter: nil), .duplicate, .commitThen500, .replayEarlier,
-            .status(429, retryAfter: 1), .status(500, retryAfter: nil), .duplicate, .replayEarlier, .commitThenHang(15),
+            .pass, .commitThenHang(30), .status(503, retryAfter: nil), .duplicate, .commitThen500, .replayEarlier,
+            .status(429, retryAfter: 1), .status(500, retryAfter: nil), .duplicate, .replayEarlier, .commitThenHang(30),
         ])
         try await proxy.start(upstream: central.baseURL)
         defer { proxy.stop() }
@@ -113,10 +113,11 @@ struct SyncTests {
         let database = try AppDatabase(path: path)
         let backoff = Backoff(base: 0.05, cap: 0.4)
         let pusher = Pusher(
-            // Twelve seconds, short beside the proxy's 15-second hang: the proxy runs on this test process's
+            // Twenty seconds, short beside the proxy's 30-second hang: the proxy runs on this test process's
             // few threads, which other tests keep busy, and a faulty answer it picks after the pusher gave
-            // up would never be seen (a 429 lost that way once made this test fail).
-            database: database, transport: HTTPTransport(baseURL: proxy.baseURL + "/fhir", token: central.token, timeout: 12),
+            // up would never be seen (a 429 lost that way made this test fail, with 12 s beside 15, once
+            // the suite ran more servers and desks beside it).
+            database: database, transport: HTTPTransport(baseURL: proxy.baseURL + "/fhir", token: central.token, timeout: 20),
             mapping: Self.mapping(), batchSize: 60, backoff: backoff)
         let rounds = try await Self.pushing { try Self.drain(pusher, database) }
 
