@@ -26,6 +26,12 @@ struct CommandMessages {
         CommandRefusal(text(key, values))
     }
 
+    /// The bytes of a file the command was given, or a message naming it.
+    func contents(of path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { throw failure("fileUnreadable", ["path": path]) }
+        return data
+    }
+
     /// The staff member of `code` (any case, spaces ignored), or a message naming the code.
     func staffMember(_ code: String, in staff: [Staff]) throws -> Staff {
         guard let member = staff.first(where: { $0.code == code.trimmed.uppercased() }) else {

@@ -146,7 +146,7 @@ struct SigningStatusCommand: ParsableCommand {
 /// A certificate file as the centre sends it: PEM, or DER.
 enum SignerFile {
     static func read(_ path: String, messages: CommandMessages) throws -> X509.Certificate {
-        guard let data = FileManager.default.contents(atPath: path) else { throw messages.failure("fileUnreadable", ["path": path]) }
+        let data = try messages.contents(of: path)
         if let text = String(data: data, encoding: .utf8), text.contains("-----BEGIN"),
            let certificate = try? X509.Certificate(pemEncoded: text)
         {

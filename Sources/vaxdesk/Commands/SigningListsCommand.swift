@@ -31,12 +31,7 @@ struct SigningListsCommand: ParsableCommand {
         let database = try AppDatabase(path: site.databasePath)
         let lists: (trust: Data, revocations: Data?)
         if let trustList {
-            guard let trust = FileManager.default.contents(atPath: trustList) else { throw messages.failure("fileUnreadable", ["path": trustList]) }
-            let revoked = try revocations.map { path in
-                guard let data = FileManager.default.contents(atPath: path) else { throw messages.failure("fileUnreadable", ["path": path]) }
-                return data
-            }
-            lists = (trust, revoked)
+            lists = (try messages.contents(of: trustList), try revocations.map(messages.contents(of:)))
         } else {
             let transport = try centre.transport(messages: messages)
             do { lists = try SignedLists.fetch(transport) } catch {

@@ -45,13 +45,8 @@ struct VerifyCertificateCommand: ParsableCommand {
         let messages = CommandMessages(language: language)
         let resources = try LoadedResources(language: language)
         let hc1 = try certificateText(messages)
-        guard let listData = FileManager.default.contents(atPath: trustList) else {
-            throw messages.failure("fileUnreadable", ["path": trustList])
-        }
-        let revocationData = try revocations.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else { throw messages.failure("fileUnreadable", ["path": path]) }
-            return data
-        }
+        let listData = try messages.contents(of: trustList)
+        let revocationData = try revocations.map(messages.contents(of:))
         let pinned = try authority.map { try SignerFile.read($0, messages: messages) }
         let verifier: CertificateVerifier
         do {
