@@ -78,6 +78,29 @@ enum CentralSchema {
         "CREATE INDEX resource_change_order ON resource(change_xid, change_seq)",
     ]
 
+    /// The SQLite triggers of `changeCursorSQLite` took the next number as `MAX(change_seq)`, which no index
+    /// leads with: every write scanned the whole table, and a centre's ingest grew with the square of what
+    /// it held (20,000 writes: 11.4 s, against 0.22 s this way). `change_xid` equals `change_seq` here and
+    /// leads `resource_change_order`, so its maximum is one index step; one UPDATE stamps both.
+    static let changeOrderSQLite = [
+        "DROP TRIGGER resource_change_insert",
+        "DROP TRIGGER resource_change_update",
+        """
+        CREATE TRIGGER resource_change_insert AFTER INSERT ON resource BEGIN
+            UPDATE resource SET (change_seq, change_xid) =
+                (SELECT next, next FROM (SELECT COALESCE(MAX(change_xid), 0) + 1 AS next FROM resource))
+            WHERE rowid = NEW.rowid;
+        END
+        """,
+        """
+        CREATE TRIGGER resource_change_update AFTER UPDATE OF json, version ON resource BEGIN
+            UPDATE resource SET (change_seq, change_xid) =
+                (SELECT next, next FROM (SELECT COALESCE(MAX(change_xid), 0) + 1 AS next FROM resource))
+            WHERE rowid = NEW.rowid;
+        END
+        """,
+    ]
+
     /// The national signing authority's certificate (its key is a file, never in the database), the
     /// document signer issued to each site, and the certificate identifiers revoked (a site's
     /// DocumentReference sent as superseded or entered-in-error). Certificates are base64 DER text, so

@@ -86,6 +86,9 @@ public final class CentralStore: CentralStorage {
         migrator.registerMigration("v6-change-cursor") { db in
             for statement in CentralSchema.changeCursorSQLite { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v7-change-order") { db in
+            for statement in CentralSchema.changeOrderSQLite { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

@@ -24,6 +24,8 @@ enum AuditAction: Sendable {
     case teamAdded
     /// The site's document-signing certificate installed; a request for one written.
     case signerInstalled, signerRequested
+    /// A person the roster lacked taken onto it from the centre's answer at check-in.
+    case personFromCentre
 
     /// Every act but the clinical events (`ClinicalEvent.allCases`), so that each has its words in
     /// every language (a test holds the strings to them).
@@ -31,6 +33,7 @@ enum AuditAction: Sendable {
         .signIn, .signInFailed, .signInLocked, .pinReset, .pinChanged, .staffImport, .rosterImport, .export, .rosterSearch,
         .certificatePrinted, .sync, .syncRequeue, .aefiAcknowledged, .doseOverride, .screeningLenient, .vitalsNotTaken,
         .leftWithoutDose, .backup, .restore, .teamAdded, .signerInstalled, .signerRequested,
+        .personFromCentre,
     ]
 
     var name: String {
@@ -58,6 +61,7 @@ enum AuditAction: Sendable {
         case .teamAdded: "team-added"
         case .signerInstalled: "signer-installed"
         case .signerRequested: "signer-requested"
+        case .personFromCentre: "person-from-centre"
         }
     }
 }

@@ -109,17 +109,19 @@ extension AppDatabase {
             // and the kept person's is issued anew.
             try Self.revokeCertificates(personID: merged, reason: .corrected, at: date, in: db)
             try Self.revokeCertificates(personID: keep, reason: .corrected, at: date, in: db)
-            // The records move, and go to the centre again under the kept person.
+            // The records move, and go to the centre again under the kept person; a dose pulled from the
+            // centre moves too, but is the giving site's to send, never this one's.
             let moved = try Row.fetchAll(
                 db, sql: """
                     SELECT 'injection', i.id FROM injection i JOIN visit v ON v.id = i.visit_id WHERE v.person_id = ?1
                     UNION ALL SELECT 'screening', s.id FROM screening s JOIN visit v ON v.id = s.visit_id WHERE v.person_id = ?1
                     UNION ALL SELECT 'aefi', a.id FROM aefi a JOIN visit v ON v.id = a.visit_id WHERE v.person_id = ?1
-                    UNION ALL SELECT 'prior_dose', d.id FROM prior_dose d WHERE d.person_id = ?1
+                    UNION ALL SELECT 'prior_dose', d.id FROM prior_dose d WHERE d.person_id = ?1 AND d.pulled_from IS NULL
                     """,
                 arguments: [merged.text])
             try db.execute(sql: "UPDATE visit SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
             try db.execute(sql: "UPDATE prior_dose SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
+            try db.execute(sql: "UPDATE pulled_person SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
             // A paper dose both records had is one dose: the copy is voided.
             let copies = try String.fetchAll(
                 db, sql: """

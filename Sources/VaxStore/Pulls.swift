@@ -13,70 +13,100 @@ public struct PullState: Hashable, Sendable {
 
 extension AppDatabase {
     /// Files one page of a pull in one transaction, with the cursor it reached: a pull cut between
-    /// pages resumes from the last page filed, and a page filed twice changes nothing. People the roster
-    /// lacks are added (under their id, or found by their CCCD when the roster has them under another);
-    /// doses are kept with the site that gave them, and a dose voided there is voided here. Nothing of it
-    /// goes to the outbox: it is the centre's already. Answers the people and doses it added.
+    /// pages resumes from the last page filed, and a page filed twice changes nothing. Nothing of it goes
+    /// to the outbox: it is the centre's already. Answers the people and doses it added.
     @discardableResult
     public func filePull(_ records: [PulledRecord], cursor: String, at date: Date) throws -> (people: Int, doses: Int) {
         try write { db in
-            let stamp = Self.stamp(date)
-            var people = 0, doses = 0
-            // The centre's person id → the local person, for people the roster holds under another id.
-            var local: [UUID: String] = [:]
-            for record in records {
-                switch record {
-                case .person(let person):
-                    if let source = try String.fetchOne(db, sql: "SELECT source FROM person WHERE id = ?", arguments: [person.id.text]) {
-                        // A person pulled before follows the site that owns them (a correction there);
-                        // one of this site's own records is this site's to correct.
-                        if source == PersonSource.centre.rawValue { try Self.updatePulledPerson(person, in: db) }
-                        continue
-                    }
-                    if let number = person.identityNumber,
-                       let id = try String.fetchOne(db, sql: "SELECT id FROM person WHERE identity_number = ?", arguments: [number])
-                    {
-                        local[person.id] = id
-                        continue
-                    }
-                    try Self.insertPerson(person, source: .centre, stamp: stamp, in: db)
-                    people += 1
-                case .dose(let pulled):
-                    let personID = local[pulled.personID] ?? pulled.personID.text
-                    guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [personID]) == true else { continue }
-                    let existing = try Row.fetchOne(db, sql: "SELECT id FROM prior_dose WHERE centre_id = ?", arguments: [pulled.id])
-                    if existing != nil {
-                        try db.execute(
-                            sql: """
-                                UPDATE prior_dose SET person_id = ?, dose_number = ?, product_code = ?, given_on = ?, lot_number = ?,
-                                    place = ?, pulled_from = ?, voided = ? WHERE centre_id = ?
-                                """,
-                            arguments: [personID, pulled.dose.doseNumber, pulled.dose.productCode, pulled.dose.givenOn,
-                                        pulled.lotNumber, pulled.dose.place, pulled.site, pulled.enteredInError ? "voided" : nil, pulled.id])
-                    } else if !pulled.enteredInError {
-                        try db.execute(
-                            sql: """
-                                INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, lot_number, place, source,
-                                    recorded_at, pulled_from, centre_id)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                                """,
-                            arguments: [UUID.timeOrdered().text, personID, pulled.dose.doseNumber, pulled.dose.productCode,
-                                        pulled.dose.givenOn, pulled.lotNumber, pulled.dose.place, "centre: " + pulled.site, stamp,
-                                        pulled.site, pulled.id])
-                        doses += 1
-                    }
-                case .skipped:
-                    continue
-                }
-            }
+            let filed = try Self.file(records, at: date, in: db)
             try db.execute(
                 sql: """
                     INSERT INTO pull_state (id, cursor, pulled_at, people, doses) VALUES (1, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET cursor = excluded.cursor, pulled_at = excluded.pulled_at,
                         people = people + excluded.people, doses = doses + excluded.doses
                     """,
-                arguments: [cursor, date, people, doses])
-            return (people, doses)
+                arguments: [cursor, date, filed.people, filed.doses])
+            return filed
+        }
+    }
+
+    /// Files records the centre gave: people the roster lacks are added (under their id, or found by
+    /// their CCCD when the roster has them under another, and remembered so); doses are kept with the
+    /// site that gave them, on the local record, and a dose voided there is voided here.
+    static func file(_ records: [PulledRecord], at date: Date, in db: Database) throws -> (people: Int, doses: Int) {
+        let stamp = Self.stamp(date)
+        var people = 0, doses = 0
+        for record in records {
+            switch record {
+            case .person(let person):
+                if let source = try String.fetchOne(db, sql: "SELECT source FROM person WHERE id = ?", arguments: [person.id.text]) {
+                    // A person pulled before follows the site that owns them (a correction there);
+                    // one of this site's own records is this site's to correct.
+                    if source == PersonSource.centre.rawValue { try Self.updatePulledPerson(person, in: db) }
+                    continue
+                }
+                if let number = person.identityNumber,
+                   let id = try String.fetchOne(db, sql: "SELECT id FROM person WHERE identity_number = ?", arguments: [number])
+                {
+                    try db.execute(sql: "INSERT OR REPLACE INTO pulled_person (centre_id, person_id) VALUES (?, ?)",
+                                   arguments: [person.id.text, id])
+                    continue
+                }
+                try Self.insertPerson(person, source: .centre, stamp: stamp, in: db)
+                people += 1
+            case .dose(let pulled):
+                // This site's own record, as the centre holds it (a look-up answers every site's): it is here already.
+                if try Bool.fetchOne(db, sql: """
+                    SELECT 1 FROM injection WHERE id = ?1 UNION ALL SELECT 1 FROM prior_dose WHERE id = ?1 AND pulled_from IS NULL
+                    """, arguments: [pulled.id]) == true { continue }
+                let pulledID = try String.fetchOne(db, sql: "SELECT person_id FROM pulled_person WHERE centre_id = ?",
+                                                   arguments: [pulled.personID.text]) ?? pulled.personID.text
+                // A record merged here since gives its doses to the record it was merged into.
+                guard let personID = try String.fetchOne(db, sql: "SELECT COALESCE(merged_into, id) FROM person WHERE id = ?",
+                                                         arguments: [pulledID]) else { continue }
+                if try Row.fetchOne(db, sql: "SELECT id FROM prior_dose WHERE centre_id = ?", arguments: [pulled.id]) != nil {
+                    try db.execute(
+                        sql: """
+                            UPDATE prior_dose SET person_id = ?, dose_number = ?, product_code = ?, given_on = ?, lot_number = ?,
+                                place = ?, pulled_from = ?, voided = ? WHERE centre_id = ?
+                            """,
+                        arguments: [personID, pulled.dose.doseNumber, pulled.dose.productCode, pulled.dose.givenOn,
+                                    pulled.lotNumber, pulled.dose.place, pulled.site, pulled.enteredInError ? "voided" : nil, pulled.id])
+                } else if !pulled.enteredInError {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, lot_number, place, source,
+                                recorded_at, pulled_from, centre_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [UUID.timeOrdered().text, personID, pulled.dose.doseNumber, pulled.dose.productCode,
+                                    pulled.dose.givenOn, pulled.lotNumber, pulled.dose.place, "centre: " + pulled.site, stamp,
+                                    pulled.site, pulled.id])
+                    doses += 1
+                }
+            case .skipped:
+                continue
+            }
+        }
+        return (people, doses)
+    }
+
+    /// Takes onto the roster a person the centre holds under a CCCD the roster lacked (the nurse's one
+    /// key at check-in), with the doses other sites gave them: filed as a pull files them, read-only here
+    /// and never sent back, and audited. A desk that took the same person a moment before leaves one
+    /// record: the person as the roster holds them now is the answer.
+    public func acceptFromCentre(_ found: CentreLookup.Found, by staffID: UUID, at date: Date) throws -> Person {
+        try write { db in
+            try Self.requirePermission(.registerWalkIn, by: staffID, in: db)
+            let filed = try Self.file(found.records, at: date, in: db)
+            let id = try String.fetchOne(db, sql: "SELECT person_id FROM pulled_person WHERE centre_id = ?",
+                                         arguments: [found.person.id.text]) ?? found.person.id.text
+            guard let uuid = UUID(uuidString: id), let person = try Self.person(id: uuid, in: db) else {
+                throw VisitError.notFound(.person)
+            }
+            try AuditLog.append(.personFromCentre, staffID: staffID, record: RecordRef(.person, uuid),
+                                detail: "\(found.doses.count) doses, \(filed.doses) new", at: date, in: db)
+            return person
         }
     }
 

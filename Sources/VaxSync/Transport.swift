@@ -105,6 +105,15 @@ public struct HTTPTransport: FHIRTransport {
         return page
     }
 
+    /// The people the centre holds under one whole CCCD or CMND, with their doses at every site (`GET
+    /// /fhir/Patient/$lookup`): the searchset Bundle.
+    public func lookUp(identifier: String) throws -> Data {
+        let value = identifier.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? identifier
+        let reply = try send(.GET, url + "/Patient/$lookup?identifier=" + value, headers: HTTPHeaders(), body: nil)
+        guard reply.status == 200 else { throw Refused(reply: reply) }
+        return reply.body
+    }
+
     /// The centre answered, but not with what was asked for.
     public struct Refused: Error, CustomStringConvertible {
         public let reply: HTTPReply

@@ -77,7 +77,7 @@ struct CentralAccessTests {
         #expect(report.contains("site-A") && !report.contains("site-B"), "\(report)")
     }
 
-    @Test("anyone is looked up by one whole CCCD: name, birth date and doses with their place, nothing more; logged", arguments: Storage.allCases)
+    @Test("anyone is looked up by one whole CCCD: name, birth date, sex and doses with their place, nothing more; logged", arguments: Storage.allCases)
     func lookUp(storage: Storage) async throws {
         let country = try await Country(storage, in: TemporaryDirectory("centre-lookup-\(storage)"))
         defer { country.central.stop() }
@@ -91,7 +91,7 @@ struct CentralAccessTests {
         guard case .patient(let patient)? = bundle.entry?.first?.resource,
               case .immunization(let dose)? = bundle.entry?.last?.resource
         else { Issue.record("\(found.body)"); return }
-        #expect(patient.name?.first?.text == b.fullName && patient.birthDate == "1990-06-01")
+        #expect(patient.name?.first?.text == b.fullName && patient.birthDate == "1990-06-01" && patient.gender != nil)
         #expect(patient.identifier == nil && patient.telecom == nil && patient.address == nil, "only what vaccinating needs")
         #expect(dose.vaccineCode?.coding?.first?.code == "astrazeneca" && dose.occurrenceDateTime?.hasPrefix("2021-09-01") == true)
         #expect(dose.protocolApplied?.first?.doseNumberPositiveInt == 1 && dose.lotNumber == nil)

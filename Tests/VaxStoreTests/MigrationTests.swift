@@ -38,6 +38,7 @@ struct MigrationTests {
         ("v24-signed-certificates", "V24SignedCertificates.swift", "e93a1cfef34103027922e20442c66f839464ac5cb2bd68b6c2cafdec7b2879f1"),
         ("v25-published-lists", "V25PublishedLists.swift", "3714ed76ed6b171f13f2e8e4414e0fe901ba7d6e1c500035b91852f3c428d14e"),
         ("v26-pulled-records", "V26PulledRecords.swift", "b029f831e65a3ad934830bfb670f088c8594ee808054b2066c74a5c3d1d92b6c"),
+        ("v27-pulled-people", "V27PulledPeople.swift", "a087100eec89b38a85dc3c8ff5a1089b04e7a5f9664835675f346071c58a205e"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The exact-identifier look-up a site may make of anyone: to vaccinate a person it did not record,
-/// it needs their name, birth date and doses (product, date, dose number, place), nothing more. Never
+/// it needs their name, birth date, sex and doses (product, date, dose number, place), nothing more. Never
 /// a listing: the identifier must be given whole.
 enum Lookup {
     /// At most this many people share one identifier in an answer (more is a data problem to report,
@@ -15,7 +15,7 @@ enum Lookup {
         return value.count >= 9 && !value.contains("*") && !value.contains("%")
     }
 
-    /// A Patient with its name and birth date only.
+    /// A Patient with its name, birth date and sex only (the screening asks of pregnancy by sex).
     static func minimalPatient(_ json: String) -> [String: Any]? {
         guard let patient = object(json), let id = patient["id"] as? String else { return nil }
         var minimal: [String: Any] = ["resourceType": "Patient", "id": id]
@@ -25,6 +25,7 @@ enum Lookup {
             minimal["name"] = [["text": text]]
         }
         if let birth = patient["birthDate"] { minimal["birthDate"] = birth }
+        if let gender = patient["gender"] { minimal["gender"] = gender }
         return minimal
     }
 

@@ -13,6 +13,8 @@ public enum Command: Hashable, Sendable {
     case newPerson, saveAnyway, override, addPaperDose
     /// Check-in: correct the record of the person in the last look (from their card or papers).
     case correctPerson
+    /// Check-in: ask the centre for the doses of the person in the last look that other sites gave.
+    case askCentre
     /// The observation desk records an adverse event; the site lead acknowledges a serious one.
     case adverseEvent, acknowledgeAlert, printCertificate
     /// The screening desk: vital signs, why they could not be taken, every item not yet answered "Không".

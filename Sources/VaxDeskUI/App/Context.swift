@@ -18,6 +18,8 @@ public struct Context: Sendable {
     public var alerts: [AdverseEvent] = []
     /// The roster import this desk started, running or ended (a job of the desk, not of a screen).
     public var rosterImport: RosterImportJob?
+    /// A centre is configured: a whole CCCD the roster lacks is asked of it at check-in.
+    public var canAskCentre = false
 
     public init(
         strings: Strings, catalog: VaccineCatalog, checklist: Checklist, provinces: ProvinceCodes,

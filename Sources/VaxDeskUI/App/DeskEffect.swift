@@ -10,6 +10,9 @@ public protocol DeskEffect: Hashable, Sendable {
     var isWrite: Bool { get }
     /// Long work that must outlive the screen that asked (nil: answered at once, on the loop).
     var job: Job? { get }
+    /// Work that waits on something slower than the store (the centre, over the network): done on a
+    /// thread of its own, its answer coming back to the screen that asked while keys go on being taken.
+    var runsInBackground: Bool { get }
     /// Does the work and gives its answer. A rule's refusal is thrown as `VisitError`; any other
     /// error is a failure of the store.
     func perform(on client: DeskClient) throws -> Answer
@@ -19,6 +22,7 @@ public protocol DeskEffect: Hashable, Sendable {
 
 extension DeskEffect {
     public var job: Job? { nil }
+    public var runsInBackground: Bool { job != nil }
 
     public func perform(on client: DeskClient, progress: @escaping @Sendable (Answer) -> Void) throws -> Answer {
         try perform(on: client)
@@ -53,6 +57,7 @@ public struct AnyEffect: Hashable, Sendable {
 
     public var isWrite: Bool { base.isWrite }
     public var job: Job? { base.job }
+    public var runsInBackground: Bool { base.runsInBackground }
     public var name: String { base.name }
 
     /// The effect as `E`, when it is one.

@@ -74,8 +74,8 @@ public final class DeskRunLoop {
 
     private func perform(_ requests: [Request]) {
         for request in requests {
-            if request.effect.job != nil {
-                startJob(request)
+            if request.effect.runsInBackground {
+                startInBackground(request)
                 continue
             }
             // Show "saving…" before a write that may wait on another desk's lock.
@@ -86,8 +86,9 @@ public final class DeskRunLoop {
         }
     }
 
-    /// Long work on a thread of its own: its news and its end come back through the inbox.
-    private func startJob(_ request: Request) {
+    /// Long or slow work on a thread of its own: its news and its end come back through the inbox, to
+    /// the job or the screen that asked.
+    private func startInBackground(_ request: Request) {
         let (client, inbox) = (client, inbox)
         let post: @Sendable (Outcome) -> Void = { outcome in
             inbox.post(.answer(Answer(to: request.from, endsWrite: false, outcome: outcome)))

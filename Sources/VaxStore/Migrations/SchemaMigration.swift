@@ -23,6 +23,7 @@ enum Migrations {
         V24SignedCertificates.self,
         V25PublishedLists.self,
         V26PulledRecords.self,
+        V27PulledPeople.self,
     ]
 
     static func register(in migrator: inout DatabaseMigrator) {

@@ -29,16 +29,18 @@ enum DeskLauncher {
         let resources = try LoadedResources(language: options.language)
         let timeZone = TimeZone(identifier: site.timeZoneIdentifier) ?? LocalDay.vietnam
         let clock: @Sendable () -> Date = { Date() }
-        let context = Context(
+        let centre = try desk.central.isConfigured ? desk.central.transport(messages: messages) : nil
+        var context = Context(
             strings: resources.strings, catalog: resources.catalog, checklist: resources.checklist,
             provinces: resources.provinces, timeZone: timeZone, now: clock())
+        context.canAskCentre = centre != nil
         let watcher = try ChangeWatcher(database: database)
-        let client = DeskClient.live(database: database, resources: resources, timeZone: timeZone, watcher: watcher, clock: clock)
+        let client = DeskClient.live(database: database, resources: resources, timeZone: timeZone, watcher: watcher,
+                                     centre: centre, clock: clock)
 
-        let sync = try desk.central.isConfigured
-            ? DeskSync.start(database: database, transport: desk.central.transport(messages: messages),
-                             mapping: FHIRMapping(catalog: resources.catalog, timeZone: timeZone))
-            : nil
+        let sync = centre.map {
+            DeskSync.start(database: database, transport: $0, mapping: FHIRMapping(catalog: resources.catalog, timeZone: timeZone))
+        }
         defer { sync?.stop() }
         let backups = desk.backup.start(database)
         defer { backups?.stop() }

@@ -4,13 +4,14 @@ import Logging
 import VaxCore
 import VaxDeskUI
 import VaxStore
+import VaxSync
 
 extension DeskClient {
     /// The desk on the site store: every call a method of `AppDatabase`, with the site's clock and the
     /// watcher of other processes' commits. What happened is logged by name, never with personal data.
     static func live(
         database: AppDatabase, resources: LoadedResources, timeZone: TimeZone, watcher: ChangeWatcher,
-        clock: @escaping @Sendable () -> Date
+        centre: HTTPTransport?, clock: @escaping @Sendable () -> Date
     ) -> DeskClient {
         let logger = Logger(label: "vaxdesk.desk")
         let catalog = resources.catalog
@@ -95,6 +96,18 @@ extension DeskClient {
         client.checkIn.corrections = { personID in try database.corrections(personID: personID) }
         let reader = CertificateReader(database: database, catalog: catalog)
         client.checkIn.readCertificate = { text in reader.read(text, at: clock()) }
+        if let asking = centre?.waiting(atMost: 8) {
+            client.checkIn.askCentre = { identifier in
+                let answer = asking.askCentre(identifier: identifier)
+                if case .couldNotAsk(let failure) = answer { logger.warning("centre look-up failed", metadata: ["why": "\(failure)"]) }
+                return answer
+            }
+        }
+        client.checkIn.acceptFromCentre = { found, by in
+            let person = try database.acceptFromCentre(found, by: by, at: clock())
+            logger.info("person taken from the centre", metadata: ["person": "\(person.id)", "doses": "\(found.doses.count)"])
+            return person
+        }
         client.queue.entries = { stage in try database.queue(at: stage) }
         client.queue.claim = { visitID, stage, by in try database.claimVisit(visitID, at: stage, by: by, at: clock()) }
         client.queue.releaseClaim = { visitID in try database.releaseClaim(visitID) }

@@ -22,6 +22,11 @@ public struct CheckInClient: Sendable {
     public var corrections: @Sendable (_ personID: UUID) throws -> [PersonCorrectionEntry] = DeskClient.unset("checkIn.corrections")
     /// A scanned HC1 certificate, read and checked against the site's trust and revocation lists.
     public var readCertificate: @Sendable (_ text: String) throws -> CertificateReading = DeskClient.unset("checkIn.readCertificate")
+    /// Who the centre holds under a whole CCCD or CMND; never throws: no answer is an answer too.
+    public var askCentre: @Sendable (_ identifier: String) -> CentreLookupAnswer = { _ in .couldNotAsk(.noAnswer) }
+    /// Takes a person the centre answered onto the roster; the person as the roster holds them.
+    public var acceptFromCentre: @Sendable (_ found: CentreLookup.Found, _ by: UUID) throws -> Person
+        = DeskClient.unset("checkIn.acceptFromCentre")
 
     static let unimplemented = CheckInClient(
         search: DeskClient.unset("checkIn.search"), doseHistory: DeskClient.unset("checkIn.doseHistory"),

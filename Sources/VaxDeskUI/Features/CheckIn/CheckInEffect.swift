@@ -16,6 +16,11 @@ public enum CheckInEffect: DeskEffect {
     case loadCorrections(personID: UUID)
     /// A signed certificate (HC1) scanned: read and checked against the lists the site keeps.
     case readCertificate(String)
+    /// The roster lacks a whole CCCD or CMND: the centre is asked who holds it (on a thread of its own:
+    /// the network may be slow, and the desk goes on taking keys).
+    case askCentre(String)
+    /// The person the centre answered, taken onto the roster with the doses other sites gave them.
+    case acceptFromCentre(CentreLookup.Found, by: UUID)
 
     public enum Answer: Sendable {
         case searchResults(query: String, [RosterMatch])
@@ -34,13 +39,20 @@ public enum CheckInEffect: DeskEffect {
         /// The corrected record would break a rule of a new one (another desk changed it meanwhile).
         case correctionRefused(UUID, CorrectionRefusal)
         case certificateRead(CertificateReading)
+        case centreAnswered(identifier: String, CentreLookupAnswer)
+        case acceptedFromCentre(Person)
     }
 
     public var isWrite: Bool {
         switch self {
-        case .checkIn, .registerWalkIn, .savePaperDose, .correctPerson: true
-        case .search, .countMatches, .loadDoseHistory, .findDuplicates, .loadCorrections, .readCertificate: false
+        case .checkIn, .registerWalkIn, .savePaperDose, .correctPerson, .acceptFromCentre: true
+        case .search, .countMatches, .loadDoseHistory, .findDuplicates, .loadCorrections, .readCertificate, .askCentre: false
         }
+    }
+
+    public var runsInBackground: Bool {
+        if case .askCentre = self { return true }
+        return false
     }
 
     public func perform(on client: DeskClient) throws -> Answer {
@@ -58,6 +70,8 @@ public enum CheckInEffect: DeskEffect {
             return .paperDoseSaved(personID: personID, added: try desk.savePaperDose(dose, personID, by))
         case .loadCorrections(let personID): return .correctionsLoaded(personID: personID, try desk.corrections(personID))
         case .readCertificate(let text): return .certificateRead(try desk.readCertificate(text))
+        case .askCentre(let identifier): return .centreAnswered(identifier: identifier, desk.askCentre(identifier))
+        case .acceptFromCentre(let found, let by): return .acceptedFromCentre(try desk.acceptFromCentre(found, by))
         case .correctPerson(let personID, let correction, let by):
             do {
                 return .personCorrected(try desk.correctPerson(personID, correction, by))

@@ -246,6 +246,10 @@ extension CheckInScreen {
 
     func drawResults(in area: Rect, into buffer: inout Buffer, _ context: Context) {
         let s = context.strings
+        if results.isEmpty, let centre {
+            drawCentre(centre, in: area, into: &buffer, context)
+            return
+        }
         let nameWidth = max(20, area.width - 54)
         let header = "  " + s["checkIn.colName"].padded(toWidth: nameWidth) + " " + s["checkIn.colBirth"].padded(toWidth: 10)
             + " " + s["checkIn.colSex"].padded(toWidth: 3) + " " + s["checkIn.colID"].padded(toWidth: 7) + " "

@@ -53,6 +53,8 @@ struct CheckInScreen: StationScreen {
     var message: String?
     /// The last search failed to read: its empty list does not mean nobody is on the roster.
     var searchFailed = false
+    /// The centre asked about the whole number the roster lacks, and what it said.
+    var centre: CentreAsk?
     var station: Station? { .checkIn }
 
     /// A walk-in's form, a paper dose or an override reason being typed: Esc asks before it goes.
@@ -72,12 +74,14 @@ struct CheckInScreen: StationScreen {
         switch phase {
         case .searching:
             let scanned = CitizenCardQR(scanned: field.text) != nil || Self.isCertificate(field.text)
+            let fromCentre = results.isEmpty && !centrePeople.isEmpty && !scanned
             let noChoice: String? =
                 scanned ? nil
+                : fromCentre ? context.refusal(.registerWalkIn)
                 : results.isEmpty ? s["checkIn.nothingToChoose"]
                 : (results[selection.selected].ticketToday != nil ? s["checkIn.alreadyHasTicket"] : nil)
             return KeyMap([
-                KeyBinding([.enter], s["key.choose"], .confirm, disabledReason: noChoice),
+                KeyBinding([.enter], s[fromCentre ? "key.takeFromCentre" : "key.choose"], .confirm, disabledReason: noChoice),
                 KeyBinding([.function(3)], s["key.newPerson"], .newPerson, disabledReason: context.refusal(.registerWalkIn)),
                 KeyBinding([.escape], s["key.clear"], .clear,
                            disabledReason: field.text.isEmpty ? s["checkIn.fieldEmpty"] : nil),
@@ -104,6 +108,7 @@ struct CheckInScreen: StationScreen {
                            disabledReason: eligibility == nil ? s["checkIn.loadingHistory"] : context.refusal(.recordPaperDose)),
                 KeyBinding([.function(5)], s["key.correctPerson"], .correctPerson, disabledReason: context.refusal(.correctPerson)),
             ]
+            if let ask = centreKey(for: phase, context) { keys.append(ask) }
             if refused != nil {
                 keys.append(KeyBinding([.function(6)], s["key.override"], .override,
                                        disabledReason: context.refusal(.overrideDose).map { _ in s["checkIn.overrideSiteLeadOnly"] }))
@@ -143,6 +148,10 @@ struct CheckInScreen: StationScreen {
                 field.setText(scanned.citizenID)
                 results = []
                 return [.search(scanned.citizenID)]
+            }
+            if results.isEmpty, !centrePeople.isEmpty {
+                guard let user = context.user else { return [] }
+                return [.acceptFromCentre(centrePeople[min(selection.selected, centrePeople.count - 1)], by: user.id)]
             }
             return choose(results[selection.selected])
         case (.searching, .newPerson):
@@ -189,6 +198,8 @@ struct CheckInScreen: StationScreen {
             phase = .addingDose(match, FormEditor(
                 fields: PaperDoseForm.Field.allCases, values: paperDoseStart(match, eligibility).values))
             return []
+        case (.confirming(let match, _), .askCentre):
+            return askCentre(about: match.person)
         case (.confirming(let match, _), .correctPerson):
             phase = .correcting(match, CorrectionField.form(for: match.person, card: card, context.strings))
             return []
@@ -251,6 +262,7 @@ struct CheckInScreen: StationScreen {
         card = nil
         reading = nil
         message = nil
+        centre = nil
     }
 
     /// What a scanner types from a signed certificate's QR code.
@@ -280,6 +292,8 @@ struct CheckInScreen: StationScreen {
     private func walkInStart() -> PersonForm {
         if let card { return PersonForm(card: card) }
         let typed = field.text.trimmed
+        // A whole number nobody holds (the centre could not be asked, or knows nobody): the form has it.
+        if let number = CentreLookup.identifier(in: typed) { return PersonForm(values: [.identityNumber: number]) }
         let looksLikeName = !typed.isEmpty && !typed.contains(where: \.isNumber) && CitizenCardQR(scanned: typed) == nil
         return PersonForm(values: looksLikeName ? [.fullName: NameFolding.normalizeName(typed)] : [:])
     }
@@ -328,12 +342,13 @@ struct CheckInScreen: StationScreen {
         case .confirming:
             return []
         }
-        if selection.handle(key, count: results.count, visibleRows: 16) { return [] }
+        if selection.handle(key, count: choiceCount, visibleRows: 16) { return [] }
         let before = field.text
         guard field.handle(key), field.text != before else { return [] }
         selection = ListSelection()
         message = nil
         card = nil
+        centre = nil
         // A certificate being scanned is not a name: no search until its Enter.
         if RosterQuery(field.text).isEmpty || Self.isCertificate(field.text) {
             results = []
@@ -371,6 +386,7 @@ struct CheckInScreen: StationScreen {
             results = matches
             matchTotal = nil
             selection.clamp(count: results.count, visibleRows: 16)
+            if matches.isEmpty, let ask = askCentre(afterNoMatchFor: query, context) { return Reaction(ask) }
             // A full list is only the first of many: how many, so that the nurse knows to narrow it.
             if matches.count >= RosterQuery.deskLimit, card == nil { return [.countMatches(query)] }
             if let card, query == card.citizenID, phase == .searching {
@@ -418,6 +434,20 @@ struct CheckInScreen: StationScreen {
             guard let text = read.searchText, phase == .searching else { break }
             field.setText(text)
             return [.search(text)]
+        case .centreAnswered(let identifier, let answer):
+            if case .confirming = phase { return centreAnsweredAtLastLook(identifier, answer, context) }
+            receiveCentre(identifier, answer)
+        case .acceptedFromCentre(let person):
+            if case .confirming(let match, _) = phase, match.person.id == person.id {
+                return .saved(context.strings["notice.centreDosesFiled"], then: choose(match))
+            }
+            guard phase == .searching else { break }
+            // On the roster now: back from the last look, the list shows them.
+            centre = nil
+            results = [RosterMatch(person: person, dosesOnRecord: 0)]
+            selection = ListSelection()
+            return .saved(context.strings.text("notice.takenFromCentre", ["name": person.fullName]),
+                          then: choose(RosterMatch(person: person, dosesOnRecord: 0)))
         case .checkedIn(let ticket):
             guard let person = phase.person else { break }
             phase = .ticket(number: ticket, person: person)
