@@ -33,6 +33,7 @@ enum CentralSchema {
         Migration(version: 4, name: "proposal-review", statements: CentralSchema.proposalReview),
         Migration(version: 5, name: "certificate-signing", statements: CentralSchema.certificateSigning),
         Migration(version: 6, name: "change-cursor", statements: CentralSchema.changeCursorPostgres),
+        Migration(version: 7, name: "person-match", statements: CentralSchema.personMatch),
     ]
 
     /// Every write of a resource stamped with where it falls in the centre's order of changes, so that a
@@ -98,6 +99,26 @@ enum CentralSchema {
                 (SELECT next, next FROM (SELECT COALESCE(MAX(change_xid), 0) + 1 AS next FROM resource))
             WHERE rowid = NEW.rowid;
         END
+        """,
+    ]
+
+    /// One person nationally: each Patient's key of name, birth date and commune (folded: "nguyen van duc
+    /// |1985-03-12|p an hoa"), by which an officer is shown the probable duplicates of different sites
+    /// that no CCCD joins; and the officers' merges of such records, the merged record pointing to the
+    /// kept one; and the groups an officer found to be different people (twins, namesakes). The same on
+    /// both dialects.
+    static let personMatch = [
+        "ALTER TABLE resource ADD COLUMN match_key TEXT",
+        "CREATE INDEX resource_match ON resource(match_key) WHERE match_key IS NOT NULL",
+        """
+        CREATE TABLE person_merge (
+            merged_id TEXT PRIMARY KEY, kept_id TEXT NOT NULL, officer TEXT NOT NULL, reason TEXT NOT NULL,
+            merged_at BIGINT NOT NULL)
+        """,
+        "CREATE INDEX person_merge_kept ON person_merge(kept_id)",
+        """
+        CREATE TABLE person_distinct (
+            match_key TEXT PRIMARY KEY, officer TEXT NOT NULL, reason TEXT NOT NULL, decided_at BIGINT NOT NULL)
         """,
     ]
 

@@ -89,6 +89,9 @@ public final class CentralStore: CentralStorage {
         migrator.registerMigration("v7-change-order") { db in
             for statement in CentralSchema.changeOrderSQLite { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v8-person-match") { db in
+            for statement in CentralSchema.personMatch { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

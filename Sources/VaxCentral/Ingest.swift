@@ -22,6 +22,8 @@ public struct StorableResource: Sendable {
     /// The centre's version the site based this change on (the entry's `ifMatch`), when it said.
     var ifMatch: Int?
     var identifiers: [(system: String?, value: String)] = []
+    /// A Patient's folded name, birth date and commune (`PersonMatch`).
+    var matchKey: String?
 }
 
 /// Why an entry of a Bundle was not stored: the HTTP status of its answer and a message.
@@ -98,6 +100,9 @@ enum Ingest {
                 throw EntryRefusal.invalid("Patient.name is missing")
             }
             stored.identifiers = (patient.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
+            stored.matchKey = PersonMatch.key(patient)
+            // A record merged into another (at its site, or by an officer here) is no one now.
+            if patient.active == false { stored.status = "merged" }
         case .immunization(let immunization):
             guard let status = immunization.status, ["completed", "not-done", "entered-in-error"].contains(status) else {
                 throw EntryRefusal.invalid("Immunization.status must be completed, not-done or entered-in-error")
@@ -248,16 +253,16 @@ extension CentralStore {
         }
         try db.cachedStatement(sql: """
             INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
-                                  day, serious, doses_per_vial, doses_wasted, source_updated)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  day, serious, doses_per_vial, doses_wasted, source_updated, match_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, json = excluded.json,
                 updated_at = excluded.updated_at, patient_id = excluded.patient_id, status = excluded.status,
                 product = excluded.product, dose_number = excluded.dose_number, lot = excluded.lot, day = excluded.day,
                 serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted,
-                source_updated = excluded.source_updated
+                source_updated = excluded.source_updated, match_key = excluded.match_key
             """).execute(arguments: [
                 r.type, r.id, siteID, version, r.json, date, r.patientID, r.status, r.product, r.doseNumber, r.lot, r.day,
-                r.serious, r.dosesPerVial, r.dosesWasted, r.sourceUpdated,
+                r.serious, r.dosesPerVial, r.dosesWasted, r.sourceUpdated, r.matchKey,
             ])
         try db.cachedStatement(sql: "DELETE FROM resource_identifier WHERE type = ? AND id = ?").execute(arguments: [r.type, r.id])
         for identifier in r.identifiers {

@@ -220,14 +220,15 @@ public final class PostgresCentralStore: CentralStorage {
                               logger: Logger) async throws {
         try await connection.query("""
             INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
-                                  day, serious, doses_per_vial, doses_wasted, source_updated)
+                                  day, serious, doses_per_vial, doses_wasted, source_updated, match_key)
             VALUES (\(r.type), \(r.id), \(siteID), \(version), \(r.json), \(date), \(r.patientID), \(r.status), \(r.product),
-                    \(r.doseNumber), \(r.lot), \(r.day), \(r.serious), \(r.dosesPerVial), \(r.dosesWasted), \(r.sourceUpdated))
+                    \(r.doseNumber), \(r.lot), \(r.day), \(r.serious), \(r.dosesPerVial), \(r.dosesWasted), \(r.sourceUpdated),
+                    \(r.matchKey))
             ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, json = excluded.json,
                 updated_at = excluded.updated_at, patient_id = excluded.patient_id, status = excluded.status,
                 product = excluded.product, dose_number = excluded.dose_number, lot = excluded.lot, day = excluded.day,
                 serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted,
-                source_updated = excluded.source_updated
+                source_updated = excluded.source_updated, match_key = excluded.match_key
             """, logger: logger)
     }
 

@@ -39,10 +39,17 @@ extension AppDatabase {
         for record in records {
             switch record {
             case .person(let person):
-                if let source = try String.fetchOne(db, sql: "SELECT source FROM person WHERE id = ?", arguments: [person.id.text]) {
+                if let row = try Row.fetchOne(db, sql: "SELECT source, merged_into FROM person WHERE id = ?", arguments: [person.id.text]) {
                     // A person pulled before follows the site that owns them (a correction there);
-                    // one of this site's own records is this site's to correct.
-                    if source == PersonSource.centre.rawValue { try Self.updatePulledPerson(person, in: db) }
+                    // one of this site's own records is this site's to correct, and a copy merged here
+                    // is no one.
+                    if row["source"] == PersonSource.centre.rawValue, row["merged_into"] as String? == nil {
+                        try Self.updatePulledPerson(person, in: db)
+                    }
+                    continue
+                }
+                // Known here under another record (its CCCD, or a merge): that record is the person.
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM pulled_person WHERE centre_id = ?", arguments: [person.id.text]) == true {
                     continue
                 }
                 if let number = person.identityNumber,
@@ -84,11 +91,59 @@ extension AppDatabase {
                                     pulled.site, pulled.id])
                     doses += 1
                 }
+            case .merged(let gone, let kept):
+                try Self.fileMerge(gone, into: kept, at: date, in: db)
             case .skipped:
                 continue
             }
         }
         return (people, doses)
+    }
+
+    /// A record merged into another (at its site, or by an officer at the centre): this site keeps one
+    /// person where the centre does. The doses pulled later under either id go to the record kept here;
+    /// when both records are here and one is only a copy pulled from the centre (no visit here), the
+    /// copy is merged into the other, whichever the centre kept: a site's own record stays its own,
+    /// since it goes on sending it. Two records of this site's own stay two, for the site lead to merge
+    /// by hand (`vaxdesk person duplicates`), their records then going to the centre again.
+    private static func fileMerge(_ gone: UUID, into kept: UUID, at date: Date, in db: Database) throws {
+        func local(_ id: UUID) throws -> String? {
+            let mapped = try String.fetchOne(db, sql: "SELECT person_id FROM pulled_person WHERE centre_id = ?", arguments: [id.text])
+                ?? id.text
+            return try String.fetchOne(db, sql: "SELECT COALESCE(merged_into, id) FROM person WHERE id = ?", arguments: [mapped])
+        }
+        func isCopy(_ id: String) throws -> Bool {
+            try String.fetchOne(db, sql: "SELECT source FROM person WHERE id = ?", arguments: [id]) == PersonSource.centre.rawValue
+                && Bool.fetchOne(db, sql: "SELECT 1 FROM visit WHERE person_id = ?", arguments: [id]) != true
+        }
+        let (goneHere, keptHere) = (try local(gone), try local(kept))
+        var survivor: String, copy: String?
+        switch (goneHere, keptHere) {
+        case (nil, nil): return
+        case (nil, let kept?): survivor = kept
+        case (let gone?, nil): survivor = gone
+        case (let gone?, let kept?) where gone == kept: survivor = kept
+        case (let gone?, let kept?):
+            if try isCopy(gone) {
+                (survivor, copy) = (kept, gone)
+            } else if try isCopy(kept) {
+                (survivor, copy) = (gone, kept)
+            } else {
+                return
+            }
+        }
+        for id in [gone, kept] where id.text != survivor {
+            try db.execute(sql: "INSERT OR REPLACE INTO pulled_person (centre_id, person_id) VALUES (?, ?)", arguments: [id.text, survivor])
+        }
+        guard let copy else { return }
+        try db.execute(sql: "UPDATE prior_dose SET person_id = ? WHERE person_id = ?", arguments: [survivor, copy])
+        try db.execute(sql: "UPDATE pulled_person SET person_id = ? WHERE person_id = ?", arguments: [survivor, copy])
+        try db.execute(
+            sql: """
+                UPDATE person SET merged_into = ?, merged_at = ?, folded_name = '', search_digits = '', identity_number = NULL
+                WHERE id = ?
+                """,
+            arguments: [survivor, date, copy])
     }
 
     /// Takes onto the roster a person the centre holds under a CCCD the roster lacked (the nurse's one

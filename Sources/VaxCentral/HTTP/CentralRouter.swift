@@ -13,6 +13,8 @@ import VaxCore
 ///   and `POST /proposals/{seq}/accept|reject`, an officer's review of other sites' changes to people
 ///   (`ProposalsController`); `POST /signing/certificate`, a site's document signer (`SigningController`);
 ///   `GET /pull`, a site's catchment as it changed since its last pull (`PullController`);
+///   `GET /persons/duplicates`, `POST /persons/merge` and `/distinct`, an officer's one person nationally
+///   (`PersonsController`);
 /// - open to all, signed by the signing authority: `GET /trust-list` and `GET /revocations`.
 /// A route added to the authenticated group cannot forget to authenticate: the middleware runs first
 /// and puts the principal into the request's context. Every read of personal data is logged.
@@ -40,6 +42,7 @@ public enum CentralService {
         ReportsController(store: store).addRoutes(to: authenticated.group("reports"))
         AuditHeadsController(store: store).addRoutes(to: authenticated.group("audit-heads"))
         ProposalsController(store: store).addRoutes(to: authenticated.group("proposals"))
+        PersonsController(store: store).addRoutes(to: authenticated.group("persons"))
         return router
     }
 }

@@ -29,11 +29,13 @@ enum Lookup {
         return minimal
     }
 
-    /// An Immunization with its product, date, dose number and the site that gave it, only.
-    static func minimalImmunization(_ json: String, site: String) -> [String: Any]? {
+    /// An Immunization with its product, date, dose number and the site that gave it, only; about
+    /// `patient`, the person looked up (a dose of a record merged into theirs is theirs).
+    static func minimalImmunization(_ json: String, site: String, patient: String) -> [String: Any]? {
         guard let immunization = object(json), let id = immunization["id"] as? String else { return nil }
-        var minimal: [String: Any] = ["resourceType": "Immunization", "id": id, "location": ["display": site]]
-        for key in ["status", "vaccineCode", "patient", "occurrenceDateTime"] {
+        var minimal: [String: Any] = ["resourceType": "Immunization", "id": id, "location": ["display": site],
+                                      "patient": ["reference": "Patient/\(patient)"]]
+        for key in ["status", "vaccineCode", "occurrenceDateTime"] {
             if let value = immunization[key] { minimal[key] = value }
         }
         if let dose = (immunization["protocolApplied"] as? [[String: Any]])?.first?["doseNumberPositiveInt"] {
@@ -48,16 +50,17 @@ enum Lookup {
 }
 
 extension CentralStorage {
-    /// The people holding `identifier` exactly, with their completed doses at every site, minimal; as a
-    /// searchset Bundle's JSON, and how many people it names.
+    /// The people holding `identifier` exactly, with their completed doses at every site (and those of
+    /// the records an officer merged into theirs), minimal, the record corrected last first; as a
+    /// searchset Bundle's JSON, and how many people it names. A merged record is no one.
     public func lookup(identifier: String) async throws -> (json: Data, people: Int) {
         let parts = identifier.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let match = parts.count == 2 ? ("i.system = ? AND i.value = ?", [SQLValue.text(parts[0]), .text(parts[1])])
             : ("i.value = ?", [SQLValue.text(identifier)])
         let people = try await rows(CentralQuery("""
-            SELECT r.id, r.json FROM resource r WHERE r.type = 'Patient' AND EXISTS (
+            SELECT r.id, r.json FROM resource r WHERE r.type = 'Patient' AND (r.status IS NULL OR r.status <> 'merged') AND EXISTS (
                 SELECT 1 FROM resource_identifier i WHERE i.type = 'Patient' AND i.id = r.id AND \(match.0))
-            ORDER BY r.id LIMIT \(Lookup.maximumPeople)
+            ORDER BY r.source_updated DESC, r.id LIMIT \(Lookup.maximumPeople)
             """, match.1))
         var entries: [[String: Any]] = []
         for person in people {
@@ -65,10 +68,12 @@ extension CentralStorage {
             entries.append(["resource": patient, "search": ["mode": "match"]])
             let doses = try await rows(CentralQuery("""
                 SELECT r.json, s.name FROM resource r JOIN site s ON s.id = r.site_id
-                WHERE r.type = 'Immunization' AND r.status = 'completed' AND r.patient_id = ? ORDER BY r.day, r.id
-                """, [.text(id)]))
+                WHERE r.type = 'Immunization' AND r.status = 'completed'
+                    AND (r.patient_id = ? OR r.patient_id IN (SELECT merged_id FROM person_merge WHERE kept_id = ?))
+                ORDER BY r.day, r.id
+                """, [.text(id), .text(id)]))
             for dose in doses {
-                guard let immunization = dose[0].text.flatMap({ Lookup.minimalImmunization($0, site: dose[1].text ?? "") }) else { continue }
+                guard let immunization = dose[0].text.flatMap({ Lookup.minimalImmunization($0, site: dose[1].text ?? "", patient: id) }) else { continue }
                 entries.append(["resource": immunization, "search": ["mode": "include"]])
             }
         }

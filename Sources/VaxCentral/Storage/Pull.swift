@@ -13,7 +13,8 @@ extension CentralStorage {
 
     /// The Patients and Immunizations recorded by the other sites of the catchment, changed after
     /// `cursor`, in the centre's order of changes, at most `limit`; with each Immunization's Patient
-    /// (as it is now) ahead of it when the page lacks it.
+    /// (as it is now) ahead of it when the page lacks it. The site's own records merged into another
+    /// (by an officer) come too, so that the site keeps one person where the centre does.
     func pull(siteID: String, catchment: (district: String?, province: String?), after cursor: PullCursor, limit: Int)
         async throws -> PullPage
     {
@@ -22,10 +23,12 @@ extension CentralStorage {
         let found = try await rows(CentralQuery("""
             SELECT r.type, r.json, r.change_xid, r.change_seq, s.name, r.patient_id
             FROM resource r JOIN site s ON s.id = r.site_id
-            WHERE r.type IN ('Patient', 'Immunization') AND r.site_id <> ? AND \(area.0) AND r.change_xid < ?
-                AND (r.change_xid > ? OR (r.change_xid = ? AND r.change_seq > ?))
+            WHERE r.type IN ('Patient', 'Immunization')
+                AND ((r.site_id <> ? AND \(area.0)) OR (r.site_id = ? AND r.type = 'Patient' AND r.status = 'merged'))
+                AND r.change_xid < ? AND (r.change_xid > ? OR (r.change_xid = ? AND r.change_seq > ?))
             ORDER BY r.change_xid, r.change_seq LIMIT ?
-            """, [.text(siteID), area.1, .int(horizon), .int(cursor.xid), .int(cursor.xid), .int(cursor.seq), .int(limit + 1)]))
+            """, [.text(siteID), area.1, .text(siteID), .int(horizon), .int(cursor.xid), .int(cursor.xid), .int(cursor.seq),
+                  .int(limit + 1)]))
         let page = found.prefix(limit)
         var entries: [PullPage.Entry] = []
         var patients = Set(page.filter { $0[0].text == "Patient" }.compactMap { row -> String? in

@@ -246,4 +246,9 @@ public enum FHIRDateTime {
     public static func parse(_ text: String) -> Date? {
         try? style(in: .gmt).parse(text)
     }
+
+    /// `date` as a FHIR dateTime, in UTC.
+    public static func format(_ date: Date) -> String {
+        date.formatted(style(in: .gmt))
+    }
 }

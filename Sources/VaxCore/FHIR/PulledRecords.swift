@@ -5,13 +5,21 @@ import Foundation
 public enum PulledRecord: Hashable, Sendable {
     case person(Person)
     case dose(PulledDose)
+    /// A record merged into another (at its site, or by an officer at the centre): the same person as
+    /// `into`, whose record holds their doses now.
+    case merged(UUID, into: UUID)
     /// A resource this site does not file (a not-done Immunization, a Patient it cannot read).
     case skipped
 
     public init(_ resource: FHIRResource, site: String) {
         switch resource {
         // A record merged into another is no one: its doses come under the record it was merged into.
-        case .patient(let patient) where patient.active == false: self = .skipped
+        case .patient(let patient) where patient.active == false:
+            guard let id = patient.id.flatMap(UUID.init(uuidString:)),
+                  let kept = patient.link?.first(where: { $0.type == "replaced-by" })?.other.reference,
+                  kept.hasPrefix("Patient/"), let into = UUID(uuidString: String(kept.dropFirst(8)))
+            else { self = .skipped; return }
+            self = .merged(id, into: into)
         case .patient(let patient): self = Self.person(patient).map(PulledRecord.person) ?? .skipped
         case .immunization(let immunization): self = PulledDose(immunization, site: site).map(PulledRecord.dose) ?? .skipped
         default: self = .skipped

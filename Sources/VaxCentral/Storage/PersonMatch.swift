@@ -1,0 +1,44 @@
+import Foundation
+import VaxCore
+
+/// How the centre tells that two sites' records may be one person when no CCCD joins them: the same
+/// name (folded: case, diacritics and spacing aside), the same birth date and the same commune.
+enum PersonMatch {
+    static func key(_ patient: FHIRPatient) -> String? {
+        guard let name = patient.name?.first,
+              let text = name.text ?? ([name.family] + (name.given ?? []).map { $0 }).compactMap({ $0 }).joined(separator: " ") as String?,
+              !text.isEmpty, let birth = patient.birthDate
+        else { return nil }
+        let commune = patient.address?.first?.district.map(NameFolding.fold) ?? ""
+        return NameFolding.fold(text) + "|" + birth + "|" + commune
+    }
+
+    /// The person's name and birth date, folded: two records under one CCCD that differ in these are
+    /// two people, or one of them is wrong.
+    static func identity(_ patient: FHIRPatient) -> String? {
+        key(patient).map { String($0.split(separator: "|", omittingEmptySubsequences: false).prefix(2).joined(separator: "|")) }
+    }
+}
+
+extension CentralStorage {
+    /// Gives the Patients stored before the match key existed theirs (a centre that ran an earlier
+    /// version), a thousand at a time; how many. A record with no key to give gets an empty one, so
+    /// that it is not read again.
+    public func completeMatchKeys() async throws -> Int {
+        var done = 0
+        while true {
+            let batch = try await rows(CentralQuery(
+                "SELECT id, json FROM resource WHERE type = 'Patient' AND match_key IS NULL ORDER BY id LIMIT 1000"))
+            guard !batch.isEmpty else { return done }
+            for row in batch {
+                guard let id = row[0].text else { continue }
+                var key = ""
+                if let json = row[1].text, case .patient(let patient)? = try? JSONDecoder().decode(FHIRResource.self, from: Data(json.utf8)) {
+                    key = PersonMatch.key(patient) ?? ""
+                }
+                try await execute(CentralQuery("UPDATE resource SET match_key = ? WHERE type = 'Patient' AND id = ?", [.text(key), .text(id)]))
+                done += 1
+            }
+        }
+    }
+}
