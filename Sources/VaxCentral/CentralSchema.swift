@@ -34,6 +34,7 @@ enum CentralSchema {
         Migration(version: 5, name: "certificate-signing", statements: CentralSchema.certificateSigning),
         Migration(version: 6, name: "change-cursor", statements: CentralSchema.changeCursorPostgres),
         Migration(version: 7, name: "person-match", statements: CentralSchema.personMatch),
+        Migration(version: 8, name: "registrations", statements: CentralSchema.registrations),
     ]
 
     /// Every write of a resource stamped with where it falls in the centre's order of changes, so that a
@@ -120,6 +121,19 @@ enum CentralSchema {
         CREATE TABLE person_distinct (
             match_key TEXT PRIMARY KEY, officer TEXT NOT NULL, reason TEXT NOT NULL, decided_at BIGINT NOT NULL)
         """,
+    ]
+
+    /// People registered ahead for a site's session on a day, in a slot (from a commune's list, or
+    /// sent one by one): the person as sent (JSON), and who they are for the list (their CCCD, else their
+    /// folded name and birth date), so that registering again moves the appointment rather than adding
+    /// one. The same on both dialects.
+    static let registrations = [
+        """
+        CREATE TABLE registration (
+            id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES site(id), day TEXT NOT NULL, slot TEXT NOT NULL,
+            person_key TEXT NOT NULL, json TEXT NOT NULL, registered_by TEXT NOT NULL, registered_at BIGINT NOT NULL)
+        """,
+        "CREATE UNIQUE INDEX registration_person ON registration(site_id, day, person_key)",
     ]
 
     /// The national signing authority's certificate (its key is a file, never in the database), the

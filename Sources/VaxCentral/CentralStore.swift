@@ -92,6 +92,9 @@ public final class CentralStore: CentralStorage {
         migrator.registerMigration("v8-person-match") { db in
             for statement in CentralSchema.personMatch { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v9-registrations") { db in
+            for statement in CentralSchema.registrations { try db.execute(sql: statement) }
+        }
         return migrator
     }
 

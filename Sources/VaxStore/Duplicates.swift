@@ -122,6 +122,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE visit SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
             try db.execute(sql: "UPDATE prior_dose SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
             try db.execute(sql: "UPDATE pulled_person SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
+            try db.execute(sql: "UPDATE registration SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
             // A paper dose both records had is one dose: the copy is voided.
             let copies = try String.fetchAll(
                 db, sql: """

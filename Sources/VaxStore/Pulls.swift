@@ -138,6 +138,7 @@ extension AppDatabase {
         guard let copy else { return }
         try db.execute(sql: "UPDATE prior_dose SET person_id = ? WHERE person_id = ?", arguments: [survivor, copy])
         try db.execute(sql: "UPDATE pulled_person SET person_id = ? WHERE person_id = ?", arguments: [survivor, copy])
+        try db.execute(sql: "UPDATE registration SET person_id = ? WHERE person_id = ?", arguments: [survivor, copy])
         try db.execute(
             sql: """
                 UPDATE person SET merged_into = ?, merged_at = ?, folded_name = '', search_digits = '', identity_number = NULL

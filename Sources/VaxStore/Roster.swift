@@ -86,13 +86,15 @@ extension AppDatabase {
                 (SELECT COUNT(*) FROM prior_dose d WHERE d.person_id = p.id AND d.voided IS NULL)
                 + (SELECT COUNT(*) FROM visit v JOIN injection i ON i.visit_id = v.id
                    WHERE v.person_id = p.id AND i.voided IS NULL),
-                (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?)
+                (SELECT ticket FROM visit v WHERE v.person_id = p.id AND v.session_id = ?),
+                (SELECT slot FROM registration g WHERE g.person_id = p.id AND g.day = ? LIMIT 1)
             FROM person p WHERE p.rowid IN (SELECT value FROM json_each(?))
             """)
         let list = "[" + rowids.map(String.init).joined(separator: ",") + "]"
-        let rows = try Row.fetchAll(statement, arguments: [session?.id.uuidString, list])
+        let rows = try Row.fetchAll(statement, arguments: [session?.id.uuidString, session?.day, list])
         let byRowid = Dictionary(uniqueKeysWithValues: try rows.map { row in
-            (row[10] as Int64, RosterMatch(person: try Person(row: row), dosesOnRecord: row[11], ticketToday: row[12]))
+            (row[10] as Int64, RosterMatch(person: try Person(row: row), dosesOnRecord: row[11], ticketToday: row[12],
+                                           slotToday: row[13]))
         })
         return rowids.compactMap { byRowid[$0] }
     }

@@ -18,9 +18,14 @@ public struct Puller: Sendable {
 
     public struct Outcome: Sendable, Equatable {
         public var pages = 0, people = 0, doses = 0
+        /// The registrations for the site's sessions of the coming week; nil when the centre gave none
+        /// (`registrationsFailed` says why).
+        public var registrations: Int?
+        public var registrationsFailed: String?
     }
 
-    /// Pulls until the centre has nothing more (or `maxPages` pages); what it brought.
+    /// Pulls until the centre has nothing more (or `maxPages` pages), then the registrations for the
+    /// site's sessions of the coming week; what it brought.
     public func pull(maxPages: Int = .max, at clock: () -> Date = Date.init) throws -> Outcome {
         var outcome = Outcome()
         while outcome.pages < maxPages {
@@ -32,6 +37,14 @@ public struct Puller: Sendable {
             outcome.people += filed.people
             outcome.doses += filed.doses
             if !page.more { break }
+        }
+        // The appointments are a list of their own, given whole: a centre that keeps none (or an
+        // older one) never stops the pull of doses.
+        do {
+            let filed = try database.fileRegistrations(try transport.registrations(), at: clock())
+            outcome.registrations = filed.registrations
+        } catch {
+            outcome.registrationsFailed = Pusher.describe(error)
         }
         return outcome
     }

@@ -114,6 +114,15 @@ public struct HTTPTransport: FHIRTransport {
         return reply.body
     }
 
+    /// The site's registrations from today to a week ahead (`GET /registrations`, beside the FHIR base).
+    public func registrations() throws -> RegistrationList {
+        let reply = try send(.GET, root + "/registrations", headers: HTTPHeaders(), body: nil)
+        guard reply.status == 200, let list = try? JSONDecoder().decode(RegistrationList.self, from: reply.body) else {
+            throw Refused(reply: reply)
+        }
+        return list
+    }
+
     /// The centre answered, but not with what was asked for.
     public struct Refused: Error, CustomStringConvertible {
         public let reply: HTTPReply

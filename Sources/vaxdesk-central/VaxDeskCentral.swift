@@ -120,7 +120,10 @@ struct Serve: AsyncParsableCommand {
         let signing = SigningHolder()
         let router = CentralService.buildRouter(store: storage, limiter: RateLimiter(rate: rateLimit),
                                                 vaccineCodes: Set(catalog.products.map(\.code) + ["covid-19"]),
-                                                signing: signing)
+                                                signing: signing,
+                                                registrations: RegistrationRules(
+                                                    provinces: try ProvinceCodes(json: VaxResources.data("provinces.json")),
+                                                    catalog: catalog))
         let host = self.host
         var app = Application(
             router: router,

@@ -39,6 +39,7 @@ struct MigrationTests {
         ("v25-published-lists", "V25PublishedLists.swift", "3714ed76ed6b171f13f2e8e4414e0fe901ba7d6e1c500035b91852f3c428d14e"),
         ("v26-pulled-records", "V26PulledRecords.swift", "b029f831e65a3ad934830bfb670f088c8594ee808054b2066c74a5c3d1d92b6c"),
         ("v27-pulled-people", "V27PulledPeople.swift", "a087100eec89b38a85dc3c8ff5a1089b04e7a5f9664835675f346071c58a205e"),
+        ("v28-registrations", "V28Registrations.swift", "ba4546776391e7aebb3caf5517a7d42b6d0e4582ac8b21ef84c3bcd90c5a6514"),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -14,7 +14,8 @@ import VaxCore
 ///   (`ProposalsController`); `POST /signing/certificate`, a site's document signer (`SigningController`);
 ///   `GET /pull`, a site's catchment as it changed since its last pull (`PullController`);
 ///   `GET /persons/duplicates`, `POST /persons/merge` and `/distinct`, an officer's one person nationally
-///   (`PersonsController`);
+///   (`PersonsController`); `POST /registrations`, `GET /registrations`, people registered ahead of a
+///   site's sessions (`RegistrationsController`);
 /// - open to all, signed by the signing authority: `GET /trust-list` and `GET /revocations`.
 /// A route added to the authenticated group cannot forget to authenticate: the middleware runs first
 /// and puts the principal into the request's context. Every read of personal data is logged.
@@ -23,8 +24,10 @@ public enum CentralService {
     /// (nil: not checked).
     /// `signing`: the signing authority, with its key, once loaded; without, the signing routes say it
     /// is not set up.
+    /// `registrations`: what registrations are checked against (nil: the centre takes none).
     public static func buildRouter(store: any CentralStorage, limiter: RateLimiter, vaccineCodes: Set<String>? = nil,
-                                   signing: SigningHolder = SigningHolder()) -> Router<CentralRequestContext>
+                                   signing: SigningHolder = SigningHolder(), registrations: RegistrationRules? = nil)
+        -> Router<CentralRequestContext>
     {
         let router = Router(context: CentralRequestContext.self)
         router.get("health") { _, _ in
@@ -43,6 +46,7 @@ public enum CentralService {
         AuditHeadsController(store: store).addRoutes(to: authenticated.group("audit-heads"))
         ProposalsController(store: store).addRoutes(to: authenticated.group("proposals"))
         PersonsController(store: store).addRoutes(to: authenticated.group("persons"))
+        RegistrationsController(store: store, rules: registrations).addRoutes(to: authenticated.group("registrations"))
         return router
     }
 }

@@ -19,6 +19,8 @@ public struct Dashboard: Hashable, Sendable {
     /// The last pull from the centre that went through, with what the pulls brought in all; nil before
     /// the first.
     public var lastPull: PullSummary?
+    /// The people registered for the session's day, slot by slot, and how many of them have come.
+    public var slots: [SlotAttendance] = []
     public var refused: [QuarantinedRecord] = []
     /// The latest verified backup of the site database (nil: none was ever taken).
     public var lastBackup: BackupRecord?

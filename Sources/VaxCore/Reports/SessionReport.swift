@@ -27,6 +27,21 @@ public struct SessionReport: Codable, Hashable, Sendable {
         public var dosesReturned: Int { max(0, dosesReceived - dosesInOpenedVials) }
     }
 
+    /// A person registered for the day who did not come.
+    public struct Absent: Codable, Hashable, Sendable {
+        public var name: String
+        public var birthDate: String
+        public var slot: String
+        public var phone: String?
+
+        public init(name: String, birthDate: String, slot: String, phone: String?) {
+            self.name = name
+            self.birthDate = birthDate
+            self.slot = slot
+            self.phone = phone
+        }
+    }
+
     public var sessionID: UUID
     public var day: String
     public var place: String
@@ -44,6 +59,10 @@ public struct SessionReport: Codable, Hashable, Sendable {
     /// People still waiting when the session closed, who went home without a dose, by the queue they
     /// were in (`waiting-screening`, `waiting-injection`).
     public var leftWithoutDose: [String: Int] = [:]
+    /// People registered ahead for the session's day, and those of them who did not come (for the
+    /// team to call), by slot and name.
+    public var registered = 0
+    public var noShows: [Absent] = []
     public var aefiCommon = 0
     public var aefiSerious = 0
     public var lots: [Lot] = []

@@ -22,6 +22,10 @@ extension SessionReport {
             "deferred": String(deferred), "contraindicated": String(contraindicated), "referred": String(referred),
         ]))
         lines.append(strings.text("report.leftWithoutDose", leftWithoutDoseValues))
+        if registered > 0 {
+            lines.append(strings.text("report.noShows", ["registered": String(registered), "n": String(noShows.count)]))
+            lines += noShows.map { "  " + [$0.slot, $0.name, $0.birthDate, $0.phone].compactMap { $0 }.joined(separator: " · ") }
+        }
         lines.append(strings.text("report.aefi", ["common": String(aefiCommon), "serious": String(aefiSerious)]))
         lines.append(strings["report.lots"])
         for lot in lots {

@@ -40,6 +40,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         day = c.day!
     }
 
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+        return LocalDate(calendar.date(byAdding: .day, value: days, to: noon)!, in: .gmt)
+    }
+
     /// `yyyy-mm-dd`.
     public var stored: String { "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))" }
 

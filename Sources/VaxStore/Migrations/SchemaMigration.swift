@@ -24,6 +24,7 @@ enum Migrations {
         V25PublishedLists.self,
         V26PulledRecords.self,
         V27PulledPeople.self,
+        V28Registrations.self,
     ]
 
     static func register(in migrator: inout DatabaseMigrator) {

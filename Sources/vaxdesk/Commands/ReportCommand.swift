@@ -73,7 +73,8 @@ enum SessionReportText {
                     "total,checked_in,\(report.checkedIn)", "total,vaccinated,\(report.vaccinated)",
                     "not_vaccinated,deferred,\(report.deferred)", "not_vaccinated,contraindicated,\(report.contraindicated)",
                     "not_vaccinated,referred,\(report.referred)", "aefi,common,\(report.aefiCommon)",
-                    "aefi,serious,\(report.aefiSerious)"]
+                    "aefi,serious,\(report.aefiSerious)", "registered,registered,\(report.registered)",
+                    "registered,did_not_come,\(report.noShows.count)"]
         for (section, counts) in [("product", report.byProduct), ("dose_number", report.byDoseNumber), ("sex", report.bySex),
                                   ("age_group", report.byAgeGroup), ("priority_group", report.byPriorityGroup),
                                   ("left_without_dose", report.leftWithoutDose)] {

@@ -124,6 +124,11 @@ struct SyncCommand: ParsableCommand {
             }
             logger.info("pulled", metadata: ["pages": "\(pulled.pages)", "people": "\(pulled.people)", "doses": "\(pulled.doses)"])
             print(messages.text("pulled", ["pages": String(pulled.pages), "people": String(pulled.people), "doses": String(pulled.doses)]))
+            if let registrations = pulled.registrations {
+                print(messages.text("pulledRegistrations", ["n": String(registrations)]))
+            } else if let why = pulled.registrationsFailed {
+                print(messages.text("pulledNoRegistrations", ["reason": why]))
+            }
             return
         }
         let resources = try LoadedResources(language: site.language)

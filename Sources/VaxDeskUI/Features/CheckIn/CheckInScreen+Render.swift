@@ -65,6 +65,7 @@ extension CheckInScreen {
             s.text("checkIn.confirmBirth", ["date": person.birthDate.description, "sex": context.sexLabel(person.sex)]),
             s.text("checkIn.confirmID", ["id": person.identityNumber.map { String($0.suffix(4)) } ?? s["common.none"]]),
         ]
+        if let slot = match.slotToday { lines.append(s.text("checkIn.registeredFor", ["slot": slot])) }
         if let latest = corrections.first {
             lines.append(s.count("checkIn.corrected", corrections.count, [
                 "change": s.text(for: latest.change), "code": latest.staffCode,
@@ -258,7 +259,7 @@ extension CheckInScreen {
         let rows = results.map { match -> String in
             let p = match.person
             let status = match.ticketToday.map { s.text("common.ticket", ["n": String($0)]) }
-                ?? s.count("checkIn.doses", match.dosesOnRecord)
+                ?? s.count("checkIn.doses", match.dosesOnRecord) + (match.slotToday.map { " · " + $0 } ?? "")
             return p.fullName.padded(toWidth: nameWidth) + " " + p.birthDate.description.padded(toWidth: 10) + " "
                 + context.sexLabel(p.sex).padded(toWidth: 3) + " " + p.maskedIdentityNumber.padded(toWidth: 7) + " "
                 + (p.commune ?? "").padded(toWidth: 18) + " " + status

@@ -144,6 +144,22 @@ extension DashboardScreen {
                 "wasted": String(lot.dosesWasted), "left": String(left),
             ]), indent: 2)
         }
+        if !board.slots.isEmpty {
+            y += 1
+            let registered = board.slots.map(\.registered).reduce(0, +), arrived = board.slots.map(\.arrived).reduce(0, +)
+            line(s.text("dashboard.registered", ["arrived": String(arrived), "registered": String(registered)]), .bold)
+            // Slot by slot on as few rows as the width allows: "07:30-09:00 12/20 · 09:00-10:30 5/18".
+            let cells = board.slots.map { "\($0.slot) \($0.arrived)/\($0.registered)" }
+            var row = ""
+            for cell in cells {
+                if !row.isEmpty, (row + " · " + cell).displayWidth > area.width - 4 {
+                    line(row, indent: 2)
+                    row = ""
+                }
+                row += (row.isEmpty ? "" : " · ") + cell
+            }
+            if !row.isEmpty { line(row, indent: 2) }
+        }
         y += 1
         var sync = s.count("dashboard.sync", board.outboxPending)
         if let success = board.sync.lastSuccess { sync += " · " + s.text("dashboard.syncLast", ["time": context.time(success)]) }
