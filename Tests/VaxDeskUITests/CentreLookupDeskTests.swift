@@ -113,3 +113,21 @@ struct CentreLookupDeskTests {
         #expect(offline.answer(CheckInAnswer.searchResults(query: Self.cccd, [])).isEmpty)
     }
 }
+
+/// A person registered ahead for today: the list and the last look say their slot.
+@Suite("A registered person at check-in")
+struct RegisteredCheckInTests {
+    typealias F = DeskFixture
+
+    @Test("a wide list shows the slot beside the doses; the last look says the person registered for it, at 80×24 too",
+          arguments: [Size(columns: 120, rows: 30), Size.minimum])
+    func slotShown(size: Size) {
+        var state = F.desk(at: .checkIn, size: size)
+        _ = state.type("duc")
+        _ = state.answer(CheckInAnswer.searchResults(query: "duc", [RosterMatch(person: F.duc, dosesOnRecord: 1, slotToday: "07:30-09:00")]))
+        if size.columns >= 100 { #expect(state.render().0.text.contains("1 mũi · 07:30-09:00"), "\(state.render().0.text)") }
+        _ = state.send(.key(.enter))
+        _ = state.answer(CheckInAnswer.doseHistoryLoaded(personID: F.duc.id, []))
+        #expect(state.render().0.text.contains("Đã đăng ký hôm nay, khung giờ 07:30-09:00"), "\(state.render().0.text)")
+    }
+}

@@ -23,22 +23,25 @@ extension CentralStorage {
         let found = try await rows(CentralQuery("""
             SELECT r.type, r.json, r.change_xid, r.change_seq, s.name, r.patient_id
             FROM resource r JOIN site s ON s.id = r.site_id
-            WHERE r.type IN ('Patient', 'Immunization')
-                AND ((r.site_id <> ? AND \(area.0)) OR (r.site_id = ? AND r.type = 'Patient' AND r.status = 'merged'))
-                AND r.change_xid < ? AND (r.change_xid > ? OR (r.change_xid = ? AND r.change_seq > ?))
+            WHERE ((r.site_id <> ? AND \(area.0)) OR (r.site_id = ? AND r.type = 'Patient' AND r.status = 'merged'))
+                AND r.change_xid < ? AND (r.change_xid, r.change_seq) > (?, ?)
             ORDER BY r.change_xid, r.change_seq LIMIT ?
-            """, [.text(siteID), area.1, .text(siteID), .int(horizon), .int(cursor.xid), .int(cursor.xid), .int(cursor.seq),
-                  .int(limit + 1)]))
-        let page = found.prefix(limit)
+            """, [.text(siteID), area.1, .text(siteID), .int(horizon), .int(cursor.xid), .int(cursor.seq), .int(limit + 1)]))
+        // The types are told apart here, not in the query: a condition on the type leads SQLite to its
+        // index by type and a sort of every row of the catchment for each page (1.2 s a page at 600,000
+        // resources, against 6 ms along the index of changes). The cursor passes the others too.
+        let scanned = found.prefix(limit)
+        let page = scanned.filter { ["Patient", "Immunization"].contains($0[0].text ?? "") }
         var entries: [PullPage.Entry] = []
-        var patients = Set(page.filter { $0[0].text == "Patient" }.compactMap { row -> String? in
-            (try? JSONDecoder().decode(FHIRResource.self, from: Data((row[1].text ?? "").utf8)))?.id
-        })
+        // The Patients this page has given so far: a dose whose Patient it has not (given on an earlier
+        // page, or changed since and so later in the order) brings it first, for the site files a dose
+        // under its person.
+        var patients = Set<String>()
         for row in page {
             guard let json = row[1].text, let resource = try? JSONDecoder().decode(FHIRResource.self, from: Data(json.utf8))
             else { continue }
+            if case .patient = resource, let id = resource.id { patients.insert(id) }
             if case .immunization = resource, let patient = row[5].text, !patients.contains(patient) {
-                // The Patient first: a site files a dose under its person.
                 if let own = try await rows(CentralQuery("""
                     SELECT r.json, s.name FROM resource r JOIN site s ON s.id = r.site_id WHERE r.type = 'Patient' AND r.id = ?
                     """, [.text(patient)])).first, let text = own[0].text,
@@ -50,7 +53,7 @@ extension CentralStorage {
             }
             entries.append(.init(site: row[4].text ?? "", resource: resource))
         }
-        let last = page.last.map { PullCursor(xid: $0[2].int ?? 0, seq: $0[3].int ?? 0) } ?? cursor
+        let last = scanned.last.map { PullCursor(xid: $0[2].int ?? 0, seq: $0[3].int ?? 0) } ?? cursor
         return PullPage(cursor: last.description, more: found.count > limit, entries: entries)
     }
 }

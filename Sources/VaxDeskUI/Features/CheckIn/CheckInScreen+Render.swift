@@ -251,7 +251,9 @@ extension CheckInScreen {
             drawCentre(centre, in: area, into: &buffer, context)
             return
         }
-        let nameWidth = max(20, area.width - 54)
+        // A registered person's slot goes beside their doses: the name gives it room when it can.
+        let slotWidth = results.contains { $0.slotToday != nil } ? 14 : 0
+        let nameWidth = max(20, area.width - 54 - slotWidth)
         let header = "  " + s["checkIn.colName"].padded(toWidth: nameWidth) + " " + s["checkIn.colBirth"].padded(toWidth: 10)
             + " " + s["checkIn.colSex"].padded(toWidth: 3) + " " + s["checkIn.colID"].padded(toWidth: 7) + " "
             + s["checkIn.colCommune"].padded(toWidth: 18) + " " + s["checkIn.colDoses"]
