@@ -39,7 +39,8 @@ extension AppDatabase {
         for record in records {
             switch record {
             case .person(let person):
-                if let row = try Row.fetchOne(db, sql: "SELECT source, merged_into FROM person WHERE id = ?", arguments: [person.id.text]) {
+                if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT source, merged_into FROM person WHERE id = ?"),
+                                              arguments: [person.id.text]) {
                     // A person pulled before follows the site that owns them (a correction there);
                     // one of this site's own records is this site's to correct, and a copy merged here
                     // is no one.
@@ -49,44 +50,44 @@ extension AppDatabase {
                     continue
                 }
                 // Known here under another record (its CCCD, or a merge): that record is the person.
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM pulled_person WHERE centre_id = ?", arguments: [person.id.text]) == true {
+                if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM pulled_person WHERE centre_id = ?"),
+                                     arguments: [person.id.text]) == true {
                     continue
                 }
                 if let number = person.identityNumber,
-                   let id = try String.fetchOne(db, sql: "SELECT id FROM person WHERE identity_number = ?", arguments: [number])
+                   let id = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE identity_number = ?"),
+                                                arguments: [number])
                 {
-                    try db.execute(sql: "INSERT OR REPLACE INTO pulled_person (centre_id, person_id) VALUES (?, ?)",
-                                   arguments: [person.id.text, id])
+                    try db.cachedStatement(sql: "INSERT OR REPLACE INTO pulled_person (centre_id, person_id) VALUES (?, ?)")
+                        .execute(arguments: [person.id.text, id])
                     continue
                 }
                 try Self.insertPerson(person, source: .centre, stamp: stamp, in: db)
                 people += 1
             case .dose(let pulled):
                 // This site's own record, as the centre holds it (a look-up answers every site's): it is here already.
-                if try Bool.fetchOne(db, sql: """
+                if try Bool.fetchOne(db.cachedStatement(sql: """
                     SELECT 1 FROM injection WHERE id = ?1 UNION ALL SELECT 1 FROM prior_dose WHERE id = ?1 AND pulled_from IS NULL
-                    """, arguments: [pulled.id]) == true { continue }
-                let pulledID = try String.fetchOne(db, sql: "SELECT person_id FROM pulled_person WHERE centre_id = ?",
+                    """), arguments: [pulled.id]) == true { continue }
+                let pulledID = try String.fetchOne(db.cachedStatement(sql: "SELECT person_id FROM pulled_person WHERE centre_id = ?"),
                                                    arguments: [pulled.personID.text]) ?? pulled.personID.text
                 // A record merged here since gives its doses to the record it was merged into.
-                guard let personID = try String.fetchOne(db, sql: "SELECT COALESCE(merged_into, id) FROM person WHERE id = ?",
+                guard let personID = try String.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(merged_into, id) FROM person WHERE id = ?"),
                                                          arguments: [pulledID]) else { continue }
-                if try Row.fetchOne(db, sql: "SELECT id FROM prior_dose WHERE centre_id = ?", arguments: [pulled.id]) != nil {
-                    try db.execute(
-                        sql: """
+                if try Row.fetchOne(db.cachedStatement(sql: "SELECT id FROM prior_dose WHERE centre_id = ?"), arguments: [pulled.id]) != nil {
+                    try db.cachedStatement(sql: """
                             UPDATE prior_dose SET person_id = ?, dose_number = ?, product_code = ?, given_on = ?, lot_number = ?,
                                 place = ?, pulled_from = ?, voided = ? WHERE centre_id = ?
-                            """,
-                        arguments: [personID, pulled.dose.doseNumber, pulled.dose.productCode, pulled.dose.givenOn,
+                            """).execute(arguments: [
+                                personID, pulled.dose.doseNumber, pulled.dose.productCode, pulled.dose.givenOn,
                                     pulled.lotNumber, pulled.dose.place, pulled.site, pulled.enteredInError ? "voided" : nil, pulled.id])
                 } else if !pulled.enteredInError {
-                    try db.execute(
-                        sql: """
+                    try db.cachedStatement(sql: """
                             INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, lot_number, place, source,
                                 recorded_at, pulled_from, centre_id)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [UUID.timeOrdered().text, personID, pulled.dose.doseNumber, pulled.dose.productCode,
+                            """).execute(arguments: [
+                                UUID.timeOrdered().text, personID, pulled.dose.doseNumber, pulled.dose.productCode,
                                     pulled.dose.givenOn, pulled.lotNumber, pulled.dose.place, "centre: " + pulled.site, stamp,
                                     pulled.site, pulled.id])
                     doses += 1

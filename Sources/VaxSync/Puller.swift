@@ -28,15 +28,17 @@ public struct Puller: Sendable {
     /// site's sessions of the coming week; what it brought.
     public func pull(maxPages: Int = .max, at clock: () -> Date = Date.init) throws -> Outcome {
         var outcome = Outcome()
-        while outcome.pages < maxPages {
-            let cursor = try database.pullState()?.cursor ?? "0.0"
-            let page = try transport.pull(after: cursor, limit: pageSize)
+        // The next page is asked for while this one is filed: the centre's work and the site's overlap.
+        var next: PageFetch? = maxPages > 0
+            ? PageFetch(transport, after: try database.pullState()?.cursor ?? "0.0", limit: pageSize) : nil
+        while let fetch = next {
+            let page = try fetch.page()
+            outcome.pages += 1
+            next = page.more && outcome.pages < maxPages ? PageFetch(transport, after: page.cursor, limit: pageSize) : nil
             let filed = try database.filePull(page.entries.map { PulledRecord($0.resource, site: $0.site) },
                                               cursor: page.cursor, at: clock())
-            outcome.pages += 1
             outcome.people += filed.people
             outcome.doses += filed.doses
-            if !page.more { break }
         }
         // The appointments are a list of their own, given whole: a centre that keeps none (or an
         // older one) never stops the pull of doses.
@@ -47,5 +49,23 @@ public struct Puller: Sendable {
             outcome.registrationsFailed = Pusher.describe(error)
         }
         return outcome
+    }
+}
+
+/// One page of a pull, asked for on a thread of its own; `page()` waits for it.
+private final class PageFetch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<PullPage, Error>?
+
+    init(_ transport: HTTPTransport, after cursor: String, limit: Int) {
+        Thread.detachNewThread { [self] in
+            result = Result { try transport.pull(after: cursor, limit: limit) }
+            done.signal()
+        }
+    }
+
+    func page() throws -> PullPage {
+        done.wait()
+        return try result!.get()
     }
 }

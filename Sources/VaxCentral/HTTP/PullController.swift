@@ -23,8 +23,8 @@ struct PullController {
                                                "this site's catchment is not set at the centre (vaxdesk-central site add NAME --district CODE)")
             }
             let page = try await store.pull(siteID: siteID, catchment: catchment, after: cursor, limit: limit)
-            try await store.logAccess(principal, "pull", type: nil, query: "after=\(cursor)", count: page.entries.count)
-            return CentralResponse.json(.ok, try FHIRResource.encoder().encode(page), type: "application/json")
+            try await store.logAccess(principal, "pull", type: nil, query: "after=\(cursor)", count: page.count)
+            return CentralResponse.json(.ok, page.json, type: "application/json")
         }
     }
 }
