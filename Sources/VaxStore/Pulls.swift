@@ -33,7 +33,10 @@ extension AppDatabase {
     /// Files records the centre gave: people the roster lacks are added (under their id, or found by
     /// their CCCD when the roster has them under another, and remembered so); doses are kept with the
     /// site that gave them, on the local record, and a dose voided there is voided here.
-    static func file(_ records: [PulledRecord], at date: Date, in db: Database) throws -> (people: Int, doses: Int) {
+    /// `mayHoldOwn`: the records may include this site's own (a look-up's answer).
+    static func file(_ records: [PulledRecord], mayHoldOwn: Bool = false, at date: Date, in db: Database) throws
+        -> (people: Int, doses: Int)
+    {
         let stamp = Self.stamp(date)
         var people = 0, doses = 0
         for record in records {
@@ -65,23 +68,24 @@ extension AppDatabase {
                 try Self.insertPerson(person, source: .centre, stamp: stamp, in: db)
                 people += 1
             case .dose(let pulled):
-                // This site's own record, as the centre holds it (a look-up answers every site's): it is here already.
-                if try Bool.fetchOne(db.cachedStatement(sql: """
+                // This site's own record, as the centre holds it (a look-up answers every site's; a pull
+                // never does): it is here already.
+                if mayHoldOwn, try Bool.fetchOne(db.cachedStatement(sql: """
                     SELECT 1 FROM injection WHERE id = ?1 UNION ALL SELECT 1 FROM prior_dose WHERE id = ?1 AND pulled_from IS NULL
                     """), arguments: [pulled.id]) == true { continue }
-                let pulledID = try String.fetchOne(db.cachedStatement(sql: "SELECT person_id FROM pulled_person WHERE centre_id = ?"),
-                                                   arguments: [pulled.personID.text]) ?? pulled.personID.text
-                // A record merged here since gives its doses to the record it was merged into.
-                guard let personID = try String.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(merged_into, id) FROM person WHERE id = ?"),
-                                                         arguments: [pulledID]) else { continue }
-                if try Row.fetchOne(db.cachedStatement(sql: "SELECT id FROM prior_dose WHERE centre_id = ?"), arguments: [pulled.id]) != nil {
-                    try db.cachedStatement(sql: """
-                            UPDATE prior_dose SET person_id = ?, dose_number = ?, product_code = ?, given_on = ?, lot_number = ?,
-                                place = ?, pulled_from = ?, voided = ? WHERE centre_id = ?
-                            """).execute(arguments: [
-                                personID, pulled.dose.doseNumber, pulled.dose.productCode, pulled.dose.givenOn,
-                                    pulled.lotNumber, pulled.dose.place, pulled.site, pulled.enteredInError ? "voided" : nil, pulled.id])
-                } else if !pulled.enteredInError {
+                // The local record: the one the centre's id is known under here, or its own; the record
+                // it was merged into here, if it was.
+                guard let personID = try String.fetchOne(db.cachedStatement(sql: """
+                    SELECT COALESCE(merged_into, id) FROM person
+                    WHERE id = COALESCE((SELECT person_id FROM pulled_person WHERE centre_id = ?1), ?1)
+                    """), arguments: [pulled.personID.text]) else { continue }
+                try db.cachedStatement(sql: """
+                    UPDATE prior_dose SET person_id = ?, dose_number = ?, product_code = ?, given_on = ?, lot_number = ?,
+                        place = ?, pulled_from = ?, voided = ? WHERE centre_id = ?
+                    """).execute(arguments: [
+                        personID, pulled.dose.doseNumber, pulled.dose.productCode, pulled.dose.givenOn,
+                        pulled.lotNumber, pulled.dose.place, pulled.site, pulled.enteredInError ? "voided" : nil, pulled.id])
+                if db.changesCount == 0, !pulled.enteredInError {
                     try db.cachedStatement(sql: """
                             INSERT INTO prior_dose (id, person_id, dose_number, product_code, given_on, lot_number, place, source,
                                 recorded_at, pulled_from, centre_id)
@@ -155,7 +159,7 @@ extension AppDatabase {
     public func acceptFromCentre(_ found: CentreLookup.Found, by staffID: UUID, at date: Date) throws -> Person {
         try write { db in
             try Self.requirePermission(.registerWalkIn, by: staffID, in: db)
-            let filed = try Self.file(found.records, at: date, in: db)
+            let filed = try Self.file(found.records, mayHoldOwn: true, at: date, in: db)
             let id = try String.fetchOne(db, sql: "SELECT person_id FROM pulled_person WHERE centre_id = ?",
                                          arguments: [found.person.id.text]) ?? found.person.id.text
             guard let uuid = UUID(uuidString: id), let person = try Self.person(id: uuid, in: db) else {

@@ -138,8 +138,9 @@ struct Serve: AsyncParsableCommand {
         let signingKey = self.signingKey
         app.beforeServerStarts {
             try await storage.migrate()
-            // Patients stored by an earlier version get the key the duplicates queue reads.
-            _ = try await storage.completeMatchKeys()
+            // Patients stored by an earlier version get the key the duplicates queue reads, while the
+            // centre already answers (a large centre's take a while).
+            Task { _ = try? await storage.completeMatchKeys() }
             // A key given that cannot be used stops the service: it would otherwise run without signing.
             if let signingKey { await signing.set(try await CentralSigning.load(keyFile: signingKey, store: storage)) }
         }

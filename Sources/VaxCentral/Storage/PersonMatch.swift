@@ -30,15 +30,23 @@ extension CentralStorage {
             let batch = try await rows(CentralQuery(
                 "SELECT id, json FROM resource WHERE type = 'Patient' AND match_key IS NULL ORDER BY id LIMIT 1000"))
             guard !batch.isEmpty else { return done }
+            // One statement for the thousand: one by one, 200,000 Patients took minutes of commits.
+            var cases: [String] = [], values: [SQLValue] = [], ids: [SQLValue] = []
             for row in batch {
                 guard let id = row[0].text else { continue }
                 var key = ""
                 if let json = row[1].text, case .patient(let patient)? = try? JSONDecoder().decode(FHIRResource.self, from: Data(json.utf8)) {
                     key = PersonMatch.key(patient) ?? ""
                 }
-                try await execute(CentralQuery("UPDATE resource SET match_key = ? WHERE type = 'Patient' AND id = ?", [.text(key), .text(id)]))
-                done += 1
+                cases.append("WHEN ? THEN ?")
+                values += [.text(id), .text(key)]
+                ids.append(.text(id))
             }
+            try await execute(CentralQuery("""
+                UPDATE resource SET match_key = CASE id \(cases.joined(separator: " ")) END
+                WHERE type = 'Patient' AND id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))
+                """, values + ids))
+            done += ids.count
         }
     }
 }
