@@ -95,7 +95,7 @@ struct CentreLookupDeskTests {
             """
     }
 
-    @Test("an answer to a number since typed over is not shown; a name, a part of a number, or a desk without a centre asks nothing")
+    @Test("an answer to a number since typed over is not shown; a name, a part of a number, or a desk without a centre asks nothing; a CMND asks with Enter")
     func asksOnlyForAWholeNumber() throws {
         var state = Self.desk()
         _ = state.type(Self.cccd)
@@ -104,6 +104,11 @@ struct CentreLookupDeskTests {
         _ = state.answer(CheckInAnswer.centreAnswered(identifier: Self.cccd, .answered(try Self.lookup())))
         #expect(!state.render().0.text.contains("Trung tâm có"))
         #expect(state.answer(CheckInAnswer.searchResults(query: String(Self.cccd.dropLast()), [])).isEmpty)
+        // Nine digits may be a CMND or a CCCD on its way: asked only with Enter.
+        var cmnd = Self.desk()
+        _ = cmnd.type("079085001")
+        #expect(cmnd.answer(CheckInAnswer.searchResults(query: "079085001", [])).isEmpty, "not while typing")
+        #expect(cmnd.send(.key(.enter)) == [CheckInEffect.askCentre("079085001")])
 
         var named = Self.desk()
         _ = named.type("nguyen van duc")

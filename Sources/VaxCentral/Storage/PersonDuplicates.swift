@@ -100,7 +100,7 @@ extension CentralStorage {
             let name = patient.name?.first
             return DuplicateGroup.Member(
                 id: id, site: row[1].text ?? "",
-                name: name?.text ?? ([name?.family] + (name?.given ?? []).map { $0 }).compactMap { $0 }.joined(separator: " "),
+                name: name?.whole ?? "",
                 birthDate: patient.birthDate ?? "", gender: patient.gender, commune: patient.address?.first?.district,
                 identifier: patient.identifier?.first { $0.system == FHIRSystem.citizenID }?.value, doses: row[3].int ?? 0)
         }

@@ -5,18 +5,9 @@ import VaxCore
 /// name (folded: case, diacritics and spacing aside), the same birth date and the same commune.
 enum PersonMatch {
     static func key(_ patient: FHIRPatient) -> String? {
-        guard let name = patient.name?.first,
-              let text = name.text ?? ([name.family] + (name.given ?? []).map { $0 }).compactMap({ $0 }).joined(separator: " ") as String?,
-              !text.isEmpty, let birth = patient.birthDate
-        else { return nil }
+        guard let text = patient.name?.first?.whole, let birth = patient.birthDate else { return nil }
         let commune = patient.address?.first?.district.map(NameFolding.fold) ?? ""
         return NameFolding.fold(text) + "|" + birth + "|" + commune
-    }
-
-    /// The person's name and birth date, folded: two records under one CCCD that differ in these are
-    /// two people, or one of them is wrong.
-    static func identity(_ patient: FHIRPatient) -> String? {
-        key(patient).map { String($0.split(separator: "|", omittingEmptySubsequences: false).prefix(2).joined(separator: "|")) }
     }
 }
 

@@ -80,6 +80,12 @@ public struct FHIRHumanName: Codable, Hashable, Sendable {
     public var text: String?
     public var family: String?
     public var given: [String]?
+
+    /// The name as written: its text, else the family name and the given names; nil when empty.
+    public var whole: String? {
+        let whole: String = text ?? ([family] + (given ?? []).map { $0 }).compactMap { $0 }.joined(separator: " ")
+        return whole.isEmpty ? nil : whole
+    }
 }
 
 public struct FHIRContactPoint: Codable, Hashable, Sendable {

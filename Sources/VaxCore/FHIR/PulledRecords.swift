@@ -28,7 +28,7 @@ public enum PulledRecord: Hashable, Sendable {
 
     static func person(_ patient: FHIRPatient) -> Person? {
         guard let id = patient.id.flatMap(UUID.init(uuidString:)), let name = patient.name?.first,
-              let fullName = name.text ?? ([name.family] + (name.given ?? []).map { $0 }).compactMap({ $0 }).joined(separator: " ").nilIfEmpty,
+              let fullName = name.whole,
               let birth = patient.birthDate.flatMap(BirthDate.init(stored:))
         else { return nil }
         let sex: Sex = patient.gender == "male" ? .male : .female
@@ -70,8 +70,4 @@ public struct PulledDose: Hashable, Sendable {
         self.site = Printable.text(site)
         enteredInError = status == "entered-in-error"
     }
-}
-
-private extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

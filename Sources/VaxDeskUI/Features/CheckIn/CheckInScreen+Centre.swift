@@ -22,9 +22,22 @@ extension CheckInScreen {
     /// What the list's keys move over: the roster's matches, else the centre's answer.
     var choiceCount: Int { results.isEmpty ? centrePeople.count : results.count }
 
-    /// Asks the centre when nobody on the roster holds the whole number searched for.
+    /// Asks the centre when nobody on the roster holds the whole CCCD searched for. A CMND's 9 digits
+    /// are also the start of a CCCD being typed: it is asked only with Enter (`askCentreNow`), never
+    /// on the way to 12 digits, which would look up somebody else.
     mutating func askCentre(afterNoMatchFor query: String, _ context: Context) -> [CheckInEffect]? {
-        guard context.canAskCentre, phase == .searching, let identifier = CentreLookup.identifier(in: query) else { return nil }
+        guard let identifier = CentreLookup.identifier(in: query), identifier.count == 12 else { return nil }
+        return askCentreNow(identifier, context)
+    }
+
+    /// The whole CMND typed, nobody on the roster: Enter asks the centre.
+    func mayAskCentre(_ context: Context) -> String? {
+        guard context.canAskCentre, results.isEmpty, centre == nil, phase == .searching else { return nil }
+        return CentreLookup.identifier(in: field.text)
+    }
+
+    mutating func askCentreNow(_ identifier: String, _ context: Context) -> [CheckInEffect]? {
+        guard context.canAskCentre, phase == .searching else { return nil }
         if case .answered(let lookup) = centre, lookup.identifier == identifier { return [] }
         centre = .asking(identifier)
         selection = ListSelection()

@@ -75,13 +75,15 @@ struct CheckInScreen: StationScreen {
         case .searching:
             let scanned = CitizenCardQR(scanned: field.text) != nil || Self.isCertificate(field.text)
             let fromCentre = results.isEmpty && !centrePeople.isEmpty && !scanned
+            let ask = !scanned && mayAskCentre(context) != nil
             let noChoice: String? =
-                scanned ? nil
+                scanned || ask ? nil
                 : fromCentre ? context.refusal(.registerWalkIn)
                 : results.isEmpty ? s["checkIn.nothingToChoose"]
                 : (results[selection.selected].ticketToday != nil ? s["checkIn.alreadyHasTicket"] : nil)
+            let enter = ask ? "key.askCentre" : fromCentre ? "key.takeFromCentre" : "key.choose"
             return KeyMap([
-                KeyBinding([.enter], s[fromCentre ? "key.takeFromCentre" : "key.choose"], .confirm, disabledReason: noChoice),
+                KeyBinding([.enter], s[enter], .confirm, disabledReason: noChoice),
                 KeyBinding([.function(3)], s["key.newPerson"], .newPerson, disabledReason: context.refusal(.registerWalkIn)),
                 KeyBinding([.escape], s["key.clear"], .clear,
                            disabledReason: field.text.isEmpty ? s["checkIn.fieldEmpty"] : nil),
@@ -149,6 +151,7 @@ struct CheckInScreen: StationScreen {
                 results = []
                 return [.search(scanned.citizenID)]
             }
+            if let identifier = mayAskCentre(context) { return askCentreNow(identifier, context) ?? [] }
             if results.isEmpty, !centrePeople.isEmpty {
                 guard let user = context.user else { return [] }
                 return [.acceptFromCentre(centrePeople[min(selection.selected, centrePeople.count - 1)], by: user.id)]
