@@ -60,7 +60,7 @@ extension CentralStorage {
         let people = try await rows(CentralQuery("""
             SELECT r.id, r.json FROM resource r WHERE r.type = 'Patient' AND (r.status IS NULL OR r.status <> 'merged') AND EXISTS (
                 SELECT 1 FROM resource_identifier i WHERE i.type = 'Patient' AND i.id = r.id AND \(match.0))
-            ORDER BY r.source_updated DESC, r.id LIMIT \(Lookup.maximumPeople)
+            ORDER BY r.source_updated DESC NULLS LAST, r.id LIMIT \(Lookup.maximumPeople)
             """, match.1))
         var entries: [[String: Any]] = []
         for person in people {
