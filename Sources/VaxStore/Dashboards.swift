@@ -23,7 +23,7 @@ extension AppDatabase {
             board.lastPull = try Row.fetchOne(db, sql: "SELECT pulled_at, people, doses FROM pull_state WHERE id = 1").map {
                 PullSummary(at: $0["pulled_at"], people: $0["people"], doses: $0["doses"])
             }
-            board.slots = try Self.slotAttendance(session: session, in: db)
+            board.slots = try Self.slotAttendance(sessionID: id, day: session.day, in: db)
             board.refused = try Self.quarantinedRecords(in: db)
             board.lastBackup = try Self.lastBackup(in: db)
             for stage in [VisitStage.waitingScreening, .waitingInjection] {

@@ -98,13 +98,6 @@ extension AppDatabase {
                 sql: "UPDATE person SET search_digits = ? WHERE id = ?",
                 arguments: [SearchDigits.of(identityNumber: kept.identityNumber ?? gone.identityNumber, phone: kept.phone ?? gone.phone),
                             keep.text])
-            // Out of search and of the duplicates; its identity number is the kept record's now.
-            try db.execute(
-                sql: """
-                    UPDATE person SET merged_into = ?, merged_at = ?, folded_name = '', search_digits = '', identity_number = NULL
-                    WHERE id = ?
-                    """,
-                arguments: [keep.text, date, merged.text])
             // The record merged is no one now, and the kept person's certificates lack its doses: both stop,
             // and the kept person's is issued anew.
             try Self.revokeCertificates(personID: merged, reason: .corrected, at: date, in: db)
@@ -120,9 +113,7 @@ extension AppDatabase {
                     """,
                 arguments: [merged.text])
             try db.execute(sql: "UPDATE visit SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
-            try db.execute(sql: "UPDATE prior_dose SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
-            try db.execute(sql: "UPDATE pulled_person SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
-            try db.execute(sql: "UPDATE registration SET person_id = ? WHERE person_id = ?", arguments: [keep.text, merged.text])
+            try Self.markMerged(merged.text, into: keep.text, at: date, in: db)
             // A paper dose both records had is one dose: the copy is voided.
             let copies = try String.fetchAll(
                 db, sql: """
@@ -148,4 +139,20 @@ extension AppDatabase {
             return (RecordRef(.person, merged), ())
         }
     }
+
+    /// `gone` merged into `kept`: out of search and of the duplicates, its identity number the kept
+    /// record's now; its earlier doses (pulled or from papers), the centre's ids it is known under here
+    /// and its appointments are the kept record's. Its visits are the caller's to move.
+    static func markMerged(_ gone: String, into kept: String, at date: Date, in db: Database) throws {
+        for table in ["prior_dose", "pulled_person", "registration"] {
+            try db.execute(sql: "UPDATE \(table) SET person_id = ? WHERE person_id = ?", arguments: [kept, gone])
+        }
+        try db.execute(
+            sql: """
+                UPDATE person SET merged_into = ?, merged_at = ?, folded_name = '', search_digits = '', identity_number = NULL
+                WHERE id = ?
+                """,
+            arguments: [kept, date, gone])
+    }
+
 }

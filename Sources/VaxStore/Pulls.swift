@@ -141,15 +141,7 @@ extension AppDatabase {
             try db.execute(sql: "INSERT OR REPLACE INTO pulled_person (centre_id, person_id) VALUES (?, ?)", arguments: [id.text, survivor])
         }
         guard let copy else { return }
-        try db.execute(sql: "UPDATE prior_dose SET person_id = ? WHERE person_id = ?", arguments: [survivor, copy])
-        try db.execute(sql: "UPDATE pulled_person SET person_id = ? WHERE person_id = ?", arguments: [survivor, copy])
-        try db.execute(sql: "UPDATE registration SET person_id = ? WHERE person_id = ?", arguments: [survivor, copy])
-        try db.execute(
-            sql: """
-                UPDATE person SET merged_into = ?, merged_at = ?, folded_name = '', search_digits = '', identity_number = NULL
-                WHERE id = ?
-                """,
-            arguments: [survivor, date, copy])
+        try Self.markMerged(copy, into: survivor, at: date, in: db)
     }
 
     /// Takes onto the roster a person the centre holds under a CCCD the roster lacked (the nurse's one

@@ -49,10 +49,6 @@ extension AppDatabase {
     }
 
     /// The open session's day, slot by slot: registered, and come (checked in to the session).
-    static func slotAttendance(session: VaccinationSession, in db: Database) throws -> [SlotAttendance] {
-        try slotAttendance(sessionID: session.id.uuidString, day: session.day, in: db)
-    }
-
     static func slotAttendance(sessionID: String, day: String, in db: Database) throws -> [SlotAttendance] {
         try Row.fetchAll(db, sql: """
             SELECT g.slot, COUNT(*), COUNT(v.id) FROM registration g
@@ -62,11 +58,14 @@ extension AppDatabase {
     }
 
     /// The people registered for the session's day who did not come, by slot and name.
-    static func noShows(sessionID: String, day: String, in db: Database) throws -> [NoShow] {
+    static func noShows(sessionID: String, day: String, in db: Database) throws -> [SessionReport.Absent] {
         try Row.fetchAll(db, sql: """
             SELECT \(Person.columns("p")), g.slot FROM registration g JOIN person p ON p.id = g.person_id
             WHERE g.day = ? AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.person_id = g.person_id AND v.session_id = ?)
             ORDER BY g.slot, p.folded_name
-            """, arguments: [day, sessionID]).map { NoShow(person: try Person(row: $0), slot: $0[10]) }
+            """, arguments: [day, sessionID]).map { row in
+            let person = try Person(row: row)
+            return SessionReport.Absent(name: person.fullName, birthDate: person.birthDate.description, slot: row[10], phone: person.phone)
+        }
     }
 }

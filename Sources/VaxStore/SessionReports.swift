@@ -54,10 +54,7 @@ extension AppDatabase {
             }
             report.lots = try Self.lots(sessionID: id, in: db)
             report.registered = try Self.slotAttendance(sessionID: id, day: report.day, in: db).map(\.registered).reduce(0, +)
-            report.noShows = try Self.noShows(sessionID: id, day: report.day, in: db).map {
-                SessionReport.Absent(name: $0.person.fullName, birthDate: $0.person.birthDate.description, slot: $0.slot,
-                                     phone: $0.person.phone)
-            }
+            report.noShows = try Self.noShows(sessionID: id, day: report.day, in: db)
             return report
         }
     }

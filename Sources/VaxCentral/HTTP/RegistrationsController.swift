@@ -52,10 +52,10 @@ struct RegistrationsController {
                 }
                 siteID = id
             case .officer(let officer):
-                guard let siteName, let site = try await store.site(named: siteName) else {
+                guard let siteName, let site = try await store.site(named: siteName, seenBy: .officer(officer)) else {
                     return CentralResponse.outcome(.badRequest, code: "required", "name the site the registrations are for: ?site=NAME")
                 }
-                guard Self.covers(officer.area, site) else {
+                guard site.seen else {
                     return CentralResponse.outcome(.forbidden, code: "forbidden", "\(siteName) is not a site of your area")
                 }
                 siteID = site.id
@@ -105,15 +105,6 @@ struct RegistrationsController {
             try await store.logAccess(principal, "registrations", type: nil, query: "\(from.stored)..\(to.stored)", count: list.count)
             let answer = RegistrationList(from: from.stored, to: to.stored, registrations: list)
             return CentralResponse.json(.ok, try JSONEncoder().encode(answer), type: "application/json")
-        }
-    }
-
-    /// Whether a site lies in an officer's area.
-    static func covers(_ area: Area, _ site: (id: String, province: String?, district: String?)) -> Bool {
-        switch area {
-        case .national: true
-        case .province(let code): site.province == code
-        case .district(let code): site.district == code
         }
     }
 }

@@ -2,11 +2,12 @@ import Foundation
 import VaxCore
 
 extension CentralStorage {
-    /// The site of this name, and its area, when the centre has it.
-    func site(named name: String) async throws -> (id: String, province: String?, district: String?)? {
-        try await rows(CentralQuery("SELECT id, province, district FROM site WHERE name = ?", [.text(name)])).first.flatMap { row in
-            row[0].text.map { ($0, row[1].text, row[2].text) }
-        }
+    /// The id of the site of this name, and whether `principal` sees it; nil when the centre has none.
+    func site(named name: String, seenBy principal: Principal) async throws -> (id: String, seen: Bool)? {
+        let sites = Visibility.sites(principal)
+        return try await rows(CentralQuery(
+            "SELECT id, CASE WHEN id IN \(sites.sql) THEN 1 ELSE 0 END FROM site WHERE name = ?", sites.values + [.text(name)]
+        )).first.flatMap { row in row[0].text.map { ($0, row[1].int == 1) } }
     }
 
     /// Stores registrations for a site's sessions: a person registered again for the same day (by

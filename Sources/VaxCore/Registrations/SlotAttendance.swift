@@ -13,13 +13,3 @@ public struct SlotAttendance: Hashable, Sendable {
     }
 }
 
-/// A person registered for the session's day who did not come.
-public struct NoShow: Hashable, Sendable {
-    public var person: Person
-    public var slot: String
-
-    public init(person: Person, slot: String) {
-        self.person = person
-        self.slot = slot
-    }
-}
