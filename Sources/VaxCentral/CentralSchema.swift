@@ -35,6 +35,7 @@ enum CentralSchema {
         Migration(version: 6, name: "change-cursor", statements: CentralSchema.changeCursorPostgres),
         Migration(version: 7, name: "person-match", statements: CentralSchema.personMatch),
         Migration(version: 8, name: "registrations", statements: CentralSchema.registrations),
+        Migration(version: 9, name: "reports", statements: CentralSchema.reports),
     ]
 
     /// Every write of a resource stamped with where it falls in the centre's order of changes, so that a
@@ -120,6 +121,42 @@ enum CentralSchema {
         """
         CREATE TABLE person_distinct (
             match_key TEXT PRIMARY KEY, officer TEXT NOT NULL, reason TEXT NOT NULL, decided_at BIGINT NOT NULL)
+        """,
+    ]
+
+    /// What the province's reports read. The facts they count by, beside each resource: a not-done
+    /// Immunization's reason, a Patient's birth date and priority group; a site's commune. The counts
+    /// themselves by site, day, kind (a dose, a deferral, a vial opened…), product, dose number,
+    /// priority group and age band, kept up to date from the order of changes (`report_state` says how
+    /// far): a report then sums a few thousand rows, not ten million. Each area's target population by
+    /// priority group and age band, for coverage. An officer's signed-in browser (a hash of its cookie).
+    /// The same on both dialects.
+    static let reports = [
+        "ALTER TABLE resource ADD COLUMN reason TEXT",
+        "ALTER TABLE resource ADD COLUMN birth_date TEXT",
+        "ALTER TABLE resource ADD COLUMN priority_group TEXT",
+        "ALTER TABLE site ADD COLUMN commune TEXT",
+        """
+        CREATE TABLE report_count (
+            site_id TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, product TEXT NOT NULL, dose_number INTEGER NOT NULL,
+            priority_group TEXT NOT NULL, age_band TEXT NOT NULL, n BIGINT NOT NULL,
+            PRIMARY KEY (site_id, day, kind, product, dose_number, priority_group, age_band))
+        """,
+        "CREATE INDEX report_count_day ON report_count(day)",
+        """
+        CREATE TABLE report_state (
+            id INTEGER PRIMARY KEY, change_xid BIGINT NOT NULL, change_seq BIGINT NOT NULL, refreshed_at BIGINT)
+        """,
+        "INSERT INTO report_state (id, change_xid, change_seq) VALUES (1, 0, 0)",
+        """
+        CREATE TABLE coverage_target (
+            area TEXT NOT NULL, priority_group TEXT NOT NULL, age_band TEXT NOT NULL, target BIGINT NOT NULL,
+            imported_at BIGINT NOT NULL, PRIMARY KEY (area, priority_group, age_band))
+        """,
+        """
+        CREATE TABLE dashboard_session (
+            token_hash TEXT PRIMARY KEY, officer_id TEXT NOT NULL REFERENCES officer(id), created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL)
         """,
     ]
 

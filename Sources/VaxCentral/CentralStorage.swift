@@ -16,6 +16,8 @@ public protocol CentralStorage: Sendable {
     func rows(_ query: CentralQuery) async throws -> [[SQLValue]]
     /// Runs a write written once for both dialects.
     func execute(_ query: CentralQuery) async throws
+    /// Runs writes written once for both dialects in one transaction: all or none.
+    func transaction(_ queries: [CentralQuery]) async throws
     /// The change below which every write is committed and none can still appear (`resource.change_xid`):
     /// a pull reads only below it.
     func changeHorizon() async throws -> Int

@@ -95,6 +95,9 @@ public final class CentralStore: CentralStorage {
         migrator.registerMigration("v9-registrations") { db in
             for statement in CentralSchema.registrations { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v10-reports") { db in
+            for statement in CentralSchema.reports { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -132,6 +135,12 @@ public final class CentralStore: CentralStorage {
 
     public func execute(_ query: CentralQuery) async throws {
         try await pool.write { db in try db.execute(sql: query.sql, arguments: Self.arguments(query)) }
+    }
+
+    public func transaction(_ queries: [CentralQuery]) async throws {
+        try await pool.write { db in
+            for query in queries { try db.execute(sql: query.sql, arguments: Self.arguments(query)) }
+        }
     }
 
     /// One writer commits in order: every change stamped is committed.

@@ -24,6 +24,11 @@ public struct StorableResource: Sendable {
     var identifiers: [(system: String?, value: String)] = []
     /// A Patient's folded name, birth date and commune (`PersonMatch`).
     var matchKey: String?
+    /// What the reports count by: a not-done Immunization's reason (a screening outcome, or
+    /// `refused`); a Patient's birth date and priority group ("" for none).
+    var reason: String?
+    var birthDate: String?
+    var priorityGroup: String?
 }
 
 /// Why an entry of a Bundle was not stored: the HTTP status of its answer and a message.
@@ -101,6 +106,8 @@ enum Ingest {
             }
             stored.identifiers = (patient.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
             stored.matchKey = PersonMatch.key(patient)
+            stored.birthDate = birth
+            stored.priorityGroup = ReportFacts.priorityGroup(patient)
             // A record merged into another (at its site, or by an officer here) is no one now.
             if patient.active == false { stored.status = "merged" }
         case .immunization(let immunization):
@@ -134,6 +141,7 @@ enum Ingest {
             stored.product = code
             stored.doseNumber = dose
             stored.lot = immunization.lotNumber
+            stored.reason = ReportFacts.reason(immunization)
             stored.day = String(occurrence.prefix(10))
             stored.identifiers = (immunization.identifier ?? []).compactMap { id in id.value.map { (id.system, $0) } }
         case .adverseEvent(let event):
@@ -253,16 +261,18 @@ extension CentralStore {
         }
         try db.cachedStatement(sql: """
             INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
-                                  day, serious, doses_per_vial, doses_wasted, source_updated, match_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  day, serious, doses_per_vial, doses_wasted, source_updated, match_key, reason, birth_date,
+                                  priority_group)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, json = excluded.json,
                 updated_at = excluded.updated_at, patient_id = excluded.patient_id, status = excluded.status,
                 product = excluded.product, dose_number = excluded.dose_number, lot = excluded.lot, day = excluded.day,
                 serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted,
-                source_updated = excluded.source_updated, match_key = excluded.match_key
+                source_updated = excluded.source_updated, match_key = excluded.match_key, reason = excluded.reason,
+                birth_date = excluded.birth_date, priority_group = excluded.priority_group
             """).execute(arguments: [
                 r.type, r.id, siteID, version, r.json, date, r.patientID, r.status, r.product, r.doseNumber, r.lot, r.day,
-                r.serious, r.dosesPerVial, r.dosesWasted, r.sourceUpdated, r.matchKey,
+                r.serious, r.dosesPerVial, r.dosesWasted, r.sourceUpdated, r.matchKey, r.reason, r.birthDate, r.priorityGroup,
             ])
         try db.cachedStatement(sql: "DELETE FROM resource_identifier WHERE type = ? AND id = ?").execute(arguments: [r.type, r.id])
         for identifier in r.identifiers {

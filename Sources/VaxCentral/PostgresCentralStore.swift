@@ -110,6 +110,12 @@ public final class PostgresCentralStore: CentralStorage {
         try await client.query(Self.postgres(query), logger: logger)
     }
 
+    public func transaction(_ queries: [CentralQuery]) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            for query in queries { try await connection.query(Self.postgres(query), logger: self.logger) }
+        }
+    }
+
     /// The oldest transaction still running: every change of an older one is committed (or never will be).
     public func changeHorizon() async throws -> Int {
         let rows = try await client.query("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", logger: logger)
@@ -220,15 +226,17 @@ public final class PostgresCentralStore: CentralStorage {
                               logger: Logger) async throws {
         try await connection.query("""
             INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, lot,
-                                  day, serious, doses_per_vial, doses_wasted, source_updated, match_key)
+                                  day, serious, doses_per_vial, doses_wasted, source_updated, match_key, reason, birth_date,
+                                  priority_group)
             VALUES (\(r.type), \(r.id), \(siteID), \(version), \(r.json), \(date), \(r.patientID), \(r.status), \(r.product),
                     \(r.doseNumber), \(r.lot), \(r.day), \(r.serious), \(r.dosesPerVial), \(r.dosesWasted), \(r.sourceUpdated),
-                    \(r.matchKey))
+                    \(r.matchKey), \(r.reason), \(r.birthDate), \(r.priorityGroup))
             ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, json = excluded.json,
                 updated_at = excluded.updated_at, patient_id = excluded.patient_id, status = excluded.status,
                 product = excluded.product, dose_number = excluded.dose_number, lot = excluded.lot, day = excluded.day,
                 serious = excluded.serious, doses_per_vial = excluded.doses_per_vial, doses_wasted = excluded.doses_wasted,
-                source_updated = excluded.source_updated, match_key = excluded.match_key
+                source_updated = excluded.source_updated, match_key = excluded.match_key, reason = excluded.reason,
+                birth_date = excluded.birth_date, priority_group = excluded.priority_group
             """, logger: logger)
     }
 

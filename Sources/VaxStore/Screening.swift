@@ -3,11 +3,15 @@ import GRDB
 import VaxCore
 
 extension AppDatabase {
+    /// `visit.left_from` of a person who declined the dose at screening.
+    static let refusedAtScreening = "refused"
+
     /// Records a screening and moves the visit on: to injection, or to its end when deferred,
     /// contraindicated or referred. Every item of `checklist` that applies to the person must have been
     /// answered, and the vital signs taken or why not said (audited); a more lenient outcome than the
-    /// answers give needs a reason (audited); going on to injection needs the person's consent. Returns
-    /// the screening's id.
+    /// answers give needs a reason (audited); going on to injection needs the person's consent. A person
+    /// fit for the dose who declines it (`refused`) leaves here, recorded as a refusal. Returns the
+    /// screening's id.
     @discardableResult
     public func recordScreening(
         _ screening: ScreeningDecision, checklist: Checklist, by staffID: UUID, at date: Date
@@ -21,8 +25,13 @@ extension AppDatabase {
             try refuseOthersClaim(on: screening.visitID, at: date, in: db)
             if let problem = screening.problem(against: checklist, sex: sex) { throw problem }
             try Self.advance(
-                visitID: screening.visitID, from: .waitingScreening, to: VisitStage(after: screening.outcome),
+                visitID: screening.visitID, from: .waitingScreening,
+                to: screening.endsAsRefusal ? .leftWithoutDose : VisitStage(after: screening.outcome),
                 at: date, caution: screening.outcome == .caution, in: db)
+            if screening.endsAsRefusal {
+                try db.execute(sql: "UPDATE visit SET left_from = ? WHERE id = ?",
+                               arguments: [Self.refusedAtScreening, screening.visitID.uuidString])
+            }
             let id = UUID.timeOrdered()
             let answers = String(data: try JSONEncoder().encode(screening.yesItems.sorted()), encoding: .utf8)
             let encoder = JSONEncoder()

@@ -28,16 +28,18 @@ extension AppDatabase {
             }
             let outcomes = try Row.fetchAll(
                 db, sql: """
-                    SELECT s.outcome, COUNT(*) FROM screening s JOIN visit v ON v.id = s.visit_id
-                    WHERE v.session_id = ? AND s.voided IS NULL GROUP BY s.outcome
+                    SELECT s.outcome, s.consent, COUNT(*) FROM screening s JOIN visit v ON v.id = s.visit_id
+                    WHERE v.session_id = ? AND s.voided IS NULL GROUP BY s.outcome, s.consent
                     """,
                 arguments: [id])
             for row in outcomes {
+                let count: Int = row[2]
                 switch ScreeningOutcome(rawValue: row[0]) {
-                case .deferred: report.deferred = row[1]
-                case .contraindicated: report.contraindicated = row[1]
-                case .referred: report.referred = row[1]
-                default: break
+                case .deferred: report.deferred += count
+                case .contraindicated: report.contraindicated += count
+                case .referred: report.referred += count
+                case .eligible?, .caution?: if !(row[1] as Bool) { report.refused += count }
+                case nil: break
                 }
             }
             for row in try Row.fetchAll(
@@ -47,8 +49,8 @@ extension AppDatabase {
                 if row[0] == "serious" { report.aefiSerious = row[1] } else { report.aefiCommon = row[1] }
             }
             for row in try Row.fetchAll(
-                db, sql: "SELECT left_from, COUNT(*) FROM visit WHERE session_id = ? AND stage = ? GROUP BY left_from",
-                arguments: [id, VisitStage.leftWithoutDose.rawValue])
+                db, sql: "SELECT left_from, COUNT(*) FROM visit WHERE session_id = ? AND stage = ? AND left_from IS NOT ? GROUP BY left_from",
+                arguments: [id, VisitStage.leftWithoutDose.rawValue, Self.refusedAtScreening])
             {
                 report.leftWithoutDose[row[0] ?? "unknown"] = row[1]
             }

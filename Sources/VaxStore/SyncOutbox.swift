@@ -114,22 +114,25 @@ extension AppDatabase {
         return facts
     }
 
-    /// A screening that ended without a dose: a not-done Immunization.
+    /// A screening that ended without a dose (an outcome that said so, or a refusal): a not-done Immunization.
     private static func notDoneFacts(_ id: String, in db: Database) throws -> ImmunizationFacts? {
         guard let row = try Row.fetchOne(
             db, sql: """
-                SELECT \(Person.columns("p")), sc.id AS screening_id, sc.outcome, sc.screened_at, v.dose_number,
+                SELECT \(Person.columns("p")), sc.id AS screening_id, sc.outcome, sc.consent, sc.screened_at, v.dose_number,
                        s.code AS staff_code, s.full_name AS staff_name, se.place, sc.voided,
                        (SELECT x.voided_at FROM void_record x WHERE x.record_id = sc.id) AS voided_at
                 FROM screening sc JOIN visit v ON v.id = sc.visit_id JOIN person p ON p.id = v.person_id
                 JOIN staff s ON s.id = sc.screened_by JOIN session se ON se.id = v.session_id
                 WHERE sc.id = ?
                 """, arguments: [id]),
-            let outcome = ScreeningOutcome(rawValue: row["outcome"]), !outcome.proceedsToInjection
+            let outcome = ScreeningOutcome(rawValue: row["outcome"])
         else { return nil }
+        // Fit for the dose: not-done only if the person declined it.
+        let refused = outcome.proceedsToInjection && !(row["consent"] as Bool)
+        guard !outcome.proceedsToInjection || refused else { return nil }
         let screenedAt: Date = row["screened_at"]
         var facts = ImmunizationFacts(
-            id: try row.uuid("screening_id"), person: try Person(row: row), status: .notDone(outcome), productCode: nil,
+            id: try row.uuid("screening_id"), person: try Person(row: row), status: refused ? .refused : .notDone(outcome), productCode: nil,
             lotNumber: nil, lotExpiry: nil, occurred: .moment(screenedAt), recorded: row["voided_at"] ?? screenedAt,
             doseNumber: row["dose_number"], arm: nil,
             performer: "\(row["staff_code"] as String) \(row["staff_name"] as String)", place: row["place"],

@@ -12,7 +12,7 @@ struct VaxDeskCentral: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaxdesk-central",
         abstract: "The reference central immunization service: FHIR R4 ingest from the sites, searches, reports.",
-        subcommands: [Serve.self, SiteCommand.self, OfficerCommand.self, AccessLogCommand.self, ProposalsCommand.self, AuditHeadsCommand.self,
+        subcommands: [Serve.self, SiteCommand.self, OfficerCommand.self, TargetsCommand.self, AccessLogCommand.self, ProposalsCommand.self, AuditHeadsCommand.self,
                       SigningCommand.self],
         defaultSubcommand: Serve.self
     )
@@ -118,12 +118,14 @@ struct Serve: AsyncParsableCommand {
         // The codes of the shipped catalog, and the one a paper record of an unknown product carries.
         let catalog = try VaccineCatalog(json: VaxResources.data("vaccines.json"))
         let signing = SigningHolder()
+        let provinces = try ProvinceCodes(json: VaxResources.data("provinces.json"))
         let router = CentralService.buildRouter(store: storage, limiter: RateLimiter(rate: rateLimit),
                                                 vaccineCodes: Set(catalog.products.map(\.code) + ["covid-19"]),
                                                 signing: signing,
-                                                registrations: RegistrationRules(
-                                                    provinces: try ProvinceCodes(json: VaxResources.data("provinces.json")),
-                                                    catalog: catalog))
+                                                registrations: RegistrationRules(provinces: provinces, catalog: catalog),
+                                                reports: ReportSettings(catalog: catalog, provinces: provinces, strings: try Language.allCases.map {
+                                                    try Strings(language: $0, json: VaxResources.data("strings/\($0.rawValue).json"))
+                                                }))
         let host = self.host
         var app = Application(
             router: router,
@@ -141,6 +143,16 @@ struct Serve: AsyncParsableCommand {
             // Patients stored by an earlier version get the key the duplicates queue reads, while the
             // centre already answers (a large centre's take a while).
             Task { _ = try? await storage.completeMatchKeys() }
+            // The reports' counts follow the order of changes, a few seconds behind at most (a report
+            // asked brings them up to date first); facts an earlier version did not keep are read
+            // from the stored records once, then everything is counted again.
+            Task {
+                if (try? await storage.completeReportFacts()) ?? 0 > 0 { _ = try? await storage.rebuildReports() }
+                while !Task.isCancelled {
+                    _ = try? await storage.refreshReports()
+                    try? await Task.sleep(for: .seconds(5))
+                }
+            }
             // A key given that cannot be used stops the service: it would otherwise run without signing.
             if let signingKey { await signing.set(try await CentralSigning.load(keyFile: signingKey, store: storage)) }
         }
@@ -169,9 +181,14 @@ struct SiteAdd: AsyncParsableCommand {
     @Option(help: "The code of the site's district (e.g. 899).")
     var district: String?
 
+    @Option(help: "The code of the site's commune (e.g. 30280): the dashboard goes down from district to commune to site.")
+    var commune: String?
+
     func run() async throws {
-        let (name, province, district) = (name, province, district)
-        print(try await store.withStorage { try await $0.addSite(name: name, province: province, district: district) })
+        let (name, province, district, commune) = (name, province, district, commune)
+        print(try await store.withStorage {
+            try await $0.addSite(name: name, province: province, district: district, commune: commune)
+        })
     }
 }
 

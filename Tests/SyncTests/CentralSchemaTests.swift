@@ -25,7 +25,7 @@ struct CentralSchemaTests {
         let postgres = try PostgresServer()
         #expect(try Self.central(["site", "add", "91-RG-VTV", "--postgres", postgres.url]).status == 0)
         #expect(try Self.central(["site", "add", "91-RG-AH", "--postgres", postgres.url]).status == 0)
-        #expect(postgres.psql("SELECT version || ' ' || name FROM schema_migrations ORDER BY version") == "1 sites-and-resources\n2 least-privilege\n3 audit-heads\n4 proposal-review\n5 certificate-signing\n6 change-cursor\n7 person-match\n8 registrations")
+        #expect(postgres.psql("SELECT version || ' ' || name FROM schema_migrations ORDER BY version") == "1 sites-and-resources\n2 least-privilege\n3 audit-heads\n4 proposal-review\n5 certificate-signing\n6 change-cursor\n7 person-match\n8 registrations\n9 reports")
         #expect(postgres.psql("SELECT count(*) FROM site") == "2")
 
         _ = postgres.psql("INSERT INTO schema_migrations (version, name) VALUES (99, 'from-the-future')")

@@ -27,11 +27,12 @@ struct SyncTests {
     }
 
     /// The records that become an Immunization at the centre: injections, screenings that ended without
-    /// a dose, doses from paper.
+    /// a dose (refusals among them), doses from paper.
     static func immunizationRecords(_ path: String) throws -> Int {
         try SQLiteShell.scalar(path, """
             SELECT (SELECT COUNT(*) FROM injection)
                  + (SELECT COUNT(*) FROM screening WHERE outcome IN ('deferred', 'contraindicated', 'referred'))
+                 + (SELECT COUNT(*) FROM screening WHERE outcome IN ('eligible', 'caution') AND consent = 0)
                  + (SELECT COUNT(*) FROM outbox WHERE record_type = 'prior_dose')
             """)
     }

@@ -244,7 +244,7 @@ struct ScreeningNoteTests {
             return
         }
         #expect(decision.outcome == .deferred && !decision.consent)
-        _ = state.answer(ScreeningAnswer.saved(.deferred))
+        _ = state.answer(ScreeningAnswer.saved(.deferred, refused: false))
         let note = state.render().0.text
         #expect(note.contains("Giấy báo cho người đến tiêm"))
         #expect(note.contains("Mục 3: Đang mắc bệnh cấp tính"))

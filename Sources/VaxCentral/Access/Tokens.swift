@@ -30,13 +30,14 @@ enum Tokens {
 extension CentralStorage {
     /// Adds a site; returns its token, `<site id>.<secret>`, shown once. `province`, `district`: the
     /// codes of its area, which officers of that area read.
-    public func addSite(name: String, province: String? = nil, district: String? = nil, at date: Date = Date()) async throws -> String {
+    public func addSite(name: String, province: String? = nil, district: String? = nil, commune: String? = nil,
+                        at date: Date = Date()) async throws -> String {
         let id = UUID().uuidString.lowercased()
         let secret = Tokens.secret()
         try await insertSite(id: id, name: name, tokenHash: Tokens.hash(secret), at: date)
-        if province != nil || district != nil {
-            try await execute(CentralQuery("UPDATE site SET province = ?, district = ? WHERE id = ?",
-                                           [SQLValue(province), SQLValue(district), .text(id)]))
+        if province != nil || district != nil || commune != nil {
+            try await execute(CentralQuery("UPDATE site SET province = ?, district = ?, commune = ? WHERE id = ?",
+                                           [SQLValue(province), SQLValue(district), SQLValue(commune), .text(id)]))
         }
         return "\(id).\(secret)"
     }

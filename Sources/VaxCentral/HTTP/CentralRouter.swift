@@ -25,8 +25,11 @@ public enum CentralService {
     /// `signing`: the signing authority, with its key, once loaded; without, the signing routes say it
     /// is not set up.
     /// `registrations`: what registrations are checked against (nil: the centre takes none).
+    /// `reports`: what the province's reports and dashboard are read with (nil: only the first three
+    /// aggregates).
     public static func buildRouter(store: any CentralStorage, limiter: RateLimiter, vaccineCodes: Set<String>? = nil,
-                                   signing: SigningHolder = SigningHolder(), registrations: RegistrationRules? = nil)
+                                   signing: SigningHolder = SigningHolder(), registrations: RegistrationRules? = nil,
+                                   reports: ReportSettings? = nil)
         -> Router<CentralRequestContext>
     {
         let router = Router(context: CentralRequestContext.self)
@@ -42,7 +45,7 @@ public enum CentralService {
         signingRoutes.addSiteRoutes(to: authenticated.group("signing"))
         PullController(store: store).addRoutes(to: authenticated.group("pull"))
         FHIRController(store: store, vaccineCodes: vaccineCodes, inFlight: SitesInFlight()).addRoutes(to: authenticated.group("fhir"))
-        ReportsController(store: store).addRoutes(to: authenticated.group("reports"))
+        ReportsController(store: store, settings: reports).addRoutes(to: authenticated.group("reports"))
         AuditHeadsController(store: store).addRoutes(to: authenticated.group("audit-heads"))
         ProposalsController(store: store).addRoutes(to: authenticated.group("proposals"))
         PersonsController(store: store).addRoutes(to: authenticated.group("persons"))

@@ -28,6 +28,8 @@ public enum FHIRSystem {
     /// EMA's organisation codes (SPOR OMS), as the EU DCC value set of manufacturers uses them.
     public static let emaOrganisation = "https://spor.ema.europa.eu/v1/organisations"
     public static let countryExtension = "urn:vaxdesk:extension:country"
+    /// A person's priority group of the campaign (Resolution 21/NQ-CP's groups, as the roster wrote it).
+    public static let priorityGroupExtension = "urn:vaxdesk:extension:priority-group"
     /// A certificate's unique identifier (UVCI).
     public static let certificateIdentifier = "urn:vaxdesk:uvci"
     public static let loinc = "http://loinc.org"
@@ -80,6 +82,7 @@ public struct FHIRMapping: Sendable {
             let text = [person.address, person.commune].compactMap { $0 }.joined(separator: ", ")
             patient.address = [FHIRAddress(text: text, district: person.commune, country: "VN")]
         }
+        patient.extension = person.priorityGroup.map { [FHIRExtension(url: FHIRSystem.priorityGroupExtension, valueString: $0)] }
         if let replacedBy {
             patient.active = false
             patient.link = [FHIRPatient.Link(other: FHIRReference(reference: "Patient/\(replacedBy.text)"), type: "replaced-by")]
@@ -146,6 +149,12 @@ public struct FHIRMapping: Sendable {
                 coding: [FHIRCoding(system: FHIRSystem.actReason, code: "MEDPREC", display: "medical precaution"),
                          FHIRCoding(system: FHIRSystem.screeningOutcome, code: outcome.rawValue)],
                 text: outcome.rawValue)
+        case .refused:
+            // Fit for the dose, and declined it: the value set's own "patient objection".
+            resource.status = "not-done"
+            resource.statusReason = FHIRCodeableConcept(
+                coding: [FHIRCoding(system: FHIRSystem.actReason, code: "PATOBJ", display: "patient objection")],
+                text: "refused")
         }
         // Voided: the record stays as it was made, and says it was entered in error.
         if facts.enteredInError { resource.status = "entered-in-error" }

@@ -112,6 +112,11 @@ public struct FHIRPatient: Codable, Hashable, Sendable {
     /// False for a record merged into another (the same person twice).
     public var active: Bool?
     public var link: [Link]?
+    /// The campaign's priority group (`FHIRSystem.priorityGroupExtension`), which the centre's reports
+    /// count by.
+    public var `extension`: [FHIRExtension]?
+
+    public func extensionValue(_ url: String) -> FHIRExtension? { `extension`?.first { $0.url == url } }
 
     /// `replaced-by`: this record was merged into `other`, which holds the person's doses now.
     public struct Link: Codable, Hashable, Sendable {

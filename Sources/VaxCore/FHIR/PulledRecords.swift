@@ -37,6 +37,7 @@ public enum PulledRecord: Hashable, Sendable {
             identityNumber: patient.identifier?.first { $0.system == FHIRSystem.citizenID }?.value,
             phone: patient.telecom?.first { $0.system == "phone" }?.value,
             address: patient.address?.first?.text.map(Printable.text), commune: patient.address?.first?.district.map(Printable.text),
+            priorityGroup: patient.extensionValue(FHIRSystem.priorityGroupExtension)?.valueString.map(Printable.text),
             insuranceNumber: patient.identifier?.first { $0.system == FHIRSystem.insuranceNumber }?.value)
     }
 }

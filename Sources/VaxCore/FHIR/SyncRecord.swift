@@ -5,7 +5,7 @@ public enum SyncRecord: Hashable, Sendable {
     /// A person registered at the desk (walk-in), corrected, or merged into another record (`replacedBy`).
     case patient(Person, replacedBy: UUID? = nil)
     /// A dose given here or from a paper record, or one not given (a deferral, a contraindication, a
-    /// referral).
+    /// referral, a refusal).
     case immunization(ImmunizationFacts)
     case adverseEvent(AdverseEventFacts)
     /// A vial's state: opened, and once discarded the doses wasted.
@@ -22,6 +22,8 @@ public struct ImmunizationFacts: Hashable, Sendable {
         case completed
         /// Screened and not vaccinated, with the outcome that said so.
         case notDone(ScreeningOutcome)
+        /// Screened fit for the dose, and the person declined it (no consent).
+        case refused
     }
 
     public var id: UUID

@@ -56,6 +56,8 @@ public struct SessionReport: Codable, Hashable, Sendable {
     public var deferred = 0
     public var contraindicated = 0
     public var referred = 0
+    /// Screened fit for the dose, and declined it.
+    public var refused = 0
     /// People still waiting when the session closed, who went home without a dose, by the queue they
     /// were in (`waiting-screening`, `waiting-injection`).
     public var leftWithoutDose: [String: Int] = [:]
@@ -84,18 +86,9 @@ public struct SessionReport: Codable, Hashable, Sendable {
         byPriorityGroup[person.priorityGroup ?? "", default: 0] += 1
     }
 
-    /// "18-49": the age groups the campaign counted by (the report's form fixes none; these are ours).
+    /// "18-49": the age band on the session's day (`AgeBand`).
     public static func ageGroup(born: BirthDate, on day: String) -> String {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return "?" }
-        var age = parts[0] - born.year
-        if let month = born.month, let dayOfMonth = born.day, (parts[1], parts[2]) < (month, dayOfMonth) { age -= 1 }
-        switch age {
-        case ..<18: return "<18"
-        case 18..<50: return "18-49"
-        case 50..<65: return "50-64"
-        default: return "65+"
-        }
+        AgeBand.age(born: born, on: day).map { AgeBand.of(age: $0).rawValue } ?? "?"
     }
 }
 

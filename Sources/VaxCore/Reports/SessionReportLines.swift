@@ -20,6 +20,7 @@ extension SessionReport {
             + section("byPriorityGroup", byPriorityGroup)
         lines.append(strings.text("report.notVaccinated", [
             "deferred": String(deferred), "contraindicated": String(contraindicated), "referred": String(referred),
+            "refused": String(refused),
         ]))
         lines.append(strings.text("report.leftWithoutDose", leftWithoutDoseValues))
         if registered > 0 {

@@ -18,17 +18,9 @@ public struct RosterErrorReport: Sendable {
 
     /// CSV with a header row, quoted where needed.
     public func csv(vietnamese: Strings, english: Strings) -> String {
-        var text = "Dòng/Row,Cột/Column,Giá trị/Value,Lý do,Reason\r\n"
-        for (line, problem) in lines {
-            let fields = [String(line), problem.column, problem.value, vietnamese.text(problem.reason.rawValue, problem.details),
-                          english.text(problem.reason.rawValue, problem.details)]
-            text += fields.map(Self.quoted).joined(separator: ",") + "\r\n"
-        }
-        return text
-    }
-
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { ",\"\r\n".contains($0) }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVText.lines([["Dòng/Row", "Cột/Column", "Giá trị/Value", "Lý do", "Reason"]] + lines.map { line, problem in
+            [String(line), problem.column, problem.value, vietnamese.text(problem.reason.rawValue, problem.details),
+             english.text(problem.reason.rawValue, problem.details)]
+        })
     }
 }

@@ -11,6 +11,9 @@ public struct ScreeningDecision: Hashable, Sendable {
     public var outcome: ScreeningOutcome
     public var overrideReason: String?
     public var consent: Bool
+    /// Fit for the dose and declined it: the visit ends here, counted as a refusal (Annex 5 has a
+    /// column for them), not as consent forgotten.
+    public var refused = false
     /// The vital signs taken; abnormal ones make the vital-signs item "Có".
     public var vitals: VitalSigns?
     /// Why the vital signs were not taken (then the vital-signs item is asked like any other).
@@ -45,9 +48,12 @@ extension ScreeningDecision {
         if outcome.strictness < computedOutcome.strictness && (overrideReason?.trimmed ?? "").isEmpty {
             return .lenientOutcomeNeedsReason
         }
-        if outcome.proceedsToInjection && !consent { return .consentRequired }
+        if outcome.proceedsToInjection && !consent && !refused { return .consentRequired }
         return nil
     }
+
+    /// Whether the visit ends as a refusal: an outcome that would go on to injection, without consent.
+    public var endsAsRefusal: Bool { refused && outcome.proceedsToInjection && !consent }
 }
 
 extension ScreeningDecision {

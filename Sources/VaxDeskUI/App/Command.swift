@@ -17,8 +17,9 @@ public enum Command: Hashable, Sendable {
     case askCentre
     /// The observation desk records an adverse event; the site lead acknowledges a serious one.
     case adverseEvent, acknowledgeAlert, printCertificate
-    /// The screening desk: vital signs, why they could not be taken, every item not yet answered "Không".
-    case vitals, vitalsNotTaken, answerRest
+    /// The screening desk: vital signs, why they could not be taken, every item not yet answered "Không",
+    /// the person declining the dose.
+    case vitals, vitalsNotTaken, answerRest, refuse
     /// The injection desk's vials (the list of them with nobody called, opening one, discarding one).
     case manageVials, openVial, discardVial
     /// Opens a screen that is not a station (the station picker's function keys).

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports of the site.",
-        subcommands: [SessionReportCommand.self, AdverseEventReportCommand.self]
+        subcommands: [SessionReportCommand.self, DailyReportCommand.self, AdverseEventReportCommand.self]
     )
 }
 

@@ -52,14 +52,16 @@ struct Simulation {
         clock += 180
         let answers = drawAnswers()
         let outcome = checklist.assess(yes: answers, product: nil).outcome
-        let screeningID = try database.recordScreening(
-            ScreeningDecision(visitID: ticket.visitID, checklistVersion: checklist.version,
-                              answers: checklist.answers(yes: answers, for: person.sex),
-                              computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection,
-                              vitals: .withinThresholds),
-            checklist: checklist, by: doctor.id, at: clock)
+        // Now and then a person told the dose is safe declines it.
+        let declines = outcome.proceedsToInjection && Int.random(in: 0..<100, using: &rng) < 3
+        var decision = ScreeningDecision(
+            visitID: ticket.visitID, checklistVersion: checklist.version, answers: checklist.answers(yes: answers, for: person.sex),
+            computedOutcome: outcome, outcome: outcome, consent: outcome.proceedsToInjection && !declines,
+            vitals: .withinThresholds)
+        decision.refused = declines
+        let screeningID = try database.recordScreening(decision, checklist: checklist, by: doctor.id, at: clock)
         confirmed(screeningID, "screening")
-        guard outcome.proceedsToInjection else { return }
+        guard outcome.proceedsToInjection, !declines else { return }
 
         clock += 120
         let lot = lots.filter { eligibility.lastProduct == nil || eligibility.allowedProducts.contains($0.productCode) }
@@ -71,6 +73,13 @@ struct Simulation {
         confirmed(injection.injectionID, "injection")
         vial.dosesDrawn += 1
         openVials[lot.id] = vial.dosesLeft > 0 ? vial : nil
+        // A few have a common reaction during observation (fever, a sore arm), written as it is seen
+        // (the simulated clock runs only minutes ahead: the centre takes no record from the future).
+        if Int.random(in: 0..<100, using: &rng) < 4 {
+            try database.recordAdverseEvent(
+                AdverseEvent(visitID: ticket.visitID, onset: clock, signs: "sốt nhẹ, đau chỗ tiêm", severity: .common),
+                by: observer.id, at: clock)
+        }
 
         let observationID = try database.discharge(
             visitID: ticket.visitID, earlyReason: nil, by: observer.id, at: injection.observationDue + 60)

@@ -8,7 +8,7 @@ public enum ScreeningEffect: DeskEffect {
 
     public enum Answer: Sendable {
         case queue(QueueEffect.Answer)
-        case saved(ScreeningOutcome)
+        case saved(ScreeningOutcome, refused: Bool)
     }
 
     public var isWrite: Bool {
@@ -23,7 +23,7 @@ public enum ScreeningEffect: DeskEffect {
         case .queue(let effect): return .queue(try effect.perform(on: client))
         case .save(let decision, let by):
             try client.screening.save(decision, by)
-            return .saved(decision.outcome)
+            return .saved(decision.outcome, refused: decision.endsAsRefusal)
         }
     }
 }

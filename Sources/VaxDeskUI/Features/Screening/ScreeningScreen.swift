@@ -8,7 +8,8 @@ import VaxCore
 ///
 /// The common path, for a person with nothing to report: Enter (call), the vital signs typed (each
 /// field goes on by itself once its value is whole, and the last one returns to the checklist), F5
-/// once every item was asked ("Không" to all the rest), F4 consent, Enter.
+/// once every item was asked ("Không" to all the rest), F4 consent, Enter. A person who declines the
+/// dose once told it is safe: F8, and the visit ends as a refusal.
 struct ScreeningScreen: StationScreen {
     enum Phase: Hashable {
         case queue
@@ -130,6 +131,10 @@ struct ScreeningScreen: StationScreen {
                 KeyBinding([.enter], s["key.save"], .confirm, disabledReason: blocked),
                 KeyBinding([.function(4)], s["key.consent"], .toggle,
                            disabledReason: conclusion.outcome.proceedsToInjection ? nil : s["screening.noConsentNeeded"]),
+                // Asked and declined: the visit ends as a refusal, not a consent left unticked.
+                KeyBinding([.function(8)], s["key.refuses"], .refuse,
+                           disabledReason: conclusion.outcome.proceedsToInjection && !conclusion.consent
+                               ? nil : s["screening.noConsentNeeded"]),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
         }
@@ -184,17 +189,10 @@ struct ScreeningScreen: StationScreen {
             conclusion.consent.toggle()
             phase = .confirming(entry, conclusion)
         case (.confirming(let entry, let conclusion), .confirm):
-            guard let user = context.user else { return [] }
-            let computed = assessment(context).outcome
-            let lenient = conclusion.outcome.strictness < computed.strictness
-            let decision = ScreeningDecision(
-                visitID: entry.visitID, checklistVersion: context.checklist.version,
-                answers: effectiveAnswers(context), computedOutcome: computed, outcome: conclusion.outcome,
-                overrideReason: lenient ? conclusion.reason.text.trimmed : nil,
-                consent: conclusion.outcome.proceedsToInjection && conclusion.consent,
-                vitals: vitals.isEmpty ? nil : vitals, vitalsNotTakenReason: vitals.isComplete ? nil : vitalsNotTaken)
-            guard decision.problem(against: context.checklist, sex: entry.person.sex) == nil else { return [] }
-            return [.save(decision, by: user.id)]
+            return save(entry, conclusion, refused: false, context)
+        case (.confirming(let entry, let conclusion), .refuse):
+            guard conclusion.outcome.proceedsToInjection, !conclusion.consent else { return [] }
+            return save(entry, conclusion, refused: true, context)
         case (.confirming(let entry, _), .back):
             phase = .checklist(entry)
         case (.note, .dismiss):
@@ -203,6 +201,22 @@ struct ScreeningScreen: StationScreen {
             break
         }
         return []
+    }
+
+    /// The decision as confirmed, to record: with the person's consent, or `refused`.
+    private func save(_ entry: QueueEntry, _ conclusion: Conclusion, refused: Bool, _ context: Context) -> [ScreeningEffect] {
+        guard let user = context.user else { return [] }
+        let computed = assessment(context).outcome
+        let lenient = conclusion.outcome.strictness < computed.strictness
+        var decision = ScreeningDecision(
+            visitID: entry.visitID, checklistVersion: context.checklist.version,
+            answers: effectiveAnswers(context), computedOutcome: computed, outcome: conclusion.outcome,
+            overrideReason: lenient ? conclusion.reason.text.trimmed : nil,
+            consent: conclusion.outcome.proceedsToInjection && conclusion.consent,
+            vitals: vitals.isEmpty ? nil : vitals, vitalsNotTakenReason: vitals.isComplete ? nil : vitalsNotTaken)
+        decision.refused = refused
+        guard decision.problem(against: context.checklist, sex: entry.person.sex) == nil else { return [] }
+        return [.save(decision, by: user.id)]
     }
 
     /// Once the last item is answered and the signs are settled, the conclusion is shown at once.
@@ -296,7 +310,11 @@ struct ScreeningScreen: StationScreen {
         case .queue(let answer):
             queue.receive(answer, for: .waitingScreening)
             return []
-        case .saved(let outcome):
+        case .saved(_, refused: true):
+            guard case .confirming(let entry, _) = phase else { return [] }
+            phase = .queue
+            return .saved(context.strings.text("notice.refused", ["n": String(entry.ticket)]))
+        case .saved(let outcome, refused: false):
             guard case .confirming(let entry, _) = phase else { return [] }
             // Deferred, contraindicated or referred: the person leaves with a note of why and when to return.
             phase = outcome.proceedsToInjection ? .queue : .note(entry, outcome, reasons: assessment(context).decidingItems)
