@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "VaxCentralTests",
             dependencies: [
-                "VaxCentral", "VaxCore", "TestSupport",
+                "VaxCentral", "VaxCore", "VaxResources", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -13,11 +13,13 @@ public struct CentralQuery: Sendable {
         self.values = values
     }
 
-    /// The SQL with PostgreSQL's numbered placeholders.
+    /// The SQL with PostgreSQL's numbered placeholders (a `?` inside a quoted literal, '?', is text).
     var numbered: String {
         var n = 0
+        var quoted = false
         return sql.reduce(into: "") { out, character in
-            if character == "?" {
+            if character == "'" { quoted.toggle() }
+            if character == "?" && !quoted {
                 n += 1
                 out += "$\(n)"
             } else {
