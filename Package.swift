@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
+        // The province's dashboard: HTML (and its SVG charts) written as typed Swift, escaped by construction.
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
         // Already brought by Hummingbird and postgres-nio; named for the central executable's services.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
@@ -78,6 +80,7 @@ let package = Package(
             dependencies: [
                 "VaxCore", "VaxCert", "SQLiteStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Plot", package: "Plot"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -125,7 +125,8 @@ enum CentralSchema {
     ]
 
     /// What the province's reports read. The facts they count by, beside each resource: a not-done
-    /// Immunization's reason, a Patient's birth date and priority group; a site's commune. The counts
+    /// Immunization's reason, a Patient's birth date and priority group; a site's commune, when it last
+    /// sent records and how many it said were still waiting (who is behind). The counts
     /// themselves by site, day, kind (a dose, a deferral, a vial opened…), product, dose number,
     /// priority group and age band, kept up to date from the order of changes (`report_state` says how
     /// far): a report then sums a few thousand rows, not ten million. Each area's target population by
@@ -136,6 +137,8 @@ enum CentralSchema {
         "ALTER TABLE resource ADD COLUMN birth_date TEXT",
         "ALTER TABLE resource ADD COLUMN priority_group TEXT",
         "ALTER TABLE site ADD COLUMN commune TEXT",
+        "ALTER TABLE site ADD COLUMN last_push_at BIGINT",
+        "ALTER TABLE site ADD COLUMN waiting INTEGER",
         """
         CREATE TABLE report_count (
             site_id TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, product TEXT NOT NULL, dose_number INTEGER NOT NULL,

@@ -69,7 +69,8 @@ public final class Pusher: @unchecked Sendable {
         let reply: HTTPReply
         do {
             // The head as it is now: it covers every row of the records in this Bundle.
-            reply = try transport.post(try batch.bundleData(), auditHead: try database.auditHead())
+            reply = try transport.post(try batch.bundleData(), auditHead: try database.auditHead(),
+                                       waiting: try? database.pendingOutboxCount())
         } catch {
             return try fail(batch, message: Self.describe(error), retryAfter: nil, at: now)
         }

@@ -18,10 +18,11 @@ public struct HTTPReply: Sendable {
     }
 }
 
-/// Posts a FHIR Bundle to the centre, with the site's audit chain head beside it; reads back the heads
-/// the centre saw. Throws when no answer came (no connection, a timeout).
+/// Posts a FHIR Bundle to the centre, with the site's audit chain head beside it and how many records
+/// wait to be sent (for the province's table of who is behind); reads back the heads the centre saw.
+/// Throws when no answer came (no connection, a timeout).
 public protocol FHIRTransport: Sendable {
-    func post(_ bundle: Data, auditHead: AuditHead?) throws -> HTTPReply
+    func post(_ bundle: Data, auditHead: AuditHead?, waiting: Int?) throws -> HTTPReply
     func seenAuditHeads() throws -> SeenAuditHead.List
 }
 
@@ -57,10 +58,14 @@ public struct HTTPTransport: FHIRTransport {
         }
     }
 
-    public func post(_ bundle: Data, auditHead: AuditHead?) throws -> HTTPReply {
+    /// The header saying how many records the site has still to send, this Bundle's among them.
+    public static let waitingHeader = "VaxDesk-Waiting"
+
+    public func post(_ bundle: Data, auditHead: AuditHead?, waiting: Int?) throws -> HTTPReply {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/fhir+json")
         if let auditHead { headers.add(name: AuditHead.headerName, value: auditHead.header) }
+        if let waiting { headers.add(name: Self.waitingHeader, value: String(waiting)) }
         return try send(.POST, url, headers: headers, body: bundle)
     }
 

@@ -41,6 +41,8 @@ public enum CentralService {
         }
         let signingRoutes = SigningController(store: store, holder: signing)
         signingRoutes.addOpenRoutes(to: router)
+        // The dashboard signs officers in itself (a browser sends a cookie, not a bearer token).
+        if let reports { DashboardController(store: store, settings: reports).addRoutes(to: router) }
         let authenticated = router.group().add(middleware: Authenticator(store: store, limiter: limiter))
         signingRoutes.addSiteRoutes(to: authenticated.group("signing"))
         PullController(store: store).addRoutes(to: authenticated.group("pull"))

@@ -13,6 +13,7 @@ struct FHIRController {
 
     static let searchableTypes: Set = ["Patient", "Immunization", "AdverseEvent", "Basic"]
     static let auditHeadField = HTTPField.Name(AuditHead.headerName)!
+    static let waitingField = HTTPField.Name("VaxDesk-Waiting")!
 
     func addRoutes(to group: RouterGroup<CentralRequestContext>) {
         group.post { request, context in
@@ -31,6 +32,13 @@ struct FHIRController {
                 case .success(let body):
                     let response = try await ingest(Data(body.readableBytesView), site: site)
                     if response.status == .ok, let auditHead { try await keep(auditHead, of: site, context: context) }
+                    if response.status == .ok {
+                        // What the province's table of who is behind reads: a number the site says of itself.
+                        let said: String? = request.headers[Self.waitingField]
+                        let waiting = said.flatMap { Int($0) }.flatMap { (0...100_000_000).contains($0) ? $0 : nil }
+                        try await store.execute(CentralQuery("UPDATE site SET last_push_at = ?, waiting = ? WHERE id = ?",
+                                                             [SQLValue(Date()), SQLValue(waiting), .text(site)]))
+                    }
                     return response
                 }
             }

@@ -209,7 +209,10 @@ public struct UnitNames: Sendable {
     public func name(of unit: ReportUnit) -> String {
         switch unit {
         case .national: strings["dashboard.national"]
-        case .province(let code): provinces.name(of: code) ?? (code.isEmpty ? strings["dashboard.noArea"] : code)
+        // The administrative code (91) is the CCCD's province prefix (091) without its leading zero.
+        case .province(let code):
+            provinces.name(of: code) ?? provinces.name(of: String(repeating: "0", count: max(0, 3 - code.count)) + code)
+                ?? (code.isEmpty ? strings["dashboard.noArea"] : code)
         case .district(let code): code.isEmpty ? strings["dashboard.noArea"] : strings.text("dashboard.district", ["code": code])
         case .commune(let code): code.isEmpty ? strings["dashboard.noArea"] : strings.text("dashboard.commune", ["code": code])
         case .site(let id): sites[id] ?? id
