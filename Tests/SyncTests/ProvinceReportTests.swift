@@ -38,20 +38,24 @@ struct ProvinceReportTests {
         Dictionary(uniqueKeysWithValues: DailyReport.columns.map { ($0.key, $0.value(report)) })
     }
 
+    /// Two sites of district 899, one in each of communes 30280 and 30281, each with a simulated day
+    /// (refusals, reactions and deferrals among it), added to `central` but not yet pushed.
+    static func simulatedDistrict(_ central: CentralServer, in directory: TemporaryDirectory) throws -> [(path: String, token: String)] {
+        try ["30280", "30281"].enumerated().map { index, commune in
+            let path = directory.file("site-\(index).db")
+            #expect(try BuiltProgram.run(["demo", "--db", path, "--people", "400", "--setup-only"]).status == 0)
+            #expect(try BuiltProgram.run(["simulate", "--db", path, "--desks", "2", "--people", "220", "--seed", String(20 + index)]).status == 0)
+            return (path, try central.addSite("site-\(index)", ["--province", "91", "--district", "899", "--commune", commune]))
+        }
+    }
+
     @Test("a simulated day at two sites: Annex 5 of each site, of each commune and of the district at the centre, counted again from the stored rows",
           arguments: SyncTests.Storage.allCases)
     func simulatedDay(storage: SyncTests.Storage) async throws {
         let directory = TemporaryDirectory("annex5-\(storage)")
         let postgres = storage == .postgres ? try PostgresServer() : nil
         let central = try CentralServer(in: directory, postgres: postgres?.url)
-        let communes = ["30280", "30281"]
-        var sites: [(path: String, token: String)] = []
-        for (index, commune) in communes.enumerated() {
-            let path = directory.file("site-\(index).db")
-            #expect(try BuiltProgram.run(["demo", "--db", path, "--people", "400", "--setup-only"]).status == 0)
-            #expect(try BuiltProgram.run(["simulate", "--db", path, "--desks", "2", "--people", "220", "--seed", String(20 + index)]).status == 0)
-            sites.append((path, try central.addSite("site-\(index)", ["--province", "91", "--district", "899", "--commune", commune])))
-        }
+        let sites = try Self.simulatedDistrict(central, in: directory)
         let district = try central.addOfficer("TTYT Rạch Giá", ["--district", "899"])
         let elsewhere = try central.addOfficer("TTYT Quận 1", ["--district", "760"])
         try central.start()

@@ -87,6 +87,8 @@ extension CentralStorage {
             else { continue }
             try await execute(CentralQuery("UPDATE \(table) SET token_hash = ?, revoked_at = NULL WHERE id = ?",
                                            [.text(Tokens.hash(secret)), .text(id)]))
+            // A browser signed in with the old token is signed out with it.
+            try await execute(CentralQuery("DELETE FROM dashboard_session WHERE officer_id = ?", [.text(id)]))
             return "\(id).\(secret)"
         }
         return nil
@@ -97,6 +99,8 @@ extension CentralStorage {
         for table in ["site", "officer"] {
             guard try await rows(CentralQuery("SELECT id FROM \(table) WHERE name = ?", [.text(name)])).first != nil else { continue }
             try await execute(CentralQuery("UPDATE \(table) SET revoked_at = ? WHERE name = ?", [SQLValue(date), .text(name)]))
+            try await execute(CentralQuery(
+                "DELETE FROM dashboard_session WHERE officer_id IN (SELECT id FROM officer WHERE name = ?)", [.text(name)]))
             return true
         }
         return false

@@ -12,12 +12,15 @@ struct DashboardViews {
     let strings: Strings
     let names: UnitNames
 
+    /// What a query's value keeps as it is (RFC 3986's unreserved characters).
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
     /// The link to a dashboard page of `unit` (this one by default), in this language.
     func link(_ page: String, unit: ReportUnit? = nil, extra: [String: String] = [:]) -> String {
         var query = ["unit": (unit ?? self.unit).text, "day": day, "lang": strings.language.rawValue]
         query.merge(extra) { _, new in new }
         let text = query.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "")" }
             .joined(separator: "&")
         return "/dashboard\(page.isEmpty ? "" : "/" + page)?" + text
     }

@@ -114,8 +114,10 @@ extension CentralStorage {
             case .unit: names.name(of: unit.children?.unit(key) ?? unit)
             case .priorityGroup, .ageBand: key.isEmpty ? "—" : key
             }
-            rows[key, default: Indicators(unit: key, name: name)].add(count, catalog: catalog)
             total.add(count, catalog: catalog)
+            // A vial belongs to no priority group or age band: its wastage is the unit's only.
+            if breakdown != .unit && ["vials-opened", "vial-doses", "doses-wasted"].contains(count.kind) { continue }
+            rows[key, default: Indicators(unit: key, name: name)].add(count, catalog: catalog)
         }
         let targets = try await targets(of: unit, by: breakdown)
         for key in rows.keys { rows[key]?.target = targets.split[key] }
