@@ -12,7 +12,7 @@ struct VaxDeskCentral: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaxdesk-central",
         abstract: "The reference central immunization service: FHIR R4 ingest from the sites, searches, reports.",
-        subcommands: [Serve.self, SiteCommand.self, OfficerCommand.self, TargetsCommand.self, AccessLogCommand.self, ProposalsCommand.self, AuditHeadsCommand.self,
+        subcommands: [Serve.self, SiteCommand.self, OfficerCommand.self, TargetsCommand.self, ReportsCommand.self, AccessLogCommand.self, ProposalsCommand.self, AuditHeadsCommand.self,
                       SigningCommand.self],
         defaultSubcommand: Serve.self
     )

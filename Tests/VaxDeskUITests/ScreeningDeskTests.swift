@@ -164,6 +164,24 @@ struct ScreeningDeskTests {
         #expect(decision.answers.byItem.count == 9 && decision.answers.yesItems.isEmpty)
     }
 
+    @Test("a person told the dose is safe who declines it: F8 records a refusal, not a consent forgotten; with consent ticked F8 is refused")
+    func refusal() {
+        var (state, entry) = Self.measured()
+        _ = state.send(.key(.function(5)))
+        let bar = state.render().0.text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(bar.contains("F4 Đồng ý tiêm  F8 Từ chối tiêm  Esc Quay lại"), "\(bar)")
+        _ = state.send(.key(.function(4)))
+        #expect(state.send(.key(.function(8))).isEmpty, "consent ticked: no refusal")
+        _ = state.send(.key(.function(4)))
+        let effects = state.send(.key(.function(8)))
+        guard case .save(let decision, _)? = effects.first?.as(ScreeningEffect.self) else { Issue.record("\(effects)"); return }
+        #expect(decision.visitID == entry.visitID && decision.refused && !decision.consent && decision.endsAsRefusal)
+        #expect(decision.problem == nil && decision.outcome == .eligible)
+        _ = state.answer(ScreeningAnswer.saved(.eligible, refused: true))
+        #expect(state.notice?.text == "Số 12: người được tiêm từ chối tiêm, đã ghi.")
+        #expect(state.render().0.text.contains("Chờ khám sàng lọc"), "back to the queue")
+    }
+
     @Test("a stricter outcome is recorded freely; a more lenient one needs a reason")
     func recordedOutcome() {
         var (state, _) = Self.measured()

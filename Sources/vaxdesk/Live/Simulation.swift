@@ -76,9 +76,9 @@ struct Simulation {
         // A few have a common reaction during observation (fever, a sore arm), written as it is seen
         // (the simulated clock runs only minutes ahead: the centre takes no record from the future).
         if Int.random(in: 0..<100, using: &rng) < 4 {
-            try database.recordAdverseEvent(
-                AdverseEvent(visitID: ticket.visitID, onset: clock, signs: "sốt nhẹ, đau chỗ tiêm", severity: .common),
-                by: observer.id, at: clock)
+            let event = AdverseEvent(visitID: ticket.visitID, onset: clock, signs: "sốt nhẹ, đau chỗ tiêm", severity: .common)
+            try database.recordAdverseEvent(event, by: observer.id, at: clock)
+            confirmed(event.id, ClinicalEvent.aefi.rawValue)
         }
 
         let observationID = try database.discharge(

@@ -132,9 +132,11 @@ struct ScreeningScreen: StationScreen {
                 KeyBinding([.function(4)], s["key.consent"], .toggle,
                            disabledReason: conclusion.outcome.proceedsToInjection ? nil : s["screening.noConsentNeeded"]),
                 // Asked and declined: the visit ends as a refusal, not a consent left unticked.
+                // In the bar only while it can be used: the bar keeps its room for the common path.
                 KeyBinding([.function(8)], s["key.refuses"], .refuse,
                            disabledReason: conclusion.outcome.proceedsToInjection && !conclusion.consent
-                               ? nil : s["screening.noConsentNeeded"]),
+                               ? nil : s["screening.noConsentNeeded"],
+                           inBar: conclusion.outcome.proceedsToInjection && !conclusion.consent),
                 KeyBinding([.escape], s["key.back"], .back),
             ])
         }
