@@ -6,26 +6,30 @@
 # the counts made from nothing, the answer time of each page and report (the median of 5), the
 # refresh after 10,000 doses more, and beside them the floor: the plain GROUP BY on the same rows.
 #     Benchmarks/reports.sh OUT_DIR [IMMUNIZATIONS]
+# With REUSE=1 the database of an earlier run in OUT_DIR is kept (writing the rows takes minutes) and
+# the counts are made again from nothing (`reports refresh --rebuild`).
 set -euo pipefail
 out=$(realpath -m "${1:?usage: Benchmarks/reports.sh OUT_DIR [IMMUNIZATIONS]}")
 doses=${2:-10000000}
 source "$(dirname "$0")/lib.sh"
-rm -rf "$out" && mkdir -p "$out" && chmod 755 "$out"
+[ "${REUSE:-}" = 1 ] || { rm -rf "$out" && mkdir -p "$out" && chmod 755 "$out"; }
 
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 pgport=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])")
-mkdir -p "$out/pg" && chown postgres "$out/pg" 2>/dev/null || true
-as_pg "$pgbin/initdb -D $out/pg -U vaxdesk --auth=trust -E UTF8 --no-locale" >/dev/null
+# The server runs as postgres, and writes its log and socket here.
+[ "$(id -u)" -eq 0 ] && chown postgres "$out"
+[ "${REUSE:-}" = 1 ] || as_pg "$pgbin/initdb -D $out/pg -U vaxdesk --auth=trust -E UTF8 --no-locale" >/dev/null
 as_pg "$pgbin/pg_ctl -D $out/pg -l $out/pg.log -w -o '-p $pgport -k $out -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c work_mem=64MB -c max_wal_size=8GB' start" >/dev/null
 trap 'as_pg "$pgbin/pg_ctl -D $out/pg -m fast -w stop" >/dev/null; [ -f "$out/serve.pid" ] && kill "$(cat "$out/serve.pid")" 2>/dev/null || true' EXIT
-as_pg "$pgbin/createdb -h 127.0.0.1 -p $pgport -U vaxdesk central"
 url="postgres://vaxdesk@127.0.0.1:$pgport/central"
 psql_() { "$pgbin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pgport" -U vaxdesk central "$@"; }
+people=$((doses * 10 / 19))
+if [ "${REUSE:-}" != 1 ]; then
+as_pg "$pgbin/createdb -h 127.0.0.1 -p $pgport -U vaxdesk central"
 (umask 077; "$bin/vaxdesk-central" officer add "Bộ Y tế" --national --postgres "$url" > "$out/token-national")
 (umask 077; "$bin/vaxdesk-central" officer add "CDC 91" --province 91 --postgres "$url" > "$out/token-province")
 
-people=$((doses * 10 / 19))
 echo "== $doses doses of $people people, written by SQL"
 start=$(seconds)
 cat > "$out/data.sql" <<SQL
@@ -60,10 +64,11 @@ SQL
 psql_ -f "$out/data.sql"
 psql_ -t -A -c "SELECT type || ': ' || COUNT(*) FROM resource GROUP BY type ORDER BY type"
 echo "written in $(elapsed "$start" "$(seconds)") s; database $(psql_ -t -A -c "SELECT pg_size_pretty(pg_database_size('central'))")"
+fi
 
 echo "== the counts, from nothing"
-"$bin/vaxdesk-central" reports refresh --postgres "$url"
-psql_ -t -A -c "SELECT COUNT(*) || ' rows of counts' FROM report_count"
+"$bin/vaxdesk-central" reports refresh --rebuild --postgres "$url"
+psql_ -t -A -c "SELECT COUNT(*) || ' rows of counts, ' || (SELECT COUNT(*) FROM report_total) || ' of site totals' FROM report_count"
 
 echo "== floor: the plain GROUP BY of the same rows (doses by province and dose number), psql"
 for i in 1 2 3; do
@@ -103,7 +108,8 @@ bearer "GET /reports/daily, a province, CSV" "$out/token-province" "/reports/dai
 
 echo "== 10,000 doses more at 50 sites, then the refresh"
 psql_ -c "INSERT INTO resource (type, id, site_id, version, json, updated_at, patient_id, status, product, dose_number, day)
-    SELECT 'Immunization', 'x' || g, 'site-' || (g % 50), 1, '{}', now(), 'p' || (g * 7), 'completed', 'pfizer', 3, '2026-11-30'
+    SELECT 'Immunization', 'x' || g || '-' || extract(epoch FROM now())::bigint, 'site-' || (g % 50), 1, '{}', now(), 'p' || (g * 7), 'completed', 'pfizer', 3, '2026-11-30'
     FROM generate_series(0, 9999) g"
 "$bin/vaxdesk-central" reports refresh --postgres "$url"
+psql_ -t -A -c "SELECT COUNT(*) || ' rows of counts, ' || (SELECT COUNT(*) FROM report_total) || ' of site totals' FROM report_count"
 median "dashboard, whole country, after the refresh" "$national" "/dashboard?unit=national&day=2026-11-30"

@@ -129,7 +129,8 @@ enum CentralSchema {
     /// sent records and how many it said were still waiting (who is behind). The counts
     /// themselves by site, day, kind (a dose, a deferral, a vial opened…), product, dose number,
     /// priority group and age band, kept up to date from the order of changes (`report_state` says how
-    /// far): a report then sums a few thousand rows, not ten million. Each area's target population by
+    /// far), and the same summed over every day for each site (`report_total`): a report of the
+    /// campaign to date then sums some ten thousand rows per province, not ten million. Each area's target population by
     /// priority group and age band, for coverage. An officer's signed-in browser (a hash of its cookie).
     /// The same on both dialects.
     static let reports = [
@@ -146,6 +147,12 @@ enum CentralSchema {
             PRIMARY KEY (site_id, day, kind, product, dose_number, priority_group, age_band))
         """,
         "CREATE INDEX report_count_day ON report_count(day)",
+        """
+        CREATE TABLE report_total (
+            site_id TEXT NOT NULL, kind TEXT NOT NULL, product TEXT NOT NULL, dose_number INTEGER NOT NULL,
+            priority_group TEXT NOT NULL, age_band TEXT NOT NULL, n BIGINT NOT NULL,
+            PRIMARY KEY (site_id, kind, product, dose_number, priority_group, age_band))
+        """,
         """
         CREATE TABLE report_state (
             id INTEGER PRIMARY KEY, change_xid BIGINT NOT NULL, change_seq BIGINT NOT NULL, refreshed_at BIGINT)

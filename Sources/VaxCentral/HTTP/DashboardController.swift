@@ -59,7 +59,7 @@ struct DashboardController {
         }
         try await store.refreshReports()
         let names = try await store.unitNames(provinces: settings.provinces, strings: strings)
-        let views = DashboardViews(store: store, settings: settings, principal: principal, unit: unit, day: day, strings: strings,
+        let views = ReportViews(store: store, settings: settings, principal: principal, unit: unit, day: day, strings: strings,
                                    names: names)
         if name == "csv" {
             guard let table = try await views.table(query["table"].map(String.init) ?? "") else {
@@ -76,7 +76,7 @@ struct DashboardController {
         default: try await views.overview()
         }
         let other: Language = strings.language == .english ? .vietnamese : .english
-        let otherViews = DashboardViews(store: store, settings: settings, principal: principal, unit: unit, day: day,
+        let otherViews = ReportViews(store: store, settings: settings, principal: principal, unit: unit, day: day,
                                         strings: settings.strings(other.rawValue), names: names)
         let frame = DashboardPage(
             strings: strings, title: strings.text("dashboard.title.\(name.isEmpty ? "overview" : name)", ["unit": unitName]),

@@ -29,14 +29,10 @@ struct ReportsController {
                 let strings = settings.strings(query.language)
                 try await store.refreshReports()
                 let names = try await store.unitNames(provinces: settings.provinces, strings: strings)
-                let table: ReportTable
-                if context.parameters.get("name") == "daily" {
-                    table = .daily(try await store.dailyReports(of: query.unit, day: query.day, for: principal, names: names), strings)
-                } else {
-                    table = .indicators(try await store.indicators(of: query.unit, by: query.breakdown, today: query.day,
-                                                                   catalog: settings.catalog, for: principal, names: names),
-                                        by: query.breakdown, strings)
-                }
+                let views = ReportViews(store: store, settings: settings, principal: principal, unit: query.unit, day: query.day,
+                                           strings: strings, names: names)
+                let name = context.parameters.get("name") == "daily" ? "daily" : "indicators-\(query.breakdown.rawValue)"
+                guard let table = try await views.table(name) else { throw HTTPError(.notFound) }
                 if query.csv {
                     return CentralResponse.json(.ok, Data(table.csv.utf8), type: "text/csv; charset=utf-8")
                 }

@@ -143,38 +143,69 @@ extension CentralStorage {
 
     /// The counts of `unit`'s sites that `principal` reads, summed by `split` (an SQL expression of
     /// `s` or `c`) and by kind, product, dose number, priority group and age band; of `days` only, or
-    /// all (sums cast back to integers: PostgreSQL sums a BIGINT as a NUMERIC). With `dueBy`, each first dose counted on a day far enough before `today` for its
-    /// product's series to be complete is also counted as due.
+    /// all (sums cast back to integers: PostgreSQL sums a BIGINT as a NUMERIC). With `dueBy`, each first
+    /// dose counted on a day far enough before `today` for its product's series to be complete is also
+    /// counted as due. The campaign to date is read from the sites' totals, less the first doses not
+    /// yet due (the last weeks' only); up to an earlier day, from the days' counts.
     private func summed(of unit: ReportUnit, split: String, for principal: Principal, days: ClosedRange<String>?,
                         dueBy: (today: String, catalog: VaccineCatalog)?) async throws -> [(String, ReportCount)] {
         let sites = Visibility.sites(principal)
         let area = unit.condition
         var conditions = ["s.id IN \(sites.sql)", area.sql]
         var values = sites.values + area.values
+        let columns = "\(split), c.kind, c.product, c.dose_number, c.priority_group, c.age_band"
+        func read(_ sql: String, _ values: [SQLValue]) async throws -> [(String, ReportCount)] {
+            try await rows(CentralQuery(sql, values)).map { row in
+                (row[0].text ?? "", ReportCount(kind: row[1].text ?? "", product: row[2].text ?? "", doseNumber: row[3].int ?? 0,
+                                                priorityGroup: row[4].text ?? "", ageBand: row[5].text ?? "",
+                                                n: row[6].int ?? 0, due: row.count > 7 ? row[7].int ?? 0 : 0))
+            }
+        }
         if let days {
             conditions.append("c.day >= ? AND c.day <= ?")
             values += [.text(days.lowerBound), .text(days.upperBound)]
         }
-        var due = "0", dueValues: [SQLValue] = []
-        if let (today, catalog) = dueBy, let day = LocalDate(stored: today) {
-            // The last day a first dose can have been given for the series to be due by today, by product.
-            let cases = catalog.products.map { _ in "WHEN ? THEN ?" }.joined(separator: " ")
-            dueValues = catalog.products.flatMap { product -> [SQLValue] in
-                [.text(product.code), .text(day.adding(days: -catalog.daysToComplete(product.code)).stored)]
-            } + [.text(day.adding(days: -28).stored)]
-            due = "CAST(SUM(CASE WHEN c.kind = 'dose1-reached' AND c.day <= (CASE c.product \(cases) ELSE ? END) THEN c.n ELSE 0 END) AS BIGINT)"
+        guard let (today, catalog) = dueBy, let day = LocalDate(stored: today) else {
+            return try await read("""
+                SELECT \(columns), CAST(SUM(c.n) AS BIGINT) FROM report_count c JOIN site s ON s.id = c.site_id
+                WHERE \(conditions.joined(separator: " AND ")) GROUP BY 1, 2, 3, 4, 5, 6
+                """, values)
         }
-        let found = try await rows(CentralQuery("""
-            SELECT \(split), c.kind, c.product, c.dose_number, c.priority_group, c.age_band, CAST(SUM(c.n) AS BIGINT), \(due)
-            FROM report_count c JOIN site s ON s.id = c.site_id
-            WHERE \(conditions.joined(separator: " AND "))
+        // The last day a first dose can have been given for the series to be due by `today`, by product.
+        let cases = catalog.products.map { _ in "WHEN ? THEN ?" }.joined(separator: " ")
+        let cutoffs = catalog.products.flatMap { product -> [SQLValue] in
+            [.text(product.code), .text(day.adding(days: -catalog.daysToComplete(product.code)).stored)]
+        } + [.text(day.adding(days: -28).stored)]
+        let cutoff = "(CASE c.product \(cases) ELSE ? END)"
+        guard today >= LocalDay.of(Date()) else {
+            return try await read("""
+                SELECT \(columns), CAST(SUM(c.n) AS BIGINT),
+                       CAST(SUM(CASE WHEN c.kind = 'dose1-reached' AND c.day <= \(cutoff) THEN c.n ELSE 0 END) AS BIGINT)
+                FROM report_count c JOIN site s ON s.id = c.site_id
+                WHERE \(conditions.joined(separator: " AND ")) AND c.day <= ? GROUP BY 1, 2, 3, 4, 5, 6
+                """, cutoffs + values + [.text(today)])
+        }
+        let totals = try await read("""
+            SELECT \(columns), CAST(SUM(c.n) AS BIGINT) FROM report_total c JOIN site s ON s.id = c.site_id
+            WHERE \(conditions.joined(separator: " AND ")) GROUP BY 1, 2, 3, 4, 5, 6
+            """, values)
+        let longest = catalog.products.map { catalog.daysToComplete($0.code) }.max() ?? 28
+        let notYetDue = try await read("""
+            SELECT \(columns), CAST(SUM(c.n) AS BIGINT) FROM report_count c JOIN site s ON s.id = c.site_id
+            WHERE c.kind = 'dose1-reached' AND c.day > ? AND c.day > \(cutoff) AND \(conditions.joined(separator: " AND "))
             GROUP BY 1, 2, 3, 4, 5, 6
-            """, dueValues + values))
-        return found.map { row in
-            (row[0].text ?? "", ReportCount(kind: row[1].text ?? "", product: row[2].text ?? "", doseNumber: row[3].int ?? 0,
-                                            priorityGroup: row[4].text ?? "", ageBand: row[5].text ?? "",
-                                            n: row[6].int ?? 0, due: row[7].int ?? 0))
+            """, [.text(day.adding(days: -max(longest, 28)).stored)] + cutoffs + values)
+        var recent: [String: Int] = [:]
+        for (key, count) in notYetDue { recent[Self.key(key, count), default: 0] += count.n }
+        return totals.map { key, count in
+            var count = count
+            if count.kind == "dose1-reached" { count.due = count.n - (recent[Self.key(key, count)] ?? 0) }
+            return (key, count)
         }
+    }
+
+    private static func key(_ split: String, _ count: ReportCount) -> String {
+        [split, count.kind, count.product, String(count.doseNumber), count.priorityGroup, count.ageBand].joined(separator: "\u{1F}")
     }
 
     /// The unit's target population: its total, and split as asked. A row with no priority group and

@@ -17,19 +17,29 @@ extension CentralStorage {
         if cursor == (0, 0) { return try await rebuildReports(below: horizon, at: date) }
         var recomputed = 0
         while true {
-            let changed = try await rows(CentralQuery("""
-                SELECT type, id, site_id, day, patient_id, change_xid, change_seq FROM resource
-                WHERE change_xid < ? AND (change_xid, change_seq) > (?, ?)
-                ORDER BY change_xid, change_seq LIMIT 2000
-                """, [.int(horizon), .int(cursor.xid), .int(cursor.seq)]))
-            guard let last = changed.last, let xid = last[5].int, let seq = last[6].int else { return recomputed }
+            // Up to 50,000 changes read, then their groups recomputed once each: a site pushing a day's
+            // backlog changes its one group thousands of times, and it is counted once.
+            var changed: [[SQLValue]] = []
+            var last = cursor
+            while changed.count < 50_000 {
+                let page = try await rows(CentralQuery("""
+                    SELECT type, id, site_id, day, patient_id, change_xid, change_seq FROM resource
+                    WHERE change_xid < ? AND (change_xid, change_seq) > (?, ?)
+                    ORDER BY change_xid, change_seq LIMIT 5000
+                    """, [.int(horizon), .int(last.xid), .int(last.seq)]))
+                guard let end = page.last, let xid = end[5].int, let seq = end[6].int else { break }
+                changed += page
+                last = (xid, seq)
+                if page.count < 5000 { break }
+            }
+            guard !changed.isEmpty else { return recomputed }
             let groups = try await groups(touchedBy: changed)
-            try await transaction(ReportCounts.replace(groups) + [
+            try await transaction([ReportCounts.serialize(date)] + ReportCounts.replace(groups) + [
                 CentralQuery("UPDATE report_state SET change_xid = ?, change_seq = ?, refreshed_at = ? WHERE id = 1",
-                             [.int(xid), .int(seq), SQLValue(date)]),
+                             [.int(last.xid), .int(last.seq), SQLValue(date)]),
             ])
             recomputed += groups.count
-            cursor = (xid, seq)
+            cursor = last
         }
     }
 
@@ -46,8 +56,11 @@ extension CentralStorage {
             "SELECT change_xid, change_seq FROM resource WHERE change_xid < ? ORDER BY change_xid DESC, change_seq DESC LIMIT 1",
             [.int(horizon)])).first
         try await transaction([
+            ReportCounts.serialize(date),
             CentralQuery("DELETE FROM report_count"),
             ReportCounts.insert(where: "", []),
+            CentralQuery("DELETE FROM report_total"),
+            ReportCounts.totals(where: "", []),
             CentralQuery("UPDATE report_state SET change_xid = ?, change_seq = ?, refreshed_at = ? WHERE id = 1",
                          [SQLValue(last?[0].int ?? 0), SQLValue(last?[1].int ?? 0), SQLValue(date)]),
         ])
@@ -89,9 +102,18 @@ enum ReportCounts {
         var day: String
     }
 
-    /// The statements that replace `groups`' counts, a few hundred groups per statement.
+    /// The first statement of every transaction that writes the counts: it locks the one row of
+    /// `report_state`, so that two instances counting at once take turns (on PostgreSQL; SQLite has one
+    /// writer) instead of deadlocking on each other's groups.
+    static func serialize(_ date: Date) -> CentralQuery {
+        CentralQuery("UPDATE report_state SET refreshed_at = ? WHERE id = 1", [SQLValue(date)])
+    }
+
+    /// The statements that replace `groups`' counts, a few hundred groups per statement, then the
+    /// totals of the sites they are of.
     static func replace(_ groups: Set<Group>) -> [CentralQuery] {
-        Array(groups).chunked(400).flatMap { chunk -> [CentralQuery] in
+        let ordered = groups.sorted { ($0.site, $0.day) < ($1.site, $1.day) }
+        let counts = ordered.chunked(400).flatMap { chunk -> [CentralQuery] in
             let pairs = Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
             let values = chunk.flatMap { [SQLValue.text($0.site), .text($0.day)] }
             return [
@@ -99,6 +121,21 @@ enum ReportCounts {
                 insert(where: "AND (r.site_id, COALESCE(r.day, '')) IN (VALUES \(pairs))", values),
             ]
         }
+        let sites = Set(groups.map(\.site)).sorted().chunked(400).flatMap { chunk -> [CentralQuery] in
+            let values = chunk.map(SQLValue.text)
+            return [CentralQuery("DELETE FROM report_total WHERE site_id IN (\(placeholders(chunk.count)))", values),
+                    totals(where: "WHERE site_id IN (\(placeholders(chunk.count)))", values)]
+        }
+        return counts + sites
+    }
+
+    /// Each site's counts summed over every day, for the sites that `condition` keeps.
+    static func totals(where condition: String, _ values: [SQLValue]) -> CentralQuery {
+        CentralQuery("""
+            INSERT INTO report_total (site_id, kind, product, dose_number, priority_group, age_band, n)
+            SELECT site_id, kind, product, dose_number, priority_group, age_band, SUM(n) FROM report_count \(condition)
+            GROUP BY site_id, kind, product, dose_number, priority_group, age_band
+            """, values)
     }
 
     /// Counts the rows that `condition` (on `r`) keeps, by site, day, kind, product, dose number,

@@ -2,8 +2,9 @@ import Foundation
 import Plot
 import VaxCore
 
-/// What each dashboard page shows of a unit, as tables (also its CSV) and charts drawn from them.
-struct DashboardViews {
+/// What a unit's reports show: its tables (the same for the JSON and CSV reports and the dashboard) and
+/// the dashboard's pages drawn from them.
+struct ReportViews {
     let store: any CentralStorage
     let settings: ReportSettings
     let principal: Principal
