@@ -152,8 +152,10 @@ struct ReportViews {
     /// Annex 6: by priority group (target, doses, coverage), by unit, by age band, with AEFI.
     func annex6() async throws -> [Node<HTML.BodyContext>] {
         var nodes: [Node<HTML.BodyContext>] = [.p(.class("note"), .text(strings.text("dashboard.annex6Note", ["day": LocalDay.shown(day)])))]
-        for breakdown in [IndicatorBreakdown.priorityGroup, .unit, .ageBand] {
-            let table = ReportTable.indicators(try await indicators(by: breakdown), by: breakdown, strings)
+        let breakdowns = [IndicatorBreakdown.priorityGroup, .unit, .ageBand]
+        let tables = try await store.indicators(of: unit, by: breakdowns, today: day, catalog: settings.catalog, for: principal, names: names)
+        for breakdown in breakdowns {
+            let table = ReportTable.indicators(tables[breakdown] ?? [], by: breakdown, strings)
             nodes += [.h2(.text(table.title)), DashboardPage.table(table, strings: strings),
                       .p(.class("csv"), .a(.href(link("csv", extra: ["table": table.id])), .text(strings["dashboard.csv"])))]
         }

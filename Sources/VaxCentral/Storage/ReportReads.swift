@@ -101,28 +101,41 @@ extension CentralStorage {
     /// The indicators of `unit` up to `today`, split by `breakdown`, then the unit's total.
     public func indicators(of unit: ReportUnit, by breakdown: IndicatorBreakdown, today: String, catalog: VaccineCatalog,
                            for principal: Principal, names: UnitNames) async throws -> [Indicators] {
-        let split = switch breakdown {
-        case .unit: unit.children?.column ?? "s.id"
-        case .priorityGroup: "c.priority_group"
-        case .ageBand: "c.age_band"
-        }
-        let counts = try await summed(of: unit, split: split, for: principal, days: nil, dueBy: (today, catalog))
-        var rows: [String: Indicators] = [:]
-        var total = Indicators(unit: unit.text, name: names.name(of: unit))
-        for (key, count) in counts {
-            let name = switch breakdown {
-            case .unit: names.name(of: unit.children?.unit(key) ?? unit)
-            case .priorityGroup, .ageBand: key.isEmpty ? "—" : key
+        try await indicators(of: unit, by: [breakdown], today: today, catalog: catalog, for: principal, names: names)[breakdown] ?? []
+    }
+
+    /// The same split several ways from one reading of the counts (Annex 6's three tables).
+    public func indicators(of unit: ReportUnit, by breakdowns: [IndicatorBreakdown], today: String, catalog: VaccineCatalog,
+                           for principal: Principal, names: UnitNames) async throws -> [IndicatorBreakdown: [Indicators]] {
+        // By child unit: each count also carries its priority group and age band.
+        let counts = try await summed(of: unit, split: unit.children?.column ?? "s.id", for: principal, days: nil,
+                                      dueBy: (today, catalog))
+        var tables: [IndicatorBreakdown: [Indicators]] = [:]
+        for breakdown in breakdowns {
+            var rows: [String: Indicators] = [:]
+            var total = Indicators(unit: unit.text, name: names.name(of: unit))
+            for (child, count) in counts {
+                total.add(count, catalog: catalog)
+                let key: String
+                let name: String
+                switch breakdown {
+                case .unit:
+                    key = child
+                    name = names.name(of: unit.children?.unit(child) ?? unit)
+                case .priorityGroup, .ageBand:
+                    // A vial belongs to no priority group or age band: its wastage is the unit's only.
+                    if ["vials-opened", "vial-doses", "doses-wasted"].contains(count.kind) { continue }
+                    key = breakdown == .priorityGroup ? count.priorityGroup : count.ageBand
+                    name = key.isEmpty ? "—" : key
+                }
+                rows[key, default: Indicators(unit: key, name: name)].add(count, catalog: catalog)
             }
-            total.add(count, catalog: catalog)
-            // A vial belongs to no priority group or age band: its wastage is the unit's only.
-            if breakdown != .unit && ["vials-opened", "vial-doses", "doses-wasted"].contains(count.kind) { continue }
-            rows[key, default: Indicators(unit: key, name: name)].add(count, catalog: catalog)
+            let targets = try await targets(of: unit, by: breakdown)
+            for key in rows.keys { rows[key]?.target = targets.split[key] }
+            total.target = targets.total
+            tables[breakdown] = rows.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending } + [total]
         }
-        let targets = try await targets(of: unit, by: breakdown)
-        for key in rows.keys { rows[key]?.target = targets.split[key] }
-        total.target = targets.total
-        return rows.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending } + [total]
+        return tables
     }
 
     /// Doses given per day of `days` in `unit`, by dose number (1, 2, 3 and later as 3).

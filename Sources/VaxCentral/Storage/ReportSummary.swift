@@ -116,10 +116,19 @@ enum ReportCounts {
         let counts = ordered.chunked(400).flatMap { chunk -> [CentralQuery] in
             let pairs = Array(repeating: "(?, ?)", count: chunk.count).joined(separator: ", ")
             let values = chunk.flatMap { [SQLValue.text($0.site), .text($0.day)] }
-            return [
-                CentralQuery("DELETE FROM report_count WHERE (site_id, day) IN (VALUES \(pairs))", values),
-                insert(where: "AND (r.site_id, COALESCE(r.day, '')) IN (VALUES \(pairs))", values),
-            ]
+            var statements = [CentralQuery("DELETE FROM report_count WHERE (site_id, day) IN (VALUES \(pairs))", values)]
+            // `r.day` bare, not COALESCEd, so that the index by type, site and day finds the rows; a
+            // group of no day (an event without a date) is the site's rows without one.
+            let dated = chunk.filter { !$0.day.isEmpty }, undated = chunk.filter { $0.day.isEmpty }
+            if !dated.isEmpty {
+                statements.append(insert(where: "AND (r.site_id, r.day) IN (VALUES \(Array(repeating: "(?, ?)", count: dated.count).joined(separator: ", ")))",
+                                         dated.flatMap { [SQLValue.text($0.site), .text($0.day)] }))
+            }
+            if !undated.isEmpty {
+                statements.append(insert(where: "AND r.day IS NULL AND r.site_id IN (\(placeholders(undated.count)))",
+                                         undated.map { .text($0.site) }))
+            }
+            return statements
         }
         let sites = Set(groups.map(\.site)).sorted().chunked(400).flatMap { chunk -> [CentralQuery] in
             let values = chunk.map(SQLValue.text)
