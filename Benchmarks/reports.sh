@@ -37,8 +37,9 @@ cat > "$out/data.sql" <<SQL
 INSERT INTO site (id, name, token_hash, created_at, province, district, commune)
     SELECT 'site-' || g, 'TYT ' || (30000 + g), 'x', now(), (90 + g / 100)::text, (800 + g / 10)::text, (30000 + g)::text
     FROM generate_series(0, 599) g;
-INSERT INTO resource (type, id, site_id, version, json, updated_at, birth_date, priority_group)
-    SELECT 'Patient', 'p' || g, 'site-' || (g % 600), 1, '{}', now(),
+-- With their match key given (as ingest does), so that the centre does not look for one at start.
+INSERT INTO resource (type, id, site_id, version, json, updated_at, match_key, birth_date, priority_group)
+    SELECT 'Patient', 'p' || g, 'site-' || (g % 600), 1, '{}', now(), '',
            (1940 + (g / 7) % 70)::text || '-' || lpad((1 + g % 12)::text, 2, '0') || '-' || lpad((1 + g % 28)::text, 2, '0'),
            (ARRAY['', '', '1', '9', '10'])[1 + (g / 3) % 5]
     FROM generate_series(0, $people - 1) g;
