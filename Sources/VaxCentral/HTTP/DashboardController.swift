@@ -76,12 +76,10 @@ struct DashboardController {
         default: try await views.overview()
         }
         let other: Language = strings.language == .english ? .vietnamese : .english
-        let otherViews = ReportViews(store: store, settings: settings, principal: principal, unit: unit, day: day,
-                                        strings: settings.strings(other.rawValue), names: names)
         let frame = DashboardPage(
             strings: strings, title: strings.text("dashboard.title.\(name.isEmpty ? "overview" : name)", ["unit": unitName]),
             trail: try await store.trail(to: unit, from: officer.area).map { (names.name(of: $0), views.link(name, unit: $0)) },
-            otherLanguage: (strings["dashboard.otherLanguage"], otherViews.link(name)),
+            otherLanguage: (strings["dashboard.otherLanguage"], views.link(name, extra: ["lang": other.rawValue])),
             pages: [("overview", ""), ("daily", "daily"), ("annex6", "annex6")].map {
                 (strings["dashboard.page.\($0.0)"], views.link($0.1), $0.1 == name)
             },

@@ -124,7 +124,7 @@ extension CentralStorage {
                     name = names.name(of: unit.children?.unit(child) ?? unit)
                 case .priorityGroup, .ageBand:
                     // A vial belongs to no priority group or age band: its wastage is the unit's only.
-                    if ["vials-opened", "vial-doses", "doses-wasted"].contains(count.kind) { continue }
+                    if count.isOfVials { continue }
                     key = breakdown == .priorityGroup ? count.priorityGroup : count.ageBand
                     name = key.isEmpty ? "—" : key
                 }

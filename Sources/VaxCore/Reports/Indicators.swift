@@ -15,6 +15,9 @@ public struct ReportCount: Hashable, Sendable {
     /// Of `n`, those counted on a day long enough ago for the series to be complete by now.
     public var due: Int
 
+    /// The kinds counted of vials, which belong to no priority group or age band.
+    public var isOfVials: Bool { ["vials-opened", "vial-doses", "doses-wasted"].contains(kind) }
+
     public init(kind: String, product: String, doseNumber: Int, priorityGroup: String, ageBand: String, n: Int, due: Int = 0) {
         self.kind = kind
         self.product = product
