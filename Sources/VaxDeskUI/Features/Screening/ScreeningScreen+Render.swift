@@ -45,6 +45,8 @@ extension ScreeningScreen {
         ]
         if conclusion.outcome.proceedsToInjection {
             lines.append(s.text("screening.consentLine", ["mark": conclusion.consent ? "[x]" : "[ ]"]))
+            // A person who says no is recorded as a refusal, not left waiting for a consent never given.
+            if !conclusion.consent { lines.append(s["screening.refuseLine"]) }
         }
         if lenient { lines += ["", s["screening.lenientPrompt"]] }
         let inner = Dialog(
